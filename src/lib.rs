@@ -1,0 +1,12 @@
+//! Ferrule: dental benefit estimates for the front desk.
+//!
+//! - [`money`]: integer cents, exact percentages, the one rounding rule.
+//! - [`model`]: codes, teeth, fee schedules, plan rules, treatment plans.
+//! - [`library`]: loading and saving the RON files, with precise problems.
+//! - [`engine`]: the pure estimate: inputs in, line-by-line estimate out.
+//! - [`report`]: the explanation sentences and tables shared by CLI, GUI and PDF.
+//! - [`cli`]: the `ferrule` command line.
+//! - `gui` (feature `gui`): the desktop app.
+
+pub mod model;
+pub mod money;

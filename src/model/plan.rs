@@ -1,0 +1,627 @@
+//! Plan rules: what one dental plan covers and how it limits it.
+//!
+//! This is both the in-memory model and the on-disk shape of a `plans/*.ron` file
+//! (see docs/formats.md). Field types validate themselves while parsing (codes,
+//! teeth, money, percentages); rules that need the whole library (a fee schedule
+//! that must exist, contradictions between rules) are checked by the library loader.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::code::{CdtCode, CodeSet, ProcedureClass};
+use super::tooth::Tooth;
+use crate::money::{Cents, Percent, Rounding};
+
+/// One plan's rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRules {
+    /// File format version (1).
+    pub format: u32,
+    /// Stable id that treatment plans refer to, e.g. "summit-ppo-1500".
+    pub id: String,
+    /// Name staff recognise: "Summit Dental PPO 1500".
+    pub name: String,
+    /// The (fictional) carrier.
+    pub carrier: String,
+    /// Plan type and the fee schedule that sets its allowed amounts.
+    pub network: Network,
+    /// When deductibles, maximums and per-year limits reset.
+    #[serde(default)]
+    pub benefit_year: BenefitYear,
+    /// How the one rounding step breaks ties.
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// Deductible amounts and which classes skip them.
+    #[serde(default)]
+    pub deductible: Deductible,
+    /// Annual, family and class maximums.
+    #[serde(default)]
+    pub maximum: Maximum,
+    /// Coverage percentage by class; a class not listed is not covered.
+    pub coverage: BTreeMap<ProcedureClass, Percent>,
+    /// Coverage percentage for single codes; a code entry beats its class.
+    #[serde(default)]
+    pub code_coverage: BTreeMap<CdtCode, Percent>,
+    /// Frequency limits.
+    #[serde(default)]
+    pub frequency_limits: Vec<FrequencyLimit>,
+    /// Age limits.
+    #[serde(default)]
+    pub age_limits: Vec<AgeLimit>,
+    /// Waiting periods from the coverage effective date.
+    #[serde(default)]
+    pub waiting_periods: Vec<WaitingPeriod>,
+    /// Replacement of teeth missing before coverage began.
+    #[serde(default)]
+    pub missing_tooth_clause: Option<MissingToothClause>,
+    /// Services the plan never pays for.
+    #[serde(default)]
+    pub exclusions: Vec<Exclusion>,
+    /// Codes the carrier wants to review before treatment.
+    #[serde(default)]
+    pub preauthorization: CodeSet,
+    /// Downgrades: pay a performed code as a cheaper one.
+    #[serde(default)]
+    pub alternate_benefits: Vec<AlternateBenefit>,
+    /// Bundling, inclusive and mutually exclusive rules.
+    #[serde(default)]
+    pub bundling: Vec<BundlingRule>,
+    /// How this plan pays when it is secondary.
+    #[serde(default)]
+    pub cob: CobMethod,
+    /// Extra patient charges on a DHMO (e.g. porcelain on molars).
+    #[serde(default)]
+    pub dhmo_upgrades: Vec<DhmoUpgrade>,
+    /// Smaller switches (date of service basis, billing of denied lines, ...).
+    #[serde(default)]
+    pub settings: PlanSettings,
+}
+
+/// The plan type and where its allowed amounts come from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Network {
+    /// PPO, office in network: allowed = contracted fee; the difference is written off.
+    InNetwork {
+        /// Id of a `Contracted` fee schedule.
+        contracted: String,
+    },
+    /// PPO, office out of network: allowed from the plan's allowance schedule; the
+    /// patient may be billed the balance.
+    OutOfNetwork {
+        /// Id of an `Allowance` fee schedule.
+        allowed: String,
+    },
+    /// Indemnity (percent of reasonable and customary): like out of network.
+    Indemnity {
+        /// Id of an `Allowance` fee schedule.
+        allowed: String,
+    },
+    /// Pays a fixed dollar amount per code.
+    ScheduledAllowance {
+        /// Id of a `Scheduled` fee schedule.
+        schedule: String,
+    },
+    /// Dental HMO: the patient pays the listed copay; the rest is written off.
+    Dhmo {
+        /// Id of a `Copay` fee schedule.
+        copays: String,
+    },
+}
+
+impl Network {
+    /// The fee schedule id this network refers to.
+    pub fn schedule_id(&self) -> &str {
+        match self {
+            Network::InNetwork { contracted } => contracted,
+            Network::OutOfNetwork { allowed } | Network::Indemnity { allowed } => allowed,
+            Network::ScheduledAllowance { schedule } => schedule,
+            Network::Dhmo { copays } => copays,
+        }
+    }
+
+    /// True when the office has a contract with the plan (writes off above allowed).
+    pub fn is_contracted(&self) -> bool {
+        matches!(self, Network::InNetwork { .. } | Network::Dhmo { .. })
+    }
+
+    /// A short label: "PPO in network".
+    pub fn label(&self) -> &'static str {
+        match self {
+            Network::InNetwork { .. } => "PPO, in network",
+            Network::OutOfNetwork { .. } => "PPO, out of network",
+            Network::Indemnity { .. } => "indemnity",
+            Network::ScheduledAllowance { .. } => "scheduled allowance",
+            Network::Dhmo { .. } => "dental HMO",
+        }
+    }
+}
+
+/// When the benefit year starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BenefitYear {
+    /// January 1 to December 31.
+    #[default]
+    Calendar,
+    /// A plan year starting on the 1st of `start_month` (1-12).
+    PlanYear {
+        /// The month the year starts in.
+        start_month: u32,
+    },
+}
+
+impl BenefitYear {
+    /// The month (1-12) the benefit year starts in.
+    pub fn start_month(self) -> u32 {
+        match self {
+            BenefitYear::Calendar => 1,
+            BenefitYear::PlanYear { start_month } => start_month,
+        }
+    }
+}
+
+/// The deductible.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deductible {
+    /// Per person.
+    #[serde(default)]
+    pub individual: Cents,
+    /// Family cap, if any.
+    #[serde(default)]
+    pub family: Option<Cents>,
+    /// How the family cap is reached.
+    #[serde(default)]
+    pub family_model: FamilyDeductibleModel,
+    /// Classes the deductible does not apply to.
+    #[serde(default = "default_waived_classes")]
+    pub waived_classes: Vec<ProcedureClass>,
+    /// Per benefit year (usual) or once per lifetime.
+    #[serde(default)]
+    pub period: DeductiblePeriod,
+    /// Subtract before the percentage (usual) or after it.
+    #[serde(default)]
+    pub placement: DeductiblePlacement,
+}
+
+fn default_waived_classes() -> Vec<ProcedureClass> {
+    vec![ProcedureClass::Diagnostic, ProcedureClass::Preventive]
+}
+
+impl Default for Deductible {
+    fn default() -> Deductible {
+        Deductible {
+            individual: Cents::ZERO,
+            family: None,
+            family_model: FamilyDeductibleModel::default(),
+            waived_classes: default_waived_classes(),
+            period: DeductiblePeriod::default(),
+            placement: DeductiblePlacement::default(),
+        }
+    }
+}
+
+/// How a family deductible is met (dental-benefits.md §2.1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FamilyDeductibleModel {
+    /// Met once the family's deductible dollars reach the family amount.
+    #[default]
+    AggregateDollars,
+    /// Met once this many members have each met their own deductible.
+    MemberCount(u32),
+}
+
+/// How often the deductible applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeductiblePeriod {
+    /// Every benefit year.
+    #[default]
+    BenefitYear,
+    /// Once for as long as the coverage lasts.
+    Lifetime,
+}
+
+/// Where the deductible sits relative to the coverage percentage (§1.3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeductiblePlacement {
+    /// (allowed - deductible) x %: how carriers adjudicate.
+    #[default]
+    BeforeCoinsurance,
+    /// allowed x % - deductible: a compatibility option some software offers.
+    AfterCoinsurance,
+}
+
+/// Maximums.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Maximum {
+    /// Per person per benefit year; None = no annual maximum.
+    #[serde(default)]
+    pub annual: Option<Cents>,
+    /// Per family per benefit year.
+    #[serde(default)]
+    pub family_annual: Option<Cents>,
+    /// Classes that neither count toward nor are limited by the annual maximum.
+    #[serde(default = "default_exempt_classes")]
+    pub exempt_classes: Vec<ProcedureClass>,
+    /// Separate maximums for some classes (ortho lifetime, implants per year, ...).
+    #[serde(default)]
+    pub class_maximums: Vec<ClassMaximum>,
+}
+
+fn default_exempt_classes() -> Vec<ProcedureClass> {
+    vec![ProcedureClass::Orthodontics]
+}
+
+impl Default for Maximum {
+    fn default() -> Maximum {
+        Maximum {
+            annual: None,
+            family_annual: None,
+            exempt_classes: default_exempt_classes(),
+            class_maximums: Vec::new(),
+        }
+    }
+}
+
+/// A maximum of its own for some classes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassMaximum {
+    /// Key used by `class_maximum_used` in a treatment plan's coverage ("ortho").
+    pub id: String,
+    /// A name for people: "Orthodontic lifetime maximum".
+    pub name: String,
+    /// The classes it limits.
+    pub classes: Vec<ProcedureClass>,
+    /// The cap.
+    pub amount: Cents,
+    /// Per benefit year or lifetime.
+    pub period: DeductiblePeriod,
+}
+
+/// "N services per window" for a group of codes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrequencyLimit {
+    /// Name for people: "Exams".
+    pub name: String,
+    /// The codes that share the limit.
+    pub codes: CodeSet,
+    /// How many are allowed in the window.
+    pub count: u32,
+    /// The look-back.
+    pub window: FrequencyWindow,
+    /// What is counted separately.
+    pub scope: FrequencyScope,
+}
+
+/// The look-back of a frequency limit (dental-benefits.md §5.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FrequencyWindow {
+    /// Per benefit year.
+    BenefitYear,
+    /// In the last `months` months, rolling.
+    RollingMonths {
+        /// Months looked back.
+        months: u32,
+        /// Whether a service exactly `months` months before still counts.
+        boundary_counts: bool,
+    },
+    /// One per N months, to the day.
+    MonthsToTheDay(u32),
+    /// One per N months, to the month.
+    MonthsToTheMonth(u32),
+    /// One per N days.
+    Days(u32),
+    /// One per N years, to the day.
+    Years(u32),
+    /// Ever.
+    Lifetime,
+}
+
+/// What a frequency limit counts separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FrequencyScope {
+    /// The whole patient.
+    Patient,
+    /// Each tooth.
+    Tooth,
+    /// Each surface of each tooth.
+    ToothSurface,
+    /// Each quadrant.
+    Quadrant,
+    /// Each arch.
+    Arch,
+}
+
+/// Covered only within an age range (by age on the date of service).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeLimit {
+    /// Codes the limit applies to.
+    #[serde(default)]
+    pub codes: CodeSet,
+    /// Classes the limit applies to.
+    #[serde(default)]
+    pub classes: Vec<ProcedureClass>,
+    /// Covered through this age, inclusive ("through age 18": not on the 19th birthday).
+    #[serde(default)]
+    pub through_age: Option<u32>,
+    /// Covered from this age on.
+    #[serde(default)]
+    pub from_age: Option<u32>,
+}
+
+/// Not covered until `months` after the coverage effective date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitingPeriod {
+    /// Classes that wait.
+    #[serde(default)]
+    pub classes: Vec<ProcedureClass>,
+    /// Codes that wait.
+    #[serde(default)]
+    pub codes: CodeSet,
+    /// Calendar months from the effective date.
+    pub months: u32,
+}
+
+/// The missing-tooth clause (dental-benefits.md §2.8).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissingToothClause {
+    /// Codes that replace teeth (bridges, implants, partials, dentures).
+    pub codes: CodeSet,
+    /// Deny the whole prosthesis, or only the unit replacing the tooth.
+    pub denies: MissingToothDenial,
+}
+
+/// What the missing-tooth clause denies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MissingToothDenial {
+    /// Every unit of the prosthesis (the bridge's retainers too).
+    WholeProsthesis,
+    /// Only the unit that replaces the tooth (the pontic or implant).
+    ReplacingUnitOnly,
+}
+
+/// Services the plan does not pay for at all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// Excluded codes.
+    #[serde(default)]
+    pub codes: CodeSet,
+    /// Excluded classes.
+    #[serde(default)]
+    pub classes: Vec<ProcedureClass>,
+    /// The plan's reason in plain words ("Full-cast crowns are not a benefit").
+    pub reason: String,
+}
+
+/// A downgrade: the plan pays some codes as cheaper ones on some teeth.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlternateBenefit {
+    /// Name for people: "Posterior composites paid as amalgam".
+    pub name: String,
+    /// Performed code -> the code it is paid as.
+    pub paid_as: BTreeMap<CdtCode, CdtCode>,
+    /// The teeth it applies to.
+    #[serde(default)]
+    pub teeth: ToothCondition,
+}
+
+/// Which teeth a rule applies to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ToothCondition {
+    /// Every tooth (and lines without a tooth).
+    #[default]
+    Any,
+    /// Premolars and molars.
+    Posterior,
+    /// Molars.
+    Molar,
+    /// Second molars (and third molars).
+    SecondMolar,
+    /// These teeth.
+    Teeth(Vec<Tooth>),
+}
+
+impl ToothCondition {
+    /// True when a line on `tooth` meets the condition.
+    pub fn matches(&self, tooth: Option<Tooth>) -> bool {
+        match (self, tooth) {
+            (ToothCondition::Any, _) => true,
+            (_, None) => false,
+            (ToothCondition::Posterior, Some(t)) => t.is_posterior(),
+            (ToothCondition::Molar, Some(t)) => t.is_molar(),
+            (ToothCondition::SecondMolar, Some(t)) => t.is_second_molar() || t.is_third_molar(),
+            (ToothCondition::Teeth(list), Some(t)) => list.contains(&t),
+        }
+    }
+
+    /// Words for explanations: "on back teeth".
+    pub fn label(&self) -> String {
+        match self {
+            ToothCondition::Any => "on any tooth".into(),
+            ToothCondition::Posterior => "on back teeth".into(),
+            ToothCondition::Molar => "on molars".into(),
+            ToothCondition::SecondMolar => "on second and third molars".into(),
+            ToothCondition::Teeth(list) => {
+                let names: Vec<String> = list.iter().map(|t| format!("#{t}")).collect();
+                format!("on {}", names.join(", "))
+            }
+        }
+    }
+}
+
+/// A bundling rule (dental-benefits.md §7).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundlingRule {
+    /// Short id shown to staff ("B1").
+    pub id: String,
+    /// What the rule says, in plain words.
+    pub name: String,
+    /// Which lines it compares.
+    pub kind: BundlingKind,
+    /// Whether the lines must be on the same tooth.
+    #[serde(default)]
+    pub tooth: ToothMatch,
+    /// How close in time the lines must be.
+    pub when: Proximity,
+    /// Who owes a bundled line.
+    pub liability: Liability,
+}
+
+/// The shape of a bundling rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BundlingKind {
+    /// A line with one of `codes` is included in a line with one of `into`.
+    Included {
+        /// The codes that get bundled.
+        codes: CodeSet,
+        /// The codes they are bundled into.
+        into: CodeSet,
+    },
+    /// Only one line among these codes is payable; the code listed first wins,
+    /// then the earlier line.
+    MutuallyExclusive {
+        /// The competing codes, most preferred first.
+        codes: CodeSet,
+    },
+}
+
+/// Whether bundled lines must share a tooth.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ToothMatch {
+    /// Same tooth.
+    #[default]
+    Same,
+    /// Any tooth (or no tooth).
+    Any,
+}
+
+/// How close in time two lines must be for a bundling rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Proximity {
+    /// Same date of service.
+    SameDay,
+    /// Same visit of the treatment plan.
+    SameVisit,
+    /// Dates of service at most N days apart.
+    WithinDays(u32),
+    /// Anywhere in the same treatment option.
+    SameOption,
+}
+
+/// Who owes a line the plan does not pay (§7.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Liability {
+    /// Provider liability: in network the office writes the line off; out of network
+    /// the patient owes the office fee.
+    Disallow,
+    /// The patient owes the contracted (allowed) fee; the rest is written off.
+    DenyAtContractFee,
+    /// The patient owes the full office fee.
+    DenyAtOfficeFee,
+}
+
+/// How a plan pays as secondary (dental-benefits.md §8.2).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CobMethod {
+    /// Pays its normal benefit, up to what the patient still owes.
+    #[default]
+    Standard,
+    /// Pays its normal benefit minus what the primary paid.
+    NonDuplication,
+    /// Computed like non-duplication.
+    CarveOut,
+    /// Keeps the patient's own cost share under this plan.
+    MaintenanceOfBenefits,
+    /// Pays up to its allowed fee minus what the primary paid.
+    Basic,
+    /// Medicaid as secondary: pays to its allowance, the rest is written off.
+    Medicaid,
+}
+
+/// An extra patient charge on a DHMO plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DhmoUpgrade {
+    /// Name for people: "Porcelain on a molar".
+    pub name: String,
+    /// Codes it applies to.
+    pub codes: CodeSet,
+    /// Teeth it applies to.
+    #[serde(default)]
+    pub teeth: ToothCondition,
+    /// The extra charge.
+    pub charge: Cents,
+}
+
+/// Smaller plan switches, each with the usual default (dental-benefits.md App. B).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PlanSettings {
+    /// Date a multi-visit procedure is dated at: completion (seat) or start (prep).
+    pub date_of_service: DateOfServiceBasis,
+    /// In network, keep writing off after the maximum is used up.
+    pub write_off_after_maximum: bool,
+    /// In network, what the patient owes for a line the plan denies (not covered,
+    /// excluded, frequency, age, waiting period, missing tooth).
+    pub denied_lines_billed_at: DeniedBilling,
+    /// Estimate a write-off for this plan when it is not the primary.
+    pub write_off_when_secondary: bool,
+    /// Whether this plan coordinates benefits at all (plans without a COB
+    /// provision pay first).
+    pub coordinates_benefits: bool,
+}
+
+impl Default for PlanSettings {
+    fn default() -> PlanSettings {
+        PlanSettings {
+            date_of_service: DateOfServiceBasis::Completion,
+            write_off_after_maximum: true,
+            denied_lines_billed_at: DeniedBilling::ContractedFee,
+            write_off_when_secondary: false,
+            coordinates_benefits: true,
+        }
+    }
+}
+
+/// Which visit dates a multi-visit procedure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateOfServiceBasis {
+    /// The completing visit (crown seat, denture insertion).
+    #[default]
+    Completion,
+    /// The first visit (crown prep).
+    Start,
+}
+
+/// What an in-network patient owes for a denied line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeniedBilling {
+    /// The contracted fee caps it.
+    #[default]
+    ContractedFee,
+    /// The full office fee (where the contract or state law allows).
+    OfficeFee,
+}
+
+impl PlanRules {
+    /// The coverage percentage for a code of a class: code entry first, then class;
+    /// a class the plan does not list is 0%.
+    pub fn coverage_for(&self, code: CdtCode, class: ProcedureClass) -> Percent {
+        self.code_coverage
+            .get(&code)
+            .or_else(|| self.coverage.get(&class))
+            .copied()
+            .unwrap_or(Percent::ZERO)
+    }
+}

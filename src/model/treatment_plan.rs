@@ -1,0 +1,339 @@
+//! The treatment-plan file the app saves: the patient, their coverage and history,
+//! and one or more treatment options made of dated visits and lines.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::area::Area;
+use super::code::CdtCode;
+use super::tooth::{Arch, Quadrant, Surfaces, Tooth};
+use crate::money::Cents;
+
+/// The current treatment-plan file format.
+pub const TREATMENT_PLAN_FORMAT: u32 = 1;
+
+/// A saved treatment plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentPlan {
+    /// File format version (1).
+    pub format: u32,
+    /// Who the plan is for.
+    pub patient: Patient,
+    /// The patient's plans in payer order (primary first).
+    #[serde(default)]
+    pub coverage: Vec<Coverage>,
+    /// Office fee schedule id; None = the library's office schedule.
+    #[serde(default)]
+    pub office_fee_schedule: Option<String>,
+    /// The treatment options offered.
+    #[serde(default)]
+    pub options: Vec<TreatmentOption>,
+}
+
+impl TreatmentPlan {
+    /// An empty plan for a new patient.
+    pub fn new(name: &str, birth_date: NaiveDate) -> TreatmentPlan {
+        TreatmentPlan {
+            format: TREATMENT_PLAN_FORMAT,
+            patient: Patient {
+                name: name.to_string(),
+                birth_date,
+                chart_number: None,
+                missing_teeth: Vec::new(),
+                history: Vec::new(),
+            },
+            coverage: Vec::new(),
+            office_fee_schedule: None,
+            options: Vec::new(),
+        }
+    }
+
+    /// The option with this name.
+    pub fn option(&self, name: &str) -> Option<&TreatmentOption> {
+        self.options.iter().find(|o| o.name == name)
+    }
+}
+
+/// The patient.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patient {
+    /// Full name.
+    pub name: String,
+    /// Date of birth (age limits are decided by age on the date of service).
+    pub birth_date: NaiveDate,
+    /// The practice's chart or account number.
+    #[serde(default)]
+    pub chart_number: Option<String>,
+    /// Teeth already missing, and since when if known.
+    #[serde(default)]
+    pub missing_teeth: Vec<MissingTooth>,
+    /// Completed services every plan counts toward frequency limits.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A missing tooth.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissingTooth {
+    /// The tooth.
+    pub tooth: Tooth,
+    /// When it was extracted or lost; None when unknown or never present (treated as
+    /// missing before any coverage began).
+    #[serde(default)]
+    pub since: Option<NaiveDate>,
+}
+
+/// A completed service on record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    /// The code.
+    pub code: CdtCode,
+    /// Date of service.
+    pub date: NaiveDate,
+    /// Tooth, when the code names one.
+    #[serde(default)]
+    pub tooth: Option<Tooth>,
+    /// Surfaces, for fillings.
+    #[serde(default)]
+    pub surfaces: Option<Surfaces>,
+    /// Quadrant, for quadrant codes.
+    #[serde(default)]
+    pub quadrant: Option<Quadrant>,
+    /// Arch, for arch codes.
+    #[serde(default)]
+    pub arch: Option<Arch>,
+}
+
+impl HistoryEntry {
+    /// The area the entry names.
+    pub fn area(&self) -> Area {
+        area_of(self.tooth, self.surfaces, self.quadrant, self.arch, None)
+    }
+}
+
+/// One plan the patient is covered by, with what has been used this benefit year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Plan id in the library.
+    pub plan: String,
+    /// Member id on the card.
+    #[serde(default)]
+    pub member_id: Option<String>,
+    /// Name of the subscriber (the employee or policy holder).
+    #[serde(default)]
+    pub subscriber: Option<String>,
+    /// The subscriber's birth date (for the birthday rule).
+    #[serde(default)]
+    pub subscriber_birth_date: Option<NaiveDate>,
+    /// How the patient is related to the subscriber.
+    #[serde(default)]
+    pub relationship: Relationship,
+    /// Active employee, COBRA or retiree coverage.
+    #[serde(default)]
+    pub status: CoverageStatus,
+    /// First day of coverage.
+    pub effective: NaiveDate,
+    /// Last day of coverage, if it ends.
+    #[serde(default)]
+    pub terminates: Option<NaiveDate>,
+    /// Prior continuous coverage waives the waiting periods.
+    #[serde(default)]
+    pub waiting_periods_waived: bool,
+    /// Plan payments already made this benefit year (counts toward the maximum).
+    #[serde(default)]
+    pub benefits_used: Cents,
+    /// Deductible already met this benefit year.
+    #[serde(default)]
+    pub deductible_met: Cents,
+    /// Deductible dollars the whole family has met this benefit year.
+    #[serde(default)]
+    pub family_deductible_met: Cents,
+    /// Family members who have met their own deductible (member-count model).
+    #[serde(default)]
+    pub family_members_met: u32,
+    /// Plan payments for the whole family this benefit year.
+    #[serde(default)]
+    pub family_benefits_used: Cents,
+    /// Amounts used toward the plan's class maximums, by their id ("ortho").
+    #[serde(default)]
+    pub class_maximum_used: BTreeMap<String, Cents>,
+    /// Services only this carrier knows about (other offices, its own records).
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    /// How and when the benefits were verified.
+    #[serde(default)]
+    pub verified: Option<Verification>,
+}
+
+impl Coverage {
+    /// New coverage under `plan` from `effective`, nothing used.
+    pub fn new(plan: &str, effective: NaiveDate) -> Coverage {
+        Coverage {
+            plan: plan.to_string(),
+            member_id: None,
+            subscriber: None,
+            subscriber_birth_date: None,
+            relationship: Relationship::default(),
+            status: CoverageStatus::default(),
+            effective,
+            terminates: None,
+            waiting_periods_waived: false,
+            benefits_used: Cents::ZERO,
+            deductible_met: Cents::ZERO,
+            family_deductible_met: Cents::ZERO,
+            family_members_met: 0,
+            family_benefits_used: Cents::ZERO,
+            class_maximum_used: BTreeMap::new(),
+            history: Vec::new(),
+            verified: None,
+        }
+    }
+}
+
+/// The patient's relationship to the subscriber.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Relationship {
+    /// The patient is the subscriber.
+    #[default]
+    Subscriber,
+    /// Spouse or partner.
+    Spouse,
+    /// Child or other dependent.
+    Child,
+    /// Anything else.
+    Other,
+}
+
+/// Employment status behind the coverage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CoverageStatus {
+    /// Active employee (or individual policy).
+    #[default]
+    Active,
+    /// Continuation coverage.
+    Cobra,
+    /// Retiree coverage.
+    Retiree,
+}
+
+/// Where the benefit figures came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    /// Date checked.
+    pub on: NaiveDate,
+    /// How: "phone", "portal", "271 response".
+    pub source: String,
+}
+
+/// One treatment option ("Porcelain crown", "Gold crown").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentOption {
+    /// Name shown on the tab.
+    pub name: String,
+    /// Visits in the order planned.
+    #[serde(default)]
+    pub visits: Vec<Visit>,
+}
+
+/// One appointment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// Stable id within the option; lines refer to it to say where they are completed.
+    pub id: u32,
+    /// Name for people: "Crown prep".
+    pub name: String,
+    /// Planned date.
+    pub date: NaiveDate,
+    /// The procedures started at this visit.
+    #[serde(default)]
+    pub lines: Vec<PlannedLine>,
+}
+
+/// One planned procedure: one code on one tooth or area (two teeth are two lines).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedLine {
+    /// The code.
+    pub code: CdtCode,
+    /// Tooth, when the code names one.
+    #[serde(default)]
+    pub tooth: Option<Tooth>,
+    /// Surfaces, for fillings, inlays and onlays.
+    #[serde(default)]
+    pub surfaces: Option<Surfaces>,
+    /// Quadrant, for quadrant codes.
+    #[serde(default)]
+    pub quadrant: Option<Quadrant>,
+    /// Arch, for arch codes.
+    #[serde(default)]
+    pub arch: Option<Arch>,
+    /// Units (time units for sedation); 1 otherwise.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub quantity: u32,
+    /// Office fee for this line instead of the schedule's.
+    #[serde(default)]
+    pub fee: Option<Cents>,
+    /// The visit (id) at which a multi-visit procedure is completed (crown seat).
+    #[serde(default)]
+    pub completed_at: Option<u32>,
+    /// Note for staff.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+impl PlannedLine {
+    /// A line with just a code and an optional tooth.
+    pub fn new(code: CdtCode, tooth: Option<Tooth>) -> PlannedLine {
+        PlannedLine {
+            code,
+            tooth,
+            surfaces: None,
+            quadrant: None,
+            arch: None,
+            quantity: 1,
+            fee: None,
+            completed_at: None,
+            note: None,
+        }
+    }
+
+    /// The area the line names.
+    pub fn area(&self) -> Area {
+        area_of(self.tooth, self.surfaces, self.quadrant, self.arch, None)
+    }
+}
+
+fn area_of(
+    tooth: Option<Tooth>,
+    surfaces: Option<Surfaces>,
+    quadrant: Option<Quadrant>,
+    arch: Option<Arch>,
+    sextant: Option<u8>,
+) -> Area {
+    match (tooth, surfaces, quadrant, arch, sextant) {
+        (Some(t), Some(s), ..) if !s.is_empty() => Area::ToothSurfaces(t, s.normalized_for(t)),
+        (Some(t), ..) => Area::Tooth(t),
+        (None, _, Some(q), ..) => Area::Quadrant(q),
+        (None, _, None, Some(a), _) => Area::Arch(a),
+        (None, _, None, None, Some(s)) => Area::Sextant(s),
+        _ => Area::Mouth,
+    }
+}
