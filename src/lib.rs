@@ -8,5 +8,7 @@
 //! - [`cli`]: the `ferrule` command line.
 //! - `gui` (feature `gui`): the desktop app.
 
+pub mod engine;
+pub mod library;
 pub mod model;
 pub mod money;

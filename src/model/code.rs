@@ -198,6 +198,14 @@ impl CodeSet {
         }
     }
 
+    /// This set plus the codes `D{lo}`..=`D{hi}` (by number).
+    pub fn with_range(mut self, lo: u16, hi: u16) -> CodeSet {
+        if let (Some(lo), Some(hi)) = (CdtCode::from_number(lo), CdtCode::from_number(hi)) {
+            self.ranges.push((lo, hi));
+        }
+        self
+    }
+
     /// True when `code` is in the set.
     pub fn contains(&self, code: CdtCode) -> bool {
         self.ranges

@@ -1,0 +1,116 @@
+//! Everything the engine needs, borrowed: the catalogue, the office fees, the
+//! patient, the payers in order, one treatment option and the as-of date.
+
+use chrono::NaiveDate;
+
+use crate::library::Library;
+use crate::model::{
+    CodeCatalogue, Coverage, FeeSchedule, Patient, PlanRules, TreatmentOption, TreatmentPlan,
+};
+
+/// One payer: the plan, the fee schedule its network names, and the patient's
+/// coverage record under it.
+#[derive(Clone, Copy, Debug)]
+pub struct Payer<'a> {
+    /// The plan's rules.
+    pub plan: &'a PlanRules,
+    /// Its contracted / allowance / scheduled / copay schedule.
+    pub schedule: &'a FeeSchedule,
+    /// The patient's coverage: dates and what is used this benefit year.
+    pub coverage: &'a Coverage,
+}
+
+/// The inputs of one estimate.
+#[derive(Clone, Debug)]
+pub struct EstimateInput<'a> {
+    /// Code names and classes.
+    pub catalogue: &'a CodeCatalogue,
+    /// The practice's fees.
+    pub office_fees: &'a FeeSchedule,
+    /// The patient (birth date, missing teeth, history).
+    pub patient: &'a Patient,
+    /// Payers in order, primary first; empty = no insurance.
+    pub payers: Vec<Payer<'a>>,
+    /// The option to price.
+    pub option: &'a TreatmentOption,
+    /// The day the estimate is made: "benefits used" on file apply to the benefit
+    /// year containing it.
+    pub as_of: NaiveDate,
+}
+
+/// Why an estimate cannot be set up.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EstimateError {
+    /// A coverage names a plan the library does not have.
+    #[error("plan \"{0}\" is not in the library")]
+    UnknownPlan(String),
+    /// A plan names a fee schedule the library does not have.
+    #[error("fee schedule \"{0}\" is not in the library")]
+    UnknownSchedule(String),
+    /// No office fee schedule.
+    #[error("the library has no office fee schedule{}", .0.as_ref().map(|id| format!(" \"{id}\"")).unwrap_or_default())]
+    NoOfficeFees(Option<String>),
+    /// The option name does not exist.
+    #[error("treatment option \"{0}\" does not exist; the plan has: {1}")]
+    UnknownOption(String, String),
+    /// The plan has no options.
+    #[error("the treatment plan has no options")]
+    NoOptions,
+}
+
+impl<'a> EstimateInput<'a> {
+    /// Sets up the inputs for `option` (by name; None = the first) of `plan`, with
+    /// the plan's own coverage list.
+    pub fn from_document(
+        library: &'a Library,
+        plan: &'a TreatmentPlan,
+        option: Option<&str>,
+        as_of: NaiveDate,
+    ) -> Result<EstimateInput<'a>, EstimateError> {
+        let option = match option {
+            Some(name) => plan.option(name).ok_or_else(|| {
+                let names: Vec<&str> = plan.options.iter().map(|o| o.name.as_str()).collect();
+                EstimateError::UnknownOption(name.to_string(), names.join(", "))
+            })?,
+            None => plan.options.first().ok_or(EstimateError::NoOptions)?,
+        };
+        let payers = payers_for(library, &plan.coverage)?;
+        let office_fees = library
+            .office_schedule(plan.office_fee_schedule.as_deref())
+            .ok_or_else(|| EstimateError::NoOfficeFees(plan.office_fee_schedule.clone()))?;
+        Ok(EstimateInput {
+            catalogue: &library.catalogue,
+            office_fees,
+            patient: &plan.patient,
+            payers,
+            option,
+            as_of,
+        })
+    }
+}
+
+/// Looks up each coverage's plan and fee schedule in the library.
+pub fn payers_for<'a>(
+    library: &'a Library,
+    coverage: &'a [Coverage],
+) -> Result<Vec<Payer<'a>>, EstimateError> {
+    coverage
+        .iter()
+        .map(|c| {
+            let plan = library
+                .plans
+                .get(&c.plan)
+                .ok_or_else(|| EstimateError::UnknownPlan(c.plan.clone()))?;
+            let id = plan.network.schedule_id();
+            let schedule = library
+                .fee_schedules
+                .get(id)
+                .ok_or_else(|| EstimateError::UnknownSchedule(id.to_string()))?;
+            Ok(Payer {
+                plan,
+                schedule,
+                coverage: c,
+            })
+        })
+        .collect()
+}

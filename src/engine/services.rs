@@ -1,0 +1,83 @@
+//! The option's lines as services to price: their fee, class, area and dates, in
+//! the order the engine prices them (date of service, then plan order).
+
+use chrono::NaiveDate;
+
+use crate::model::CodeCatalogue;
+use crate::model::plan::DateOfServiceBasis;
+use crate::model::{Area, FeeSchedule, PlannedLine, ProcedureClass, TreatmentOption, Visit};
+use crate::money::Cents;
+
+/// One planned line, ready to price.
+#[derive(Clone, Debug)]
+pub struct Service<'a> {
+    /// 1-based position in plan order.
+    pub number: usize,
+    /// The visit it starts in.
+    pub visit: &'a Visit,
+    /// The line.
+    pub line: &'a PlannedLine,
+    /// Date of the starting visit.
+    pub started: NaiveDate,
+    /// Date of the completing visit (the start date when none is named).
+    pub completed: NaiveDate,
+    /// Where.
+    pub area: Area,
+    /// Class of service from the catalogue.
+    pub class: ProcedureClass,
+    /// Office fee (override or schedule, times quantity).
+    pub fee: Cents,
+    /// The fee was entered on the line.
+    pub fee_overridden: bool,
+}
+
+impl Service<'_> {
+    /// The date of service a plan uses.
+    pub fn dos(&self, basis: DateOfServiceBasis) -> NaiveDate {
+        match basis {
+            DateOfServiceBasis::Completion => self.completed,
+            DateOfServiceBasis::Start => self.started,
+        }
+    }
+}
+
+/// The services of `option` in plan order (index = number - 1).
+pub fn services<'a>(
+    option: &'a TreatmentOption,
+    catalogue: &CodeCatalogue,
+    office_fees: &FeeSchedule,
+) -> Vec<Service<'a>> {
+    let mut out = Vec::new();
+    for visit in &option.visits {
+        for line in &visit.lines {
+            let completed = line
+                .completed_at
+                .and_then(|id| option.visits.iter().find(|v| v.id == id))
+                .map_or(visit.date, |v| v.date.max(visit.date));
+            let quantity = i64::from(line.quantity.max(1));
+            let (unit_fee, overridden) = match line.fee {
+                Some(fee) => (fee, true),
+                None => (office_fees.fee(line.code).unwrap_or(Cents::ZERO), false),
+            };
+            out.push(Service {
+                number: out.len() + 1,
+                visit,
+                line,
+                started: visit.date,
+                completed,
+                area: line.area(),
+                class: catalogue.class_of(line.code),
+                fee: Cents::from_cents(unit_fee.cents().saturating_mul(quantity)),
+                fee_overridden: overridden,
+            });
+        }
+    }
+    out
+}
+
+/// Pricing order: completion date, then plan order (dental-benefits.md §1.2).
+pub fn pricing_order(services: &[Service<'_>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..services.len()).collect();
+    order.sort_by_key(|&i| services.get(i).map(|s| (s.completed, s.number)));
+    order
+}

@@ -1,0 +1,317 @@
+//! The "why this number" trail: typed steps, each rendering as one plain sentence,
+//! and the machine-readable flags shown in JSON and as status marks.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::plan::{CobMethod, Liability};
+use crate::model::{CdtCode, ProcedureClass, Tooth};
+use crate::money::{Cents, Percent};
+
+/// A machine-readable reason on a line (JSON `flags`, GUI status marks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Paid as a cheaper code.
+    Downgraded,
+    /// Over a frequency limit.
+    FrequencyLimit,
+    /// The class or code is not covered by the plan.
+    NotCovered,
+    /// Included in another line.
+    Bundled,
+    /// The maximum cut the payment.
+    MaximumReached,
+    /// Outside the plan's age range.
+    AgeLimit,
+    /// Inside a waiting period.
+    WaitingPeriod,
+    /// Excluded by the plan.
+    Excluded,
+    /// Deductible taken from this line.
+    DeductibleApplied,
+    /// Replaces a tooth missing before coverage began.
+    MissingTooth,
+    /// Coverage not active on the date of service.
+    NotEligible,
+    /// The carrier wants to review it first.
+    PreauthorizationRequired,
+    /// The code has no amount on the plan's fee schedule.
+    NotOnSchedule,
+    /// A coding check to look at.
+    CodingWarning,
+}
+
+impl Flag {
+    /// A one- or two-word label for status marks.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Downgraded => "downgraded",
+            Flag::FrequencyLimit => "frequency",
+            Flag::NotCovered => "not covered",
+            Flag::Bundled => "bundled",
+            Flag::MaximumReached => "maximum reached",
+            Flag::AgeLimit => "age limit",
+            Flag::WaitingPeriod => "waiting period",
+            Flag::Excluded => "excluded",
+            Flag::DeductibleApplied => "deductible",
+            Flag::MissingTooth => "missing tooth",
+            Flag::NotEligible => "not eligible",
+            Flag::PreauthorizationRequired => "pre-auth",
+            Flag::NotOnSchedule => "not on schedule",
+            Flag::CodingWarning => "check coding",
+        }
+    }
+
+    /// True for flags that mean the plan pays nothing for the line.
+    pub fn is_denial(self) -> bool {
+        matches!(
+            self,
+            Flag::FrequencyLimit
+                | Flag::NotCovered
+                | Flag::Bundled
+                | Flag::AgeLimit
+                | Flag::WaitingPeriod
+                | Flag::Excluded
+                | Flag::MissingTooth
+                | Flag::NotEligible
+        )
+    }
+}
+
+/// One step in the computation of a line. `plan` is the plan's display name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Step {
+    /// The office fee.
+    OfficeFee {
+        /// Fee for the line (times quantity).
+        fee: Cents,
+        /// Units.
+        quantity: u32,
+        /// Entered on the line rather than taken from the schedule.
+        overridden: bool,
+    },
+    /// The plan's allowed fee for the performed code.
+    Allowed {
+        /// Plan.
+        plan: String,
+        /// Allowed amount.
+        amount: Cents,
+        /// Fee schedule name.
+        schedule: String,
+        /// The code was not on the schedule, so the office fee was used.
+        not_listed: bool,
+        /// The schedule amount was above the office fee and was capped.
+        capped_at_fee: bool,
+    },
+    /// Difference the office may not bill.
+    WriteOff {
+        /// Plan whose contract requires it.
+        plan: String,
+        /// Amount written off.
+        amount: Cents,
+    },
+    /// Coverage not active on the date of service.
+    NotEligible {
+        /// Plan.
+        plan: String,
+        /// Date of service.
+        date: NaiveDate,
+        /// First day of coverage.
+        effective: NaiveDate,
+        /// Last day of coverage.
+        terminates: Option<NaiveDate>,
+    },
+    /// Inside a waiting period.
+    WaitingPeriod {
+        /// Plan.
+        plan: String,
+        /// Months of waiting.
+        months: u32,
+        /// First covered day.
+        covered_from: NaiveDate,
+    },
+    /// The missing-tooth clause.
+    MissingTooth {
+        /// Plan.
+        plan: String,
+        /// The replaced tooth.
+        tooth: Tooth,
+        /// When it was lost, if known.
+        since: Option<NaiveDate>,
+        /// Coverage start.
+        effective: NaiveDate,
+    },
+    /// Excluded by the plan.
+    Excluded {
+        /// Plan.
+        plan: String,
+        /// The plan's reason.
+        reason: String,
+    },
+    /// The class is not covered (0%).
+    NotCovered {
+        /// Plan.
+        plan: String,
+        /// The class.
+        class: ProcedureClass,
+    },
+    /// Outside the age range.
+    AgeLimit {
+        /// Plan.
+        plan: String,
+        /// Age on the date of service.
+        age: u32,
+        /// Covered through this age.
+        through_age: Option<u32>,
+        /// Covered from this age.
+        from_age: Option<u32>,
+    },
+    /// Over a frequency limit.
+    FrequencyLimit {
+        /// Plan.
+        plan: String,
+        /// The limit's name.
+        limit: String,
+        /// Services already counted.
+        used: u32,
+        /// The limit.
+        count: u32,
+        /// When it is allowed again.
+        eligible_again: Option<NaiveDate>,
+    },
+    /// Denied because the crown on the same tooth failed its frequency limit (BU12).
+    DeniedWithCrown {
+        /// Plan.
+        plan: String,
+        /// The crown code.
+        crown: CdtCode,
+        /// The tooth.
+        tooth: Tooth,
+    },
+    /// Bundled into another line.
+    Bundled {
+        /// Plan.
+        plan: String,
+        /// Rule id ("B1").
+        rule: String,
+        /// Rule name.
+        name: String,
+        /// The line it is bundled into: its code.
+        into: CdtCode,
+        /// 1-based line number of that line in the option.
+        into_line: usize,
+        /// Who owes it.
+        liability: Liability,
+    },
+    /// Paid as a cheaper code.
+    Downgraded {
+        /// Plan.
+        plan: String,
+        /// Rule name.
+        rule: String,
+        /// Performed code.
+        from: CdtCode,
+        /// Code paid as.
+        to: CdtCode,
+        /// Allowed fee of the cheaper code.
+        alternate_allowed: Cents,
+        /// The benefit basis used.
+        basis: Cents,
+    },
+    /// Deductible taken.
+    Deductible {
+        /// Plan.
+        plan: String,
+        /// Amount taken from this line.
+        amount: Cents,
+        /// Individual deductible left afterwards.
+        remaining: Cents,
+    },
+    /// Class skips the deductible.
+    DeductibleWaived {
+        /// Plan.
+        plan: String,
+        /// The class.
+        class: ProcedureClass,
+    },
+    /// The plan's percentage.
+    PlanShare {
+        /// Plan.
+        plan: String,
+        /// Amount the percentage applies to.
+        basis: Cents,
+        /// Coverage percentage.
+        percent: Percent,
+        /// Deductible subtracted after the percentage (compatibility placement).
+        deductible_after: Cents,
+        /// Result, rounded to the cent.
+        amount: Cents,
+    },
+    /// A fixed scheduled benefit.
+    ScheduledBenefit {
+        /// Plan.
+        plan: String,
+        /// Scheduled amount (capped at the fee).
+        amount: Cents,
+        /// The code not listed: no benefit.
+        not_listed: bool,
+    },
+    /// A maximum cut the payment.
+    MaximumCapped {
+        /// Plan.
+        plan: String,
+        /// Which maximum.
+        maximum: String,
+        /// Payment before the cap.
+        before: Cents,
+        /// Payment after the cap.
+        after: Cents,
+    },
+    /// DHMO copay.
+    Copay {
+        /// Plan.
+        plan: String,
+        /// Copay.
+        amount: Cents,
+        /// The code has no copay listed (patient owes the office fee).
+        not_listed: bool,
+    },
+    /// DHMO extra charge.
+    Upgrade {
+        /// Plan.
+        plan: String,
+        /// What it is.
+        name: String,
+        /// Charge.
+        amount: Cents,
+    },
+    /// A later payer's coordination of benefits.
+    Coordination {
+        /// Plan.
+        plan: String,
+        /// Method.
+        method: CobMethod,
+        /// What it would pay as primary.
+        normal_benefit: Cents,
+        /// Paid by the earlier payers.
+        paid_before: Cents,
+        /// Patient balance before this payer.
+        balance: Cents,
+        /// What it pays.
+        pays: Cents,
+    },
+    /// Coverage ended or patient has no insurance on this line.
+    NoInsurance,
+    /// Pre-authorization required.
+    Preauthorization {
+        /// Plan.
+        plan: String,
+    },
+    /// What the patient owes.
+    PatientOwes {
+        /// Amount.
+        amount: Cents,
+    },
+}

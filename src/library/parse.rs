@@ -1,0 +1,78 @@
+//! Reading one RON file into a model type, and writing it back.
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::problem::{Problem, locate};
+use crate::model::{CodeCatalogue, FeeSchedule, PlanRules, TreatmentPlan};
+
+/// The file format version this Ferrule reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// RON as Ferrule reads it: `Some(..)` may be left out around optional values.
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses `text` (from `path`) as a `T`.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem> {
+    options()
+        .from_str::<T>(text)
+        .map_err(|e| Problem::from_ron(path, &e))
+}
+
+/// Writes a value as pretty RON, in the form [`parse`] reads back.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let pretty = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .extensions(Extensions::IMPLICIT_SOME)
+        .indentor("    ".to_string());
+    options().to_string_pretty(value, pretty)
+}
+
+/// A problem when the format version is not the one this Ferrule reads.
+fn check_format(path: &Path, text: &str, format: u32) -> Result<(), Problem> {
+    if format == FORMAT_VERSION {
+        Ok(())
+    } else {
+        Err(Problem::at(
+            path,
+            locate(text, &["format"]),
+            format!(
+                "unsupported format version {format}: expected {FORMAT_VERSION}, the version this Ferrule reads"
+            ),
+        ))
+    }
+}
+
+/// Parses a fee schedule file.
+pub fn parse_fee_schedule(path: &Path, text: &str) -> Result<FeeSchedule, Problem> {
+    let schedule: FeeSchedule = parse(path, text)?;
+    check_format(path, text, schedule.format)?;
+    Ok(schedule)
+}
+
+/// Parses a plan file (checks that need other files happen in `validate`).
+pub fn parse_plan(path: &Path, text: &str) -> Result<PlanRules, Problem> {
+    let plan: PlanRules = parse(path, text)?;
+    check_format(path, text, plan.format)?;
+    Ok(plan)
+}
+
+/// Parses a treatment-plan file.
+pub fn parse_treatment_plan(path: &Path, text: &str) -> Result<TreatmentPlan, Problem> {
+    let plan: TreatmentPlan = parse(path, text)?;
+    check_format(path, text, plan.format)?;
+    Ok(plan)
+}
+
+/// Parses the code catalogue.
+pub fn parse_catalogue(path: &Path, text: &str) -> Result<CodeCatalogue, Problem> {
+    let mut catalogue: CodeCatalogue = parse(path, text)?;
+    check_format(path, text, catalogue.format)?;
+    catalogue.sort();
+    Ok(catalogue)
+}

@@ -1,0 +1,103 @@
+//! A problem found while loading a file: where it is and what was expected.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in one file, shown as `path:line:column: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub path: PathBuf,
+    /// Line, counted from 1 (0 when the problem is about the whole file).
+    pub line: usize,
+    /// Column, counted from 1.
+    pub column: usize,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a known position.
+    pub fn at(path: &Path, (line, column): (usize, usize), message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A problem with the whole file (unreadable, wrong name).
+    pub fn file(path: &Path, message: impl Into<String>) -> Problem {
+        Problem::at(path, (0, 0), message)
+    }
+
+    /// A RON parse error, with ron's position.
+    pub fn from_ron(path: &Path, error: &ron::error::SpannedError) -> Problem {
+        let message = polish_ron_message(&error.code.to_string());
+        Problem::at(path, (error.span.start.line, error.span.start.col), message)
+    }
+}
+
+/// ron writes identifiers in backticks and "Unexpected missing field"; keep its
+/// meaning, read a little more plainly.
+fn polish_ron_message(message: &str) -> String {
+    message
+        .replace("Unexpected missing field named", "missing field")
+        .replace("Unexpected field named", "unknown field")
+        .replace("Unexpected variant named", "unknown value")
+        .replace("Unexpected enum variant named", "unknown value")
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                self.line,
+                self.column,
+                self.message
+            )
+        }
+    }
+}
+
+/// The 1-based line and column of the first occurrence of `needles[last]` that follows
+/// `needles[0]`, `needles[1]`, ... in order; the position of the last needle found, or
+/// the start of the file. Used to point at a value that parsed but fails a check that
+/// needs the whole library (a missing fee schedule, a duplicate id).
+pub fn locate(text: &str, needles: &[&str]) -> (usize, usize) {
+    let mut offset = 0;
+    let mut found = None;
+    for needle in needles {
+        match text.get(offset..).and_then(|rest| rest.find(needle)) {
+            Some(at) => {
+                found = Some(offset + at);
+                offset += at + needle.len();
+            }
+            None => break,
+        }
+    }
+    let at = found.unwrap_or(0);
+    let before = text.get(..at).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_follows_needles_in_order() {
+        let text = "a: 1,\nnetwork: In(x: \"s\"),\nother: \"s\"";
+        assert_eq!(locate(text, &["network", "\"s\""]), (2, 17));
+        assert_eq!(locate(text, &["other", "\"s\""]), (3, 8));
+        assert_eq!(locate(text, &["nothing"]), (1, 1));
+    }
+}
