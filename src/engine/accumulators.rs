@@ -97,6 +97,16 @@ impl<'a> Accumulators<'a> {
         self.year_start.year_containing(date)
     }
 
+    fn year(&self, date: NaiveDate) -> Used {
+        let start = self.year_of(date).0;
+        self.years.get(&start).cloned().unwrap_or_default()
+    }
+
+    fn year_mut(&mut self, date: NaiveDate) -> &mut Used {
+        let start = self.year_of(date).0;
+        self.years.entry(start).or_default()
+    }
+
     fn deductible_used(&self, used_year: &Used) -> (Cents, Cents, u32) {
         match self.plan.deductible.period {
             DeductiblePeriod::BenefitYear => (
