@@ -8,7 +8,9 @@
 //! - [`cli`]: the `ferrule` command line.
 //! - `gui` (feature `gui`): the desktop app.
 
+pub mod cli;
 pub mod engine;
 pub mod library;
 pub mod model;
 pub mod money;
+pub mod report;

@@ -1,0 +1,184 @@
+//! The `ferrule` command line: `check`, `estimate`, and (with no subcommand) the
+//! desktop app. Errors become one message on stderr and exit code 2.
+
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::engine::{self, EstimateInput};
+use crate::library::{self, Library};
+use crate::report;
+
+/// Ferrule: what insurance pays and what the patient owes, line by line.
+#[derive(Debug, Parser)]
+#[command(name = "ferrule", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Library folder (plans/ and fee-schedules/).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+    /// A treatment-plan file to open in the app.
+    pub file: Option<PathBuf>,
+    /// What to do; none opens the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every plan and fee schedule in the library; exit 2 on any problem.
+    Check,
+    /// Estimate a treatment plan file.
+    Estimate {
+        /// The treatment-plan file.
+        file: PathBuf,
+        /// Treatment option name (default: the first).
+        #[arg(long)]
+        option: Option<String>,
+        /// Date the estimate is made, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Show the steps behind every number (table format).
+        #[arg(long)]
+        explain: bool,
+    },
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text.
+    Table,
+    /// The stable JSON layout (docs/json.md).
+    Json,
+}
+
+/// A failure to report: message for stderr, exit code 2.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+/// The folder the library is read from, by the documented rules.
+pub fn library_dir(flag: Option<&Path>) -> Result<PathBuf, Failure> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure(format!("cannot read the current folder: {e}")))?;
+    let data = library::user_data_dir(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"));
+    library::resolve_library_dir(flag, std::env::var_os("FERRULE_LIBRARY"), &cwd, data)
+        .map_err(|e| Failure(e.to_string()))
+}
+
+/// Runs a subcommand; prints results to stdout.
+pub fn run(
+    library: Option<&Path>,
+    command: &Command,
+    today: NaiveDate,
+) -> Result<ExitCode, Failure> {
+    let dir = library_dir(library)?;
+    let lib = Library::load_dir(&dir);
+    match command {
+        Command::Check => Ok(check(&dir, &lib)),
+        Command::Estimate {
+            file,
+            option,
+            as_of,
+            format,
+            explain,
+        } => estimate(
+            &lib,
+            file,
+            option.as_deref(),
+            as_of.unwrap_or(today),
+            *format,
+            *explain,
+        ),
+    }
+}
+
+fn out(text: &str) {
+    // A closed pipe (ferrule ... | head) is not an error worth reporting.
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).ok();
+}
+
+fn check(dir: &Path, lib: &Library) -> ExitCode {
+    let mut text = String::new();
+    for p in &lib.problems {
+        text.push_str(&format!("{p}\n"));
+    }
+    text.push_str(&format!(
+        "{}: {} plans, {} fee schedules, {} codes; {} problem{}\n",
+        dir.display(),
+        lib.plans.len(),
+        lib.fee_schedules.len(),
+        lib.catalogue.codes.len(),
+        lib.problems.len(),
+        if lib.problems.len() == 1 { "" } else { "s" }
+    ));
+    out(&text);
+    if lib.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+fn estimate(
+    lib: &Library,
+    file: &Path,
+    option: Option<&str>,
+    as_of: NaiveDate,
+    format: Format,
+    explain: bool,
+) -> Result<ExitCode, Failure> {
+    let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
+    let input = EstimateInput::from_document(lib, &doc, option, as_of)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let result = engine::estimate(&input);
+    let option_name = input.option.name.clone();
+    match format {
+        Format::Json => {
+            let json = report::json::estimate_json(&option_name, as_of, &result);
+            let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
+            out(&format!("{text}\n"));
+        }
+        Format::Table => {
+            let names: Vec<String> = input.payers.iter().map(|p| p.plan.id.clone()).collect();
+            let title = format!(
+                "{} — option \"{}\" — as of {as_of}{}",
+                doc.patient.name,
+                option_name,
+                if names.is_empty() {
+                    " — no insurance".to_string()
+                } else {
+                    format!(" — {}", names.join(" then "))
+                }
+            );
+            out(&report::table::estimate_table(
+                &title, &names, &result, explain,
+            ));
+            let problems = library::document_problems(&doc, lib);
+            if !problems.is_empty() {
+                out(&format!(
+                    "\nProblems in the file:\n{}\n",
+                    problems
+                        .iter()
+                        .map(|p| format!("  - {p}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Parses the process arguments.
+pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Cli, clap::Error> {
+    Cli::try_parse_from(args)
+}

@@ -1,0 +1,288 @@
+//! Explanation steps as plain sentences for staff (screen, CLI) — the "why this
+//! number" trail.
+
+use chrono::NaiveDate;
+
+use crate::engine::Step;
+use crate::model::plan::{CobMethod, Liability};
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn money(c: crate::money::Cents) -> String {
+    format!("${c}")
+}
+
+/// One step as one sentence.
+pub fn sentence(step: &Step) -> String {
+    match step {
+        Step::OfficeFee {
+            fee,
+            quantity,
+            overridden,
+        } => {
+            let source = if *overridden {
+                "entered on the line"
+            } else {
+                "from the office fee schedule"
+            };
+            if *quantity > 1 {
+                format!("Office fee {} for {quantity} units, {source}.", money(*fee))
+            } else {
+                format!("Office fee {}, {source}.", money(*fee))
+            }
+        }
+        Step::Allowed {
+            plan,
+            amount,
+            schedule,
+            not_listed,
+            capped_at_fee,
+        } => {
+            if *not_listed {
+                format!(
+                    "{plan}: the code is not on {schedule}, so the allowed fee is the office fee, {}.",
+                    money(*amount)
+                )
+            } else if *capped_at_fee {
+                format!(
+                    "{plan}: allowed fee {} (the schedule lists more than the office fee, so the office fee caps it).",
+                    money(*amount)
+                )
+            } else {
+                format!("{plan}: allowed fee {} from {schedule}.", money(*amount))
+            }
+        }
+        Step::WriteOff { plan, amount } => {
+            format!(
+                "{} is written off under the {plan} contract; the patient is not billed for it.",
+                money(*amount)
+            )
+        }
+        Step::NotEligible {
+            plan,
+            date: dos,
+            effective,
+            terminates,
+        } => match terminates {
+            Some(end) if dos > end => format!(
+                "{plan}: coverage ended on {}, before this date of service ({}); the plan pays nothing and the office fee applies.",
+                date(*end),
+                date(*dos)
+            ),
+            _ => format!(
+                "{plan}: coverage starts on {}, after this date of service ({}); the plan pays nothing and the office fee applies.",
+                date(*effective),
+                date(*dos)
+            ),
+        },
+        Step::WaitingPeriod {
+            plan,
+            months,
+            covered_from,
+        } => format!(
+            "{plan}: {months}-month waiting period; covered from {}, so the plan pays nothing on this date.",
+            date(*covered_from)
+        ),
+        Step::MissingTooth {
+            plan,
+            tooth,
+            since,
+            effective,
+        } => {
+            let when = since.map_or_else(
+                || "before coverage began".to_string(),
+                |d| format!("on {}", date(d)),
+            );
+            format!(
+                "{plan}: tooth #{tooth} was missing {when}, before coverage started on {}; the missing-tooth clause means the plan does not pay for replacing it.",
+                date(*effective)
+            )
+        }
+        Step::Excluded { plan, reason } => {
+            format!("{plan}: not a covered benefit ({reason}); the plan pays nothing.")
+        }
+        Step::NotCovered { plan, class } => {
+            format!(
+                "{plan}: {} services are not covered; the plan pays nothing.",
+                class.label()
+            )
+        }
+        Step::AgeLimit {
+            plan,
+            age,
+            through_age,
+            from_age,
+        } => match (through_age, from_age) {
+            (Some(t), _) if age > t => format!(
+                "{plan}: covered through age {t}; the patient is {age} on this date, so the plan pays nothing."
+            ),
+            (_, Some(f)) => format!(
+                "{plan}: covered from age {f}; the patient is {age} on this date, so the plan pays nothing."
+            ),
+            _ => {
+                format!("{plan}: outside the plan's age limit (age {age}); the plan pays nothing.")
+            }
+        },
+        Step::FrequencyLimit {
+            plan,
+            limit,
+            used,
+            count,
+            eligible_again,
+        } => {
+            let again = eligible_again.map_or_else(
+                || "it will not be covered again".to_string(),
+                |d| format!("eligible again on {}", date(d)),
+            );
+            format!(
+                "{plan}: frequency limit \"{limit}\" allows {count}; {used} already counted, so the plan pays nothing ({again})."
+            )
+        }
+        Step::DeniedWithCrown { plan, crown, tooth } => format!(
+            "{plan}: the {crown} crown on #{tooth} is over its frequency limit, so this buildup or post on the same tooth is denied with it."
+        ),
+        Step::Bundled {
+            plan,
+            rule,
+            name,
+            into,
+            into_line,
+            liability,
+        } => {
+            let who = match liability {
+                Liability::Disallow => {
+                    "the office writes it off (in network) — the patient is not billed"
+                }
+                Liability::DenyAtContractFee => "the patient owes the contracted fee",
+                Liability::DenyAtOfficeFee => "the patient owes the office fee",
+            };
+            format!(
+                "{plan}: bundled into line {into_line} ({into}) by rule {rule} \"{name}\"; the plan pays nothing for it and {who}."
+            )
+        }
+        Step::Downgraded {
+            plan,
+            rule,
+            from,
+            to,
+            alternate_allowed,
+            basis,
+        } => format!(
+            "{plan}: {from} is paid as {to} (\"{rule}\"); {to} is allowed {}, so benefits are figured on {}.",
+            money(*alternate_allowed),
+            money(*basis)
+        ),
+        Step::Deductible {
+            plan,
+            amount,
+            remaining,
+        } => format!(
+            "{plan}: {} deductible applied; {} deductible left after this line.",
+            money(*amount),
+            money(*remaining)
+        ),
+        Step::DeductibleWaived { plan, class } => {
+            format!("{plan}: no deductible on {} services.", class.label())
+        }
+        Step::PlanShare {
+            plan,
+            basis,
+            percent,
+            deductible_after,
+            amount,
+        } => {
+            if deductible_after.is_zero() {
+                format!(
+                    "{plan}: pays {percent} of {} = {}.",
+                    money(*basis),
+                    money(*amount)
+                )
+            } else {
+                format!(
+                    "{plan}: pays {percent} of {}, less the {} deductible = {}.",
+                    money(*basis),
+                    money(*deductible_after),
+                    money(*amount)
+                )
+            }
+        }
+        Step::ScheduledBenefit {
+            plan,
+            amount,
+            not_listed,
+        } => {
+            if *not_listed {
+                format!("{plan}: no fixed benefit is listed for this code.")
+            } else {
+                format!("{plan}: fixed benefit {} for this code.", money(*amount))
+            }
+        }
+        Step::MaximumCapped {
+            plan,
+            maximum,
+            before,
+            after,
+        } => format!(
+            "{plan}: the {maximum} leaves only {}, so the payment is cut from {} to {}.",
+            money(*after),
+            money(*before),
+            money(*after)
+        ),
+        Step::Copay {
+            plan,
+            amount,
+            not_listed,
+        } => {
+            if *not_listed {
+                format!(
+                    "{plan}: no copay is listed for this code, so the patient owes the office fee {}.",
+                    money(*amount)
+                )
+            } else {
+                format!("{plan}: member copay {}.", money(*amount))
+            }
+        }
+        Step::Upgrade { plan, name, amount } => {
+            format!("{plan}: extra charge {} ({name}).", money(*amount))
+        }
+        Step::Coordination {
+            plan,
+            method,
+            normal_benefit,
+            paid_before,
+            balance,
+            pays,
+        } => {
+            let how = match method {
+                CobMethod::Standard => "pays its normal benefit up to the balance left",
+                CobMethod::NonDuplication => {
+                    "pays its normal benefit less what was already paid (non-duplication)"
+                }
+                CobMethod::CarveOut => {
+                    "pays its normal benefit less what was already paid (carve-out)"
+                }
+                CobMethod::MaintenanceOfBenefits => {
+                    "keeps the patient's own cost share under it (maintenance of benefits)"
+                }
+                CobMethod::Basic => "pays up to its allowed fee less what was already paid",
+                CobMethod::Medicaid => "pays to its allowance; the rest is written off (Medicaid)",
+            };
+            format!(
+                "{plan} as a later payer {how}: normal benefit {}, already paid {}, balance {} -> pays {}.",
+                money(*normal_benefit),
+                money(*paid_before),
+                money(*balance),
+                money(*pays)
+            )
+        }
+        Step::NoInsurance => {
+            "No insurance on this estimate: the patient owes the office fee.".to_string()
+        }
+        Step::Preauthorization { plan } => {
+            format!("{plan}: pre-authorization required; the estimate assumes it is approved.")
+        }
+        Step::PatientOwes { amount } => format!("Patient owes {}.", money(*amount)),
+    }
+}
