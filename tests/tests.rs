@@ -1,1 +1,3 @@
 //! Integration tests: one binary (see style anchors, ripgrep).
+mod arch;
+mod cli;
