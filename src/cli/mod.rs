@@ -9,6 +9,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod compare;
+mod print;
+
 use crate::engine::{self, EstimateInput};
 use crate::library::{self, Library};
 use crate::report;
@@ -49,6 +52,49 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Compare treatment options and plans side by side.
+    Compare {
+        /// The treatment-plan file.
+        file: PathBuf,
+        /// Options to compare (repeat; default: every option).
+        #[arg(long)]
+        option: Vec<String>,
+        /// Plan ids to price each option under, instead of the patient's own coverage (repeat).
+        #[arg(long)]
+        plan: Vec<String>,
+        /// Date the estimate is made, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Write the patient estimate as a PDF.
+    Print {
+        /// The treatment-plan file.
+        file: PathBuf,
+        /// Treatment option name (default: the first).
+        #[arg(long)]
+        option: Option<String>,
+        /// Date the estimate is made, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// Where to write the PDF.
+        #[arg(short = 'o', long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = Paper::Letter)]
+        paper: Paper,
+    },
+}
+
+/// Paper sizes for printing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// US Letter, 8.5 x 11 in.
+    Letter,
+    /// ISO A4.
+    A4,
 }
 
 /// Output formats.
