@@ -143,6 +143,27 @@ pub fn run(
             *format,
             *explain,
         ),
+        Command::Compare {
+            file,
+            option,
+            plan,
+            as_of,
+            format,
+        } => compare::run(&lib, file, option, plan, as_of.unwrap_or(today), *format),
+        Command::Print {
+            file,
+            option,
+            as_of,
+            output,
+            paper,
+        } => print::run(
+            &lib,
+            file,
+            option.as_deref(),
+            as_of.unwrap_or(today),
+            output,
+            *paper,
+        ),
     }
 }
 
