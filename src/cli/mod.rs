@@ -208,9 +208,10 @@ fn estimate(
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let result = engine::estimate(&input);
     let option_name = input.option.name.clone();
+    let notes = engine::coding::check(input.option, &doc.patient);
     match format {
         Format::Json => {
-            let json = report::json::estimate_json(&option_name, as_of, &result);
+            let json = report::json::estimate_json(&option_name, as_of, &result, &notes);
             let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
             out(&format!("{text}\n"));
         }
@@ -227,7 +228,7 @@ fn estimate(
                 }
             );
             out(&report::table::estimate_table(
-                &title, &names, &result, explain,
+                &title, &names, &result, &notes, explain,
             ));
             let problems = library::document_problems(&doc, lib);
             if !problems.is_empty() {

@@ -10,8 +10,10 @@
 
 mod accumulators;
 mod cob;
+pub mod coding;
 mod estimate;
 mod input;
+pub mod payer_order;
 mod pricing;
 pub mod rules;
 mod services;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::sentence;
+use crate::engine::coding::CodingNote;
 use crate::engine::{Estimate, Flag, LineEstimate};
 use crate::money::Cents;
 
@@ -20,6 +21,8 @@ pub struct EstimateJson {
     pub totals: TotalsJson,
     /// Remaining benefits.
     pub remaining: Vec<RemainingJson>,
+    /// Coding warnings and documentation reminders, by line.
+    pub notes: Vec<CodingNote>,
 }
 
 /// One payer's amount.
@@ -130,7 +133,12 @@ fn line_json(l: &LineEstimate) -> LineJson {
 }
 
 /// Builds the JSON document for an estimate.
-pub fn estimate_json(option: &str, as_of: chrono::NaiveDate, e: &Estimate) -> EstimateJson {
+pub fn estimate_json(
+    option: &str,
+    as_of: chrono::NaiveDate,
+    e: &Estimate,
+    notes: &[CodingNote],
+) -> EstimateJson {
     EstimateJson {
         option: option.to_string(),
         as_of: as_of.to_string(),
@@ -164,5 +172,6 @@ pub fn estimate_json(option: &str, as_of: chrono::NaiveDate, e: &Estimate) -> Es
                 deductible_after: r.deductible_after,
             })
             .collect(),
+        notes: notes.to_vec(),
     }
 }

@@ -4,10 +4,17 @@ use std::fmt::Write as _;
 
 use super::sentence;
 use crate::engine::Estimate;
+use crate::engine::coding::{CodingNote, NoteKind};
 use crate::money::Cents;
 
 /// Renders the estimate as an aligned text table, with explanations when `explain`.
-pub fn estimate_table(title: &str, plan_names: &[String], e: &Estimate, explain: bool) -> String {
+pub fn estimate_table(
+    title: &str,
+    plan_names: &[String],
+    e: &Estimate,
+    notes: &[CodingNote],
+    explain: bool,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{title}");
     let mut header = vec![
@@ -124,6 +131,20 @@ pub fn estimate_table(title: &str, plan_names: &[String], e: &Estimate, explain:
             for (name, before, after) in &r.class_maximums {
                 let _ = writeln!(out, "    {name}: {before} -> {after}");
             }
+        }
+    }
+    let warnings: Vec<&CodingNote> = notes
+        .iter()
+        .filter(|n| explain || n.kind == NoteKind::Warning)
+        .collect();
+    if !warnings.is_empty() {
+        let _ = writeln!(out, "\nCoding notes");
+        for n in warnings {
+            let kind = match n.kind {
+                NoteKind::Warning => "warning",
+                NoteKind::Reminder => "reminder",
+            };
+            let _ = writeln!(out, "  Line {} ({}, {kind}): {}", n.line, n.rule, n.message);
         }
     }
     if explain {
