@@ -230,6 +230,30 @@ fn estimate(
             out(&report::table::estimate_table(
                 &title, &names, &result, &notes, explain,
             ));
+            if doc.coverage.len() > 1 {
+                let order = engine::payer_order::suggest(&doc.coverage, |id| lib.plans.get(id));
+                let on_file: Vec<usize> = (0..doc.coverage.len()).collect();
+                let names: Vec<&str> = order
+                    .order
+                    .iter()
+                    .filter_map(|&i| doc.coverage.get(i).map(|c| c.plan.as_str()))
+                    .collect();
+                let verdict = if order.order == on_file {
+                    "matches the order on file"
+                } else {
+                    "differs from the order on file"
+                };
+                out(&format!(
+                    "\nSuggested payer order: {} ({verdict})\n{}\n",
+                    names.join(" then "),
+                    order
+                        .reasons
+                        .iter()
+                        .map(|r| format!("  - {r}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ));
+            }
             let problems = library::document_problems(&doc, lib);
             if !problems.is_empty() {
                 out(&format!(
