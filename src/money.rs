@@ -178,7 +178,7 @@ impl fmt::Display for Cents {
         let dollars = (abs / 100).to_string();
         let mut grouped = String::with_capacity(dollars.len() + dollars.len() / 3);
         for (i, digit) in dollars.chars().enumerate() {
-            if i > 0 && (dollars.len() - i) % 3 == 0 {
+            if i > 0 && (dollars.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(digit);
@@ -396,7 +396,7 @@ impl fmt::Display for Percent {
         let frac = self.0 % 100;
         let text = if frac == 0 {
             format!("{whole}%")
-        } else if frac % 10 == 0 {
+        } else if frac.is_multiple_of(10) {
             format!("{whole}.{}%", frac / 10)
         } else {
             format!("{whole}.{frac:02}%")
@@ -408,7 +408,7 @@ impl fmt::Display for Percent {
 /// Written as a whole number (`80`) or, for fractions, a string (`"62.5"`).
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
+        if self.0.is_multiple_of(100) {
             serializer.serialize_u32(self.0 / 100)
         } else {
             let text = self.to_string();

@@ -1,21 +1,70 @@
 //! `ferrule compare`: options x plans side by side.
+//!
+//! No `--plan`: each chosen option under the patient's own coverage; with
+//! `--plan`: each chosen option under each named plan alone; no `--option`: every
+//! option. With one option under the patient's own coverage, the benefit-year
+//! advisor's suggestion is printed too (and put in the JSON as `advice`).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use super::{Failure, Format};
-use crate::library::Library;
+use super::{Failure, Format, out};
+use crate::engine::{self, EstimateError};
+use crate::library::{self, Library};
+use crate::report::comparison::{advice_sentence, comparison_json, comparison_table};
 
 /// Prints the comparison.
 pub fn run(
-    _lib: &Library,
-    _file: &Path,
-    _options: &[String],
-    _plans: &[String],
-    _as_of: NaiveDate,
-    _format: Format,
+    lib: &Library,
+    file: &Path,
+    options: &[String],
+    plans: &[String],
+    as_of: NaiveDate,
+    format: Format,
 ) -> Result<ExitCode, Failure> {
-    Err(Failure("compare is not available yet".into()))
+    let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
+    let fail = |e: EstimateError| Failure(format!("{}: {e}", file.display()));
+    let scenarios = engine::scenarios_for(&doc, options, plans, as_of);
+    if scenarios.is_empty() {
+        return Err(fail(EstimateError::NoOptions));
+    }
+    let comparison = engine::compare(lib, &doc, &scenarios, as_of).map_err(fail)?;
+    let single_option = match scenarios.as_slice() {
+        [only] if plans.is_empty() => Some(only.option.as_str()),
+        _ => None,
+    };
+    let advice = match single_option {
+        Some(name) => engine::advise(lib, &doc, name, as_of)
+            .map_err(fail)?
+            .map(|a| (name, a)),
+        None => None,
+    };
+    match format {
+        Format::Json => {
+            let json = comparison_json(&comparison, advice.as_ref().map(|(n, a)| (*n, a)));
+            let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
+            out(&format!("{text}\n"));
+        }
+        Format::Table => {
+            let title = format!("{} — compare — as of {as_of}", doc.patient.name);
+            out(&comparison_table(&title, &comparison));
+            if let Some((name, a)) = &advice {
+                out(&format!("\nSuggestion: {}\n", advice_sentence(name, a)));
+            }
+            let problems = library::document_problems(&doc, lib);
+            if !problems.is_empty() {
+                out(&format!(
+                    "\nProblems in the file:\n{}\n",
+                    problems
+                        .iter()
+                        .map(|p| format!("  - {p}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -73,7 +73,11 @@ pub fn price_line(
         let balance = collectible.saturating_sub_floor(paid + medicaid_write_off);
         let normal = line.normal_benefit;
         let pays = if k == 0 {
-            normal.min(balance)
+            // The primary pays its own normal benefit (never above the fee). A later
+            // plan's contract (a secondary set to write off, Medicaid) limits what the
+            // office may still collect after it, not what the primary pays: capping
+            // here at `balance` cut the primary to the secondary's allowed fee.
+            normal.min(fee)
         } else {
             let method = payer.plan.cob;
             let formula = match method {
@@ -81,12 +85,16 @@ pub fn price_line(
                 CobMethod::NonDuplication | CobMethod::CarveOut => {
                     normal.saturating_sub_floor(paid)
                 }
-                CobMethod::MaintenanceOfBenefits => {
-                    balance.saturating_sub_floor(line.allowed.saturating_sub_floor(normal))
-                }
+                // Never above its own normal benefit: without this cap a plan that
+                // denied the line (normal 0) or whose allowed is below the balance
+                // paid balance - (allowed - normal), past its maximum too.
+                CobMethod::MaintenanceOfBenefits => balance
+                    .saturating_sub_floor(line.allowed.saturating_sub_floor(normal))
+                    .min(normal),
                 CobMethod::Basic => normal.min(line.allowed.saturating_sub_floor(paid)),
             };
-            let pays = formula.min(balance);
+            // No method pays more than the plan would as primary, nor more than is owed.
+            let pays = formula.min(normal).min(balance);
             if line.covered {
                 steps.push(Step::Coordination {
                     plan: payer.plan.name.clone(),
@@ -117,7 +125,9 @@ pub fn price_line(
         });
     }
 
-    let write_off = (fee - collectible) + medicaid_write_off;
+    // When the primary alone paid more than a later contract allows, the office keeps
+    // that payment and writes off only the rest (the patient then owes nothing).
+    let write_off = (fee - collectible.max(paid)) + medicaid_write_off;
     if !write_off.is_zero() {
         steps.push(Step::WriteOff {
             plan: write_off_plan.unwrap_or_else(|| "Medicaid".into()),

@@ -49,7 +49,7 @@ pub struct LineEstimate {
     pub allowed: Cents,
     /// Contractual write-off.
     pub write_off: Cents,
-    /// Deductible applied, all payers.
+    /// Deductible taken by the primary (each payer's own is in `payers`).
     pub deductible: Cents,
     /// What each payer pays, in payer order.
     pub payers: Vec<PayerShare>,
@@ -99,7 +99,7 @@ pub struct Totals {
     pub allowed: Cents,
     /// Write-offs.
     pub write_off: Cents,
-    /// Deductible applied.
+    /// Deductible taken by the primary.
     pub deductible: Cents,
     /// Per payer, in payer order: (plan id, amount).
     pub insurance: Vec<(String, Cents)>,

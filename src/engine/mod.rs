@@ -128,3 +128,10 @@ fn remaining(
     }
     out
 }
+pub mod advisor;
+pub mod compare;
+pub use advisor::{Advice, advise};
+pub use compare::{
+    CellRef, Comparison, ComparisonRow, PayerSetup, RowKey, Scenario, ScenarioResult,
+    ScenarioTotals, TotalsDiffer, compare, scenarios_for,
+};

@@ -282,7 +282,7 @@ pub fn price(
         }
     }
     line.normal_benefit = share;
-    line.collectible = if contracted && !(max_exhausted && !plan.settings.write_off_after_maximum) {
+    line.collectible = if contracted && (plan.settings.write_off_after_maximum || !max_exhausted) {
         allowed
     } else {
         fee

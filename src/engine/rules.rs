@@ -426,6 +426,13 @@ fn bundling(payer: &Payer<'_>, services: &[Service<'_>], order: &[usize]) -> Vec
         Proximity::WithinDays(n) => {
             (a.dos(basis) - b.dos(basis)).num_days().unsigned_abs() <= u64::from(n)
         }
+        // `a` is the line being bundled, `b` the line it is bundled into.
+        Proximity::WithinDaysBefore(n) => {
+            (0..=i64::from(n)).contains(&(b.dos(basis) - a.dos(basis)).num_days())
+        }
+        Proximity::WithinDaysAfter(n) => {
+            (0..=i64::from(n)).contains(&(a.dos(basis) - b.dos(basis)).num_days())
+        }
         Proximity::SameOption => true,
     };
     let same_tooth = |m: ToothMatch, a: &Service<'_>, b: &Service<'_>| match m {

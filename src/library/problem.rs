@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn locate_follows_needles_in_order() {
         let text = "a: 1,\nnetwork: In(x: \"s\"),\nother: \"s\"";
-        assert_eq!(locate(text, &["network", "\"s\""]), (2, 17));
+        assert_eq!(locate(text, &["network", "\"s\""]), (2, 16));
         assert_eq!(locate(text, &["other", "\"s\""]), (3, 8));
         assert_eq!(locate(text, &["nothing"]), (1, 1));
     }

@@ -513,8 +513,14 @@ pub enum Proximity {
     SameDay,
     /// Same visit of the treatment plan.
     SameVisit,
-    /// Dates of service at most N days apart.
+    /// Dates of service at most N days apart, either order.
     WithinDays(u32),
+    /// The bundled line is dated on or up to N days before the line it is bundled
+    /// into (a pulpotomy before the root canal).
+    WithinDaysBefore(u32),
+    /// The bundled line is dated on or up to N days after the line it is bundled
+    /// into (maintenance soon after scaling, a re-cement soon after the seat).
+    WithinDaysAfter(u32),
     /// Anywhere in the same treatment option.
     SameOption,
 }

@@ -101,6 +101,7 @@ pub fn sentence(step: &Step) -> String {
             )
         }
         Step::Excluded { plan, reason } => {
+            let reason = reason.trim_end_matches('.');
             format!("{plan}: not a covered benefit ({reason}); the plan pays nothing.")
         }
         Step::NotCovered { plan, class } => {

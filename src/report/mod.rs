@@ -6,3 +6,4 @@ pub mod json;
 pub mod table;
 
 pub use explanation::sentence;
+pub mod comparison;

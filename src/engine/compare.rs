@@ -1,0 +1,409 @@
+//! Side-by-side comparison: treatment options priced under payer setups.
+//!
+//! A [`Scenario`] is one treatment option under one [`PayerSetup`] (a plan alone,
+//! the patient's primary + secondary, or no insurance). [`compare`] prices every
+//! scenario on its own, with its own fresh accumulators, so one option never uses
+//! up another option's maximum or deductible. The lines of all scenarios are then
+//! lined up into [`ComparisonRow`]s by area and code, and each row says whether
+//! the patient amounts differ from one scenario to the next.
+//!
+//! The patient's file is only read: picking other plans builds new coverage
+//! records inside the scenarios (see [`PayerSetup::plan_alone`]).
+
+use chrono::NaiveDate;
+
+use super::coding::{self, CodingNote};
+use super::estimate::{Estimate, LineEstimate};
+use super::input::{EstimateError, EstimateInput, payers_for};
+use crate::library::Library;
+use crate::model::{Area, CdtCode, Coverage, TreatmentOption, TreatmentPlan};
+use crate::money::Cents;
+
+/// Who pays in a scenario: coverage records in payer order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PayerSetup {
+    /// Shown in column headings: "summit-ppo-1500", "summit-ppo-1500 + medicaid-secondary",
+    /// "no insurance".
+    pub label: String,
+    /// Payers, primary first; empty = no insurance.
+    pub coverage: Vec<Coverage>,
+}
+
+impl PayerSetup {
+    /// The patient's own coverage, as on file.
+    pub fn patient(plan: &TreatmentPlan) -> PayerSetup {
+        PayerSetup {
+            label: label_of(&plan.coverage),
+            coverage: plan.coverage.clone(),
+        }
+    }
+
+    /// No insurance at all: the patient owes the office fee.
+    pub fn no_insurance() -> PayerSetup {
+        PayerSetup {
+            label: label_of(&[]),
+            coverage: Vec::new(),
+        }
+    }
+
+    /// Library plan `plan_id` as the only payer. When the patient's file already
+    /// has coverage under that plan, its record (dates, amounts used, history) is
+    /// copied; otherwise the coverage is new, nothing used, effective from the
+    /// patient's primary coverage's effective date, or from `as_of` when the
+    /// patient has no coverage.
+    pub fn plan_alone(plan: &TreatmentPlan, plan_id: &str, as_of: NaiveDate) -> PayerSetup {
+        let coverage = plan
+            .coverage
+            .iter()
+            .find(|c| c.plan == plan_id)
+            .cloned()
+            .unwrap_or_else(|| {
+                let effective = plan.coverage.first().map_or(as_of, |c| c.effective);
+                Coverage::new(plan_id, effective)
+            });
+        PayerSetup {
+            label: plan_id.to_string(),
+            coverage: vec![coverage],
+        }
+    }
+}
+
+fn label_of(coverage: &[Coverage]) -> String {
+    if coverage.is_empty() {
+        "no insurance".to_string()
+    } else {
+        coverage
+            .iter()
+            .map(|c| c.plan.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
+
+/// One treatment option (by name) under one payer setup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// Treatment option name.
+    pub option: String,
+    /// Who pays.
+    pub setup: PayerSetup,
+}
+
+impl Scenario {
+    /// Column heading: "<option> / <setup label>".
+    pub fn title(&self) -> String {
+        format!("{} / {}", self.option, self.setup.label)
+    }
+}
+
+/// The scenarios `ferrule compare` builds: each chosen option (all options when
+/// `options` is empty) under the patient's own coverage when `plan_ids` is empty,
+/// otherwise under each named library plan alone ([`PayerSetup::plan_alone`]).
+/// Options vary slowest: option 1 under every plan, then option 2, ...
+///
+/// Names are not checked here; [`compare`] reports unknown options and plans.
+pub fn scenarios_for(
+    plan: &TreatmentPlan,
+    options: &[String],
+    plan_ids: &[String],
+    as_of: NaiveDate,
+) -> Vec<Scenario> {
+    let names: Vec<String> = if options.is_empty() {
+        plan.options.iter().map(|o| o.name.clone()).collect()
+    } else {
+        options.to_vec()
+    };
+    let setups: Vec<PayerSetup> = if plan_ids.is_empty() {
+        vec![PayerSetup::patient(plan)]
+    } else {
+        plan_ids
+            .iter()
+            .map(|id| PayerSetup::plan_alone(plan, id, as_of))
+            .collect()
+    };
+    names
+        .iter()
+        .flat_map(|option| {
+            setups.iter().map(|setup| Scenario {
+                option: option.clone(),
+                setup: setup.clone(),
+            })
+        })
+        .collect()
+}
+
+/// One priced scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioResult {
+    /// What was priced.
+    pub scenario: Scenario,
+    /// The estimate, priced on its own.
+    pub estimate: Estimate,
+    /// Coding checks and documentation reminders for the option's lines.
+    pub notes: Vec<CodingNote>,
+}
+
+/// What lines up a row: the area ("#19", "UR quadrant") and the code, plus which
+/// repeat of that pair within one scenario (0 for the first D0120, 1 for the
+/// second).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RowKey {
+    /// The tooth ("#19") when the line names one, else the area text.
+    pub area: String,
+    /// The code.
+    pub code: CdtCode,
+    /// 0-based repeat of (area, code) within a scenario.
+    pub repeat: usize,
+}
+
+impl RowKey {
+    fn of(line: &LineEstimate, repeat: usize) -> RowKey {
+        let area = match line.area.tooth() {
+            Some(t) => Area::Tooth(t).to_string(),
+            None => line.area.to_string(),
+        };
+        RowKey {
+            area,
+            code: line.code,
+            repeat,
+        }
+    }
+}
+
+/// Where a cell's line is: an index into its scenario's `estimate.lines`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellRef {
+    /// Index into `scenarios[k].estimate.lines`.
+    pub line: usize,
+}
+
+/// One row of the comparison: the same procedure across scenarios.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComparisonRow {
+    /// What matched the lines.
+    pub key: RowKey,
+    /// "D2740 #19 Crown - porcelain/ceramic" (from the first line seen).
+    pub label: String,
+    /// One cell per scenario, in scenario order; None = that scenario has no such line.
+    pub cells: Vec<Option<CellRef>>,
+    /// The patient amounts are not all the same (a missing line counts as different).
+    pub differs: bool,
+}
+
+/// The totals of one scenario as the comparison shows them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScenarioTotals {
+    /// Office fees.
+    pub fee: Cents,
+    /// All insurance payments.
+    pub insurance: Cents,
+    /// Write-offs.
+    pub write_off: Cents,
+    /// Patient.
+    pub patient: Cents,
+    /// The first plan's annual maximum left after this option, in the benefit year
+    /// containing the as-of date; None without insurance or without a maximum.
+    pub remaining_maximum_after: Option<Cents>,
+}
+
+/// Which total rows differ across scenarios.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TotalsDiffer {
+    /// Office fee.
+    pub fee: bool,
+    /// Insurance.
+    pub insurance: bool,
+    /// Write-off.
+    pub write_off: bool,
+    /// Patient.
+    pub patient: bool,
+    /// Remaining maximum after.
+    pub remaining_maximum_after: bool,
+}
+
+/// Scenarios side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// The as-of date every scenario was priced at.
+    pub as_of: NaiveDate,
+    /// Columns, in the order given.
+    pub scenarios: Vec<ScenarioResult>,
+    /// Lines matched across scenarios first (first-seen order), then lines found
+    /// in one scenario only.
+    pub rows: Vec<ComparisonRow>,
+    /// Totals, one per scenario.
+    pub totals: Vec<ScenarioTotals>,
+    /// Which totals differ.
+    pub totals_differ: TotalsDiffer,
+}
+
+impl Comparison {
+    /// The line behind a cell (its steps are the "why").
+    pub fn line(&self, row: &ComparisonRow, scenario: usize) -> Option<&LineEstimate> {
+        let cell = row.cells.get(scenario).copied().flatten()?;
+        self.scenarios.get(scenario)?.estimate.lines.get(cell.line)
+    }
+
+    /// Patient total per scenario (for a bar chart).
+    pub fn patient_totals(&self) -> Vec<Cents> {
+        self.totals.iter().map(|t| t.patient).collect()
+    }
+
+    /// Index of the scenario with the lowest patient total (the first on ties).
+    pub fn cheapest_for_patient(&self) -> Option<usize> {
+        self.totals
+            .iter()
+            .enumerate()
+            .min_by_key(|(k, t)| (t.patient, *k))
+            .map(|(k, _)| k)
+    }
+}
+
+/// Looks up an option by name, with the error `estimate` would give.
+pub(crate) fn find_option<'a>(
+    plan: &'a TreatmentPlan,
+    name: &str,
+) -> Result<&'a TreatmentOption, EstimateError> {
+    plan.option(name).ok_or_else(|| {
+        let names: Vec<&str> = plan.options.iter().map(|o| o.name.as_str()).collect();
+        EstimateError::UnknownOption(name.to_string(), names.join(", "))
+    })
+}
+
+/// Prices `option` for the patient of `plan` under `coverage`, on its own.
+pub(crate) fn price(
+    library: &Library,
+    plan: &TreatmentPlan,
+    option: &TreatmentOption,
+    coverage: &[Coverage],
+    as_of: NaiveDate,
+) -> Result<Estimate, EstimateError> {
+    let payers = payers_for(library, coverage)?;
+    let office_fees = library
+        .office_schedule(plan.office_fee_schedule.as_deref())
+        .ok_or_else(|| EstimateError::NoOfficeFees(plan.office_fee_schedule.clone()))?;
+    let input = EstimateInput {
+        catalogue: &library.catalogue,
+        office_fees,
+        patient: &plan.patient,
+        payers,
+        option,
+        as_of,
+    };
+    Ok(super::estimate(&input))
+}
+
+/// Prices every scenario independently and lines them up. Fails on the first
+/// unknown option, unknown plan or missing fee schedule.
+pub fn compare(
+    library: &Library,
+    plan: &TreatmentPlan,
+    scenarios: &[Scenario],
+    as_of: NaiveDate,
+) -> Result<Comparison, EstimateError> {
+    let mut results = Vec::with_capacity(scenarios.len());
+    for scenario in scenarios {
+        let option = find_option(plan, &scenario.option)?;
+        let estimate = price(library, plan, option, &scenario.setup.coverage, as_of)?;
+        results.push(ScenarioResult {
+            scenario: scenario.clone(),
+            estimate,
+            notes: coding::check(option, &plan.patient),
+        });
+    }
+    let rows = rows(&results);
+    let totals: Vec<ScenarioTotals> = results.iter().map(|r| totals(r, as_of)).collect();
+    let differ = |f: &dyn Fn(&ScenarioTotals) -> Option<Cents>| {
+        totals.windows(2).any(|w| match w {
+            [a, b] => f(a) != f(b),
+            _ => false,
+        })
+    };
+    let totals_differ = TotalsDiffer {
+        fee: differ(&|t| Some(t.fee)),
+        insurance: differ(&|t| Some(t.insurance)),
+        write_off: differ(&|t| Some(t.write_off)),
+        patient: differ(&|t| Some(t.patient)),
+        remaining_maximum_after: differ(&|t| t.remaining_maximum_after),
+    };
+    Ok(Comparison {
+        as_of,
+        scenarios: results,
+        rows,
+        totals,
+        totals_differ,
+    })
+}
+
+fn totals(result: &ScenarioResult, as_of: NaiveDate) -> ScenarioTotals {
+    let e = &result.estimate;
+    let first_plan = e.totals.insurance.first().map(|(id, _)| id.as_str());
+    let remaining_maximum_after = first_plan.and_then(|id| {
+        e.remaining
+            .iter()
+            .find(|r| r.plan == id && r.year_start <= as_of && as_of <= r.year_end)
+            .and_then(|r| r.maximum_after)
+    });
+    ScenarioTotals {
+        fee: e.totals.fee,
+        insurance: e.totals.insurance_total(),
+        write_off: e.totals.write_off,
+        patient: e.totals.patient,
+        remaining_maximum_after,
+    }
+}
+
+/// Lines up the lines of every scenario by [`RowKey`].
+fn rows(results: &[ScenarioResult]) -> Vec<ComparisonRow> {
+    let n = results.len();
+    let mut rows: Vec<ComparisonRow> = Vec::new();
+    for (k, result) in results.iter().enumerate() {
+        let mut seen: Vec<(String, CdtCode)> = Vec::new();
+        for (index, line) in result.estimate.lines.iter().enumerate() {
+            let base = RowKey::of(line, 0);
+            let pair = (base.area.clone(), base.code);
+            let repeat = seen.iter().filter(|p| **p == pair).count();
+            seen.push(pair);
+            let key = RowKey { repeat, ..base };
+            let cell = Some(CellRef { line: index });
+            match rows.iter_mut().find(|r| r.key == key) {
+                Some(row) => {
+                    if let Some(slot) = row.cells.get_mut(k) {
+                        *slot = cell;
+                    }
+                }
+                None => {
+                    let mut cells = vec![None; n];
+                    if let Some(slot) = cells.get_mut(k) {
+                        *slot = cell;
+                    }
+                    rows.push(ComparisonRow {
+                        label: format!("{} {} {}", line.code, line.area, line.description),
+                        key,
+                        cells,
+                        differs: false,
+                    });
+                }
+            }
+        }
+    }
+    for row in &mut rows {
+        let patient: Vec<Option<Cents>> = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(k, cell)| {
+                cell.and_then(|c| results.get(k)?.estimate.lines.get(c.line))
+                    .map(|l| l.patient)
+            })
+            .collect();
+        row.differs = patient.windows(2).any(|w| match w {
+            [a, b] => a != b,
+            _ => false,
+        });
+    }
+    let matched = |r: &ComparisonRow| r.cells.iter().filter(|c| c.is_some()).count() > 1;
+    let (mut out, single): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| matched(r));
+    out.extend(single);
+    out
+}

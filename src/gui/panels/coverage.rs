@@ -1,0 +1,163 @@
+//! The patient's coverage: plans in payer order, each picked from the library,
+//! with the effective date and what is used this benefit year.
+
+use egui::{ComboBox, Grid, RichText, Ui};
+
+use super::{Out, PanelCtx};
+use crate::gui::command::{Command, Edit};
+use crate::gui::widgets::commit_edit::{commit_edit, name_combo, parse_date};
+use crate::model::Coverage;
+use crate::money::Cents;
+
+/// Width of the text fields.
+const FIELD: f32 = 110.0;
+
+/// "Primary", "Secondary", then numbers.
+pub fn payer_role(index: usize) -> String {
+    match index {
+        0 => "Primary".to_string(),
+        1 => "Secondary".to_string(),
+        n => format!("Payer {}", n + 1),
+    }
+}
+
+/// Draws every coverage and the "Add plan" button.
+pub fn coverage_list_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
+    ui.label(RichText::new("Coverage").strong());
+    if ctx.plan.coverage.is_empty() {
+        ui.label(RichText::new("No insurance: the patient pays the office fee.").weak());
+    }
+    for (i, coverage) in ctx.plan.coverage.iter().enumerate() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            coverage_ui(ui, ctx, i, coverage, out);
+        });
+    }
+    let first_plan = ctx.library.plans.keys().next();
+    let add = ui.add_enabled(first_plan.is_some(), egui::Button::new("Add plan"));
+    let add = if first_plan.is_none() {
+        add.on_disabled_hover_text("The library has no plans")
+    } else {
+        add.on_hover_text("Add a primary or secondary plan")
+    };
+    if add.clicked()
+        && let Some(id) = first_plan
+    {
+        out.edit(Edit::AddCoverage(Coverage::new(id, ctx.today)));
+    }
+}
+
+fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, out: Out<'_>) {
+    let role = payer_role(i);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&role).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let remove = ui.small_button("Remove").on_hover_text("Remove this plan");
+            named(&remove, &format!("Remove {role} plan"));
+            if remove.clicked() {
+                out.edit(Edit::RemoveCoverage(i));
+            }
+            if i > 0 {
+                let raise = ui.small_button("Make primary");
+                named(&raise, &format!("Make {role} plan primary"));
+                if raise.clicked() {
+                    out.edit(Edit::RaiseCoverage(i));
+                }
+            }
+        });
+    });
+    Grid::new(("coverage_grid", i)).num_columns(2).show(ui, |ui| {
+        ui.label("Plan");
+        plan_picker(ui, ctx, i, coverage, &role, out);
+        ui.end_row();
+
+        ui.label("Effective");
+        let effective = coverage.effective.format("%Y-%m-%d").to_string();
+        let label = format!("{role} effective date");
+        if let Some(text) = commit_edit(ui, ("effective", i), &label, &effective, "YYYY-MM-DD", FIELD) {
+            match parse_date(&text) {
+                Ok(date) => out.edit(Edit::CoverageEffective(i, date)),
+                Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+            }
+        }
+        ui.end_row();
+
+        ui.label("Benefits used");
+        let label = format!("{role} benefits used");
+        if let Some(amount) = money_field(ui, ("used", i), &label, coverage.benefits_used, out) {
+            out.edit(Edit::BenefitsUsed(i, amount));
+        }
+        ui.end_row();
+
+        ui.label("Deductible met");
+        let label = format!("{role} deductible met");
+        if let Some(amount) = money_field(ui, ("met", i), &label, coverage.deductible_met, out) {
+            out.edit(Edit::DeductibleMet(i, amount));
+        }
+        ui.end_row();
+    });
+}
+
+fn plan_picker(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    i: usize,
+    coverage: &Coverage,
+    role: &str,
+    out: Out<'_>,
+) {
+    let known = ctx.library.plans.contains_key(&coverage.plan);
+    let shown = if known {
+        ctx.plan_name(&coverage.plan)
+    } else {
+        format!("{} (not in library)", coverage.plan)
+    };
+    let mut text = RichText::new(&shown);
+    if !known {
+        text = text.color(ui.visuals().error_fg_color);
+    }
+    let response = ComboBox::from_id_salt(("coverage_plan", i))
+        .selected_text(text)
+        .width(ui.available_width().max(120.0))
+        .truncate()
+        .show_ui(ui, |ui| {
+            for (id, plan) in &ctx.library.plans {
+                let label = format!("{} — {}", plan.name, plan.network.label());
+                if ui.selectable_label(*id == coverage.plan, label).clicked() && *id != coverage.plan {
+                    out.edit(Edit::CoveragePlan(i, id.clone()));
+                }
+            }
+        })
+        .response;
+    name_combo(&response, &format!("{role} plan"), &shown);
+    let hover = ctx.library.plans.get(&coverage.plan).map(|p| {
+        format!("{} · {} · {}", p.name, p.carrier, p.network.label())
+    });
+    if let Some(hover) = hover {
+        response.on_hover_text(hover);
+    }
+}
+
+/// A money field: returns the new amount when a valid one is committed.
+fn money_field(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash,
+    label: &str,
+    amount: Cents,
+    out: Out<'_>,
+) -> Option<Cents> {
+    let text = commit_edit(ui, id_salt, label, &amount.to_string(), "0.00", FIELD)?;
+    match Cents::parse_non_negative(text.trim().trim_start_matches('$')) {
+        Ok(amount) => Some(amount),
+        Err(e) => {
+            out.push(Command::ShowError(format!("{label}: {e}")));
+            None
+        }
+    }
+}
+
+/// Gives a button an accessible name that is unique in the window.
+pub fn named(response: &egui::Response, label: &str) {
+    let label = label.to_string();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+}

@@ -1,0 +1,127 @@
+//! The right panel, "Why this number": the selected line's amounts, its status
+//! marks and the engine's steps as plain sentences.
+
+use egui::{Grid, RichText, Ui};
+
+use super::coverage::{named, payer_role};
+use super::{Out, PanelCtx};
+use crate::engine::Step;
+use crate::gui::command::{Command, Edit, LineRef};
+use crate::gui::widgets::commit_edit::name_combo;
+use crate::gui::widgets::money::money_cell;
+use crate::gui::widgets::status::flag_badges;
+
+/// One explanation step as a sentence. The one place the GUI words a step, so the
+/// screen, the CLI and the printout say the same thing.
+pub fn step_sentence(step: &Step) -> String {
+    crate::report::sentence(step)
+}
+
+/// Draws the panel.
+pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
+    ui.heading("Why this number");
+    let Some(at) = ctx.selected_line else {
+        ui.label(RichText::new("Select a line to see how its amounts were worked out.").weak());
+        return;
+    };
+    let Some(line) = ctx
+        .plan
+        .options
+        .get(at.option)
+        .and_then(|o| o.visits.get(at.visit))
+        .and_then(|v| v.lines.get(at.line))
+    else {
+        return;
+    };
+    let info = ctx.library.catalogue.get(line.code);
+    let area = line.area();
+    egui::ScrollArea::vertical()
+        .id_salt("details_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let number = crate::gui::estimates::line_number(ctx.plan, at).unwrap_or(0);
+            ui.label(RichText::new(format!("Line {number}: {} {area}", line.code)).strong());
+            if let Some(info) = info {
+                ui.label(&info.name);
+                ui.label(RichText::new(format!("For the patient: {}", info.patient_text)).weak());
+            }
+            if let Some(note) = &line.note {
+                ui.label(RichText::new(format!("Note: {note}")).italics());
+            }
+            ui.add_space(4.0);
+            match ctx.estimates.line(ctx.plan, at) {
+                Some(estimate) => {
+                    Grid::new("details_amounts").num_columns(2).striped(true).show(ui, |ui| {
+                        let mut amount = |ui: &mut Ui, label: &str, cents| {
+                            ui.label(label);
+                            money_cell(ui, cents);
+                            ui.end_row();
+                        };
+                        amount(ui, "Office fee", estimate.fee);
+                        amount(ui, "Allowed", estimate.allowed);
+                        amount(ui, "Write-off", estimate.write_off);
+                        amount(ui, "Deductible", estimate.deductible);
+                        for (k, share) in estimate.payers.iter().enumerate() {
+                            let label = format!("{} ({}) pays", payer_role(k), ctx.plan_name(&share.plan));
+                            amount(ui, &label, share.pays);
+                        }
+                        amount(ui, "Patient pays", estimate.patient);
+                    });
+                    if !estimate.flags.is_empty() {
+                        ui.add_space(4.0);
+                        flag_badges(ui, &estimate.flags);
+                    }
+                    ui.add_space(6.0);
+                    ui.label(RichText::new("How it was worked out").strong());
+                    for (i, step) in estimate.steps.iter().enumerate() {
+                        ui.horizontal_top(|ui| {
+                            ui.label(RichText::new(format!("{}.", i + 1)).weak());
+                            ui.add(egui::Label::new(step_sentence(step)).wrap());
+                        });
+                    }
+                }
+                None => {
+                    ui.label(RichText::new("No estimate for this line: see the problems below.").weak());
+                }
+            }
+            ui.add_space(8.0);
+            completed_at_ui(ui, ctx, at, line.completed_at, out);
+            ui.add_space(4.0);
+            let delete = ui.button("Delete line");
+            named(&delete, &format!("Delete line {number}"));
+            if delete.clicked() {
+                out.edit(Edit::RemoveLine(at));
+                out.push(Command::SelectLine(None));
+            }
+        });
+}
+
+/// Multi-visit procedures (a crown: prep, then seat) are completed at a later
+/// visit; plans date the service by completion.
+fn completed_at_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, at: LineRef, current: Option<u32>, out: Out<'_>) {
+    let Some(option) = ctx.plan.options.get(at.option) else {
+        return;
+    };
+    let name = |id: Option<u32>| match id.and_then(|id| option.visits.iter().find(|v| v.id == id)) {
+        Some(v) => format!("{} ({})", v.name, v.date.format("%Y-%m-%d")),
+        None => "The visit it starts in".to_string(),
+    };
+    ui.horizontal(|ui| {
+        ui.label("Completed at");
+        let shown = name(current);
+        let response = egui::ComboBox::from_id_salt("completed_at")
+            .selected_text(&shown)
+            .show_ui(ui, |ui| {
+                let mut choice = current;
+                ui.selectable_value(&mut choice, None, name(None));
+                for visit in &option.visits {
+                    ui.selectable_value(&mut choice, Some(visit.id), name(Some(visit.id)));
+                }
+                if choice != current {
+                    out.edit(Edit::LineCompletedAt(at, choice));
+                }
+            })
+            .response;
+        name_combo(&response, "Completed at", &shown);
+    });
+}

@@ -1,0 +1,108 @@
+//! Modal and small windows: the unsaved-changes prompt, and the in-app path window
+//! that works when no native file dialog is available.
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText};
+
+use super::Out;
+use crate::gui::command::Command;
+use crate::gui::widgets::commit_edit::name;
+
+/// Asks what to do with unsaved changes before `what` ("closing", "opening
+/// another file"). Save / Discard / Cancel; Escape or a click outside cancels.
+pub fn unsaved_prompt_ui(ctx: &egui::Context, document: &str, what: &str, out: Out<'_>) {
+    let response = Modal::new(Id::new("unsaved_prompt")).show(ctx, |ui| {
+        ui.set_max_width(380.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!("Save the changes to {document} before {what}?"));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Save").strong()).clicked() {
+                out.push(Command::PromptSave);
+            }
+            if ui.button("Discard").on_hover_text("Throw the changes away").clicked() {
+                out.push(Command::PromptDiscard);
+            }
+            if ui.button("Cancel").clicked() {
+                out.push(Command::PromptCancel);
+            }
+        });
+    });
+    if response.should_close() {
+        out.push(Command::PromptCancel);
+    }
+}
+
+/// The "Open or save by path" window's state.
+#[derive(Debug, Default)]
+pub struct PathWindow {
+    /// Shown when true.
+    pub open: bool,
+    /// The path typed.
+    pub text: String,
+    /// Why the window was opened (shown at its top), e.g. no native dialog.
+    pub note: Option<String>,
+}
+
+impl PathWindow {
+    /// Opens the window with a suggested path.
+    pub fn show_with(&mut self, suggestion: Option<PathBuf>, note: Option<String>) {
+        self.open = true;
+        self.note = note;
+        if let Some(path) = suggestion {
+            self.text = path.display().to_string();
+        }
+    }
+}
+
+/// Draws the window when open.
+pub fn path_window_ui(ctx: &egui::Context, window: &mut PathWindow, recent: &[PathBuf], out: Out<'_>) {
+    if !window.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Open or save by path")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            if let Some(note) = &window.note {
+                ui.label(RichText::new(note).weak());
+            }
+            ui.label("Treatment-plan file (.ron):");
+            let hint = "/home/me/plans/patient.ron";
+            let response = egui::TextEdit::singleline(&mut window.text)
+                .hint_text(hint)
+                .desired_width(440.0)
+                .show(ui)
+                .response
+                .response;
+            name(&response, "File path", &window.text, hint);
+            let path = PathBuf::from(window.text.trim());
+            let has_path = !window.text.trim().is_empty();
+            ui.horizontal(|ui| {
+                if ui.add_enabled(has_path, egui::Button::new("Open")).clicked() {
+                    out.push(Command::OpenPath(path.clone()));
+                    window.open = false;
+                }
+                if ui.add_enabled(has_path, egui::Button::new("Save here")).clicked() {
+                    out.push(Command::SaveToPath(path.clone()));
+                    window.open = false;
+                }
+            });
+            if !recent.is_empty() {
+                ui.separator();
+                ui.label(RichText::new("Recent files").weak());
+                for path in recent {
+                    if ui.link(path.display().to_string()).clicked() {
+                        window.text = path.display().to_string();
+                    }
+                }
+            }
+        });
+    if !open {
+        window.open = false;
+    }
+}

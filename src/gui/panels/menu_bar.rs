@@ -1,0 +1,87 @@
+//! The menu bar: File, Edit, View. Every item is a [`Command`] with its label and
+//! shortcut from one place, so the menu and the keyboard cannot drift apart.
+
+use std::path::PathBuf;
+
+use egui::{Button, Ui};
+
+use super::{Out, PanelCtx};
+use crate::gui::command::Command;
+use crate::gui::prefs::ThemeChoice;
+
+/// Draws the menu bar.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    recent: &[PathBuf],
+    theme: ThemeChoice,
+    out: Out<'_>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item(ui, Command::New, true, out);
+            item(ui, Command::Open, true, out);
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    for path in recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            out.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                });
+            });
+            item(ui, Command::ShowPathWindow, true, out);
+            ui.separator();
+            item(ui, Command::Save, true, out);
+            item(ui, Command::SaveAs, true, out);
+            ui.separator();
+            item(ui, Command::ReloadLibrary, true, out);
+            ui.separator();
+            item(ui, Command::Quit, true, out);
+        });
+        ui.menu_button("Edit", |ui| {
+            item(ui, Command::Undo, ctx.state.history.can_undo(), out);
+            item(ui, Command::Redo, ctx.state.history.can_redo(), out);
+        });
+        ui.menu_button("View", |ui| {
+            for choice in [ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::System] {
+                let command = Command::Theme(choice);
+                if ui
+                    .radio(theme == choice, command.label())
+                    .clicked()
+                {
+                    out.push(command);
+                    ui.close();
+                }
+            }
+            ui.separator();
+            item(ui, Command::ZoomIn, true, out);
+            item(ui, Command::ZoomOut, true, out);
+            item(ui, Command::ZoomReset, true, out);
+        });
+    });
+}
+
+/// One menu item with its shortcut text.
+fn item(ui: &mut Ui, command: Command, enabled: bool, out: Out<'_>) {
+    let mut button = Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    } else if let Some(keys) = zoom_keys(&command) {
+        button = button.shortcut_text(keys);
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        out.push(command);
+        ui.close();
+    }
+}
+
+/// egui handles the zoom keys itself; the menu only names them.
+fn zoom_keys(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::ZoomIn => Some("Ctrl +"),
+        Command::ZoomOut => Some("Ctrl -"),
+        Command::ZoomReset => Some("Ctrl 0"),
+        _ => None,
+    }
+}

@@ -1,0 +1,75 @@
+//! The panels of the main window. Each draws from a read-only [`PanelCtx`] plus
+//! its own UI-local state, and pushes commands instead of changing the document.
+
+pub mod add_line;
+pub mod coverage;
+pub mod details;
+pub mod dialogs;
+pub mod line_table;
+pub mod menu_bar;
+pub mod patient;
+pub mod plan;
+pub mod problems;
+
+use crate::library::Library;
+use crate::model::TreatmentPlan;
+
+use super::command::{Commands, LineRef};
+use super::estimates::EstimateCache;
+use super::state::AppState;
+
+/// What every panel may read during a frame.
+pub struct PanelCtx<'a> {
+    /// The library.
+    pub library: &'a Library,
+    /// The document.
+    pub plan: &'a TreatmentPlan,
+    /// Engine results for the document.
+    pub estimates: &'a EstimateCache,
+    /// The option shown.
+    pub option: usize,
+    /// The selected line.
+    pub selected_line: Option<LineRef>,
+    /// The day estimates are made.
+    pub today: chrono::NaiveDate,
+    /// The whole state, for the few panels that show app-level facts (messages,
+    /// undo availability).
+    pub state: &'a AppState,
+}
+
+impl<'a> PanelCtx<'a> {
+    /// The context for the current state.
+    pub fn new(state: &'a AppState) -> PanelCtx<'a> {
+        PanelCtx {
+            library: &state.library,
+            plan: &state.document.plan,
+            estimates: &state.estimates,
+            option: state.selected_option,
+            selected_line: state.selected_line,
+            today: state.today,
+            state,
+        }
+    }
+
+    /// The name of the plan with this library id, or the id when it is unknown.
+    pub fn plan_name(&self, id: &str) -> String {
+        self.library
+            .plans
+            .get(id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    }
+}
+
+/// Panel-local state that lives across frames.
+#[derive(Debug, Default)]
+pub struct Panels {
+    /// The add-line tools.
+    pub add_line: add_line::AddLinePanel,
+    /// The history entry being typed.
+    pub patient: patient::PatientPanel,
+    /// The open-or-save-by-path window.
+    pub path_window: dialogs::PathWindow,
+}
+
+/// Commands pushed this frame, shared by all panels.
+pub type Out<'a> = &'a mut Commands;

@@ -1,0 +1,194 @@
+//! The left panel: the patient (name, chart number, birth date with age), their
+//! coverage, missing teeth and the procedure history frequency limits count.
+
+use egui::{Grid, RichText, Ui};
+
+use super::{Out, PanelCtx, coverage};
+use crate::gui::command::{Command, Edit};
+use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
+use crate::model::{CdtCode, HistoryEntry, Tooth};
+
+/// Width of the text fields in this panel.
+const FIELD: f32 = 150.0;
+
+/// The history entry being typed (not part of the document until "Add").
+#[derive(Debug, Default)]
+pub struct PatientPanel {
+    code: String,
+    tooth: String,
+    date: String,
+    /// Why the last "Add" was refused.
+    problem: Option<String>,
+}
+
+/// Draws the panel.
+pub fn patient_panel_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Out<'_>) {
+    ui.heading("Patient & coverage");
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            patient_ui(ui, ctx, out);
+            ui.separator();
+            coverage::coverage_list_ui(ui, ctx, out);
+            ui.separator();
+            missing_teeth_ui(ui, ctx, out);
+            ui.separator();
+            history_ui(ui, ctx, panel, out);
+        });
+}
+
+fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
+    let patient = &ctx.plan.patient;
+    Grid::new("patient_grid").num_columns(2).show(ui, |ui| {
+        ui.label("Name");
+        if let Some(name) = commit_edit(ui, "patient_name", "Patient name", &patient.name, "Full name", FIELD) {
+            out.edit(Edit::PatientName(name));
+        }
+        ui.end_row();
+
+        ui.label("Chart no.");
+        let chart = patient.chart_number.clone().unwrap_or_default();
+        if let Some(number) = commit_edit(ui, "chart_number", "Chart number", &chart, "Optional", FIELD) {
+            let number = number.trim().to_string();
+            out.edit(Edit::ChartNumber((!number.is_empty()).then_some(number)));
+        }
+        ui.end_row();
+
+        ui.label("Birth date");
+        let birth = patient.birth_date.format("%Y-%m-%d").to_string();
+        if let Some(text) = commit_edit(ui, "birth_date", "Birth date", &birth, "YYYY-MM-DD", FIELD) {
+            match parse_date(&text) {
+                Ok(date) => out.edit(Edit::BirthDate(date)),
+                Err(e) => out.push(Command::ShowError(format!("Birth date: {e}"))),
+            }
+        }
+        ui.end_row();
+
+        ui.label("Age");
+        // Age limits depend on it, so an unset birth date must be obvious.
+        match ctx.today.years_since(patient.birth_date) {
+            Some(years) if patient.birth_date < ctx.today => {
+                ui.label(format!("{years}"));
+            }
+            _ => {
+                ui.label(
+                    RichText::new("Enter the birth date")
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+        }
+        ui.end_row();
+    });
+}
+
+fn missing_teeth_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
+    ui.label(RichText::new("Missing teeth").strong());
+    let current = ctx
+        .plan
+        .patient
+        .missing_teeth
+        .iter()
+        .map(|m| m.tooth.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if let Some(text) = commit_edit(ui, "missing_teeth", "Missing teeth", &current, "e.g. 1, 16, 17, 32", ui.available_width()) {
+        match parse_teeth(&text) {
+            Ok(teeth) => out.edit(Edit::MissingTeeth(teeth)),
+            Err(e) => out.push(Command::ShowError(format!("Missing teeth: {e}"))),
+        }
+    }
+}
+
+/// Parses "3, 14 30" into teeth, without repeats, in the order typed.
+pub fn parse_teeth(text: &str) -> Result<Vec<Tooth>, String> {
+    let mut teeth = Vec::new();
+    for part in text.split(|c: char| c == ',' || c.is_whitespace()) {
+        if part.is_empty() {
+            continue;
+        }
+        let tooth = Tooth::parse(part).map_err(|e| e.to_string())?;
+        if !teeth.contains(&tooth) {
+            teeth.push(tooth);
+        }
+    }
+    Ok(teeth)
+}
+
+fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Out<'_>) {
+    ui.label(RichText::new("Procedure history").strong())
+        .on_hover_text("Completed services that frequency limits count");
+    let history = &ctx.plan.patient.history;
+    if history.is_empty() {
+        ui.label(RichText::new("None on record").weak());
+    } else {
+        Grid::new("history_grid").num_columns(4).striped(true).show(ui, |ui| {
+            for (i, entry) in history.iter().enumerate() {
+                ui.label(entry.code.to_string())
+                    .on_hover_text(ctx.library.catalogue.name_of(entry.code));
+                ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
+                ui.label(entry.date.format("%Y-%m-%d").to_string());
+                let delete = ui.small_button("✖").on_hover_text("Delete this entry");
+                let label = format!("Delete history entry {}", i + 1);
+                delete.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
+                });
+                if delete.clicked() {
+                    out.edit(Edit::RemoveHistory(i));
+                }
+                ui.end_row();
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        field(ui, &mut panel.code, "History code", "Code", 52.0);
+        field(ui, &mut panel.tooth, "History tooth", "Tooth", 40.0);
+        field(ui, &mut panel.date, "History date", "YYYY-MM-DD", 84.0);
+        if ui.button("Add").on_hover_text("Add to the history").clicked() {
+            match history_entry(panel) {
+                Ok(entry) => {
+                    out.edit(Edit::AddHistory(entry));
+                    *panel = PatientPanel::default();
+                }
+                Err(e) => panel.problem = Some(e),
+            }
+        }
+    });
+    if let Some(problem) = &panel.problem {
+        ui.label(RichText::new(problem).color(ui.visuals().error_fg_color));
+    }
+}
+
+/// A plain text field with an accessible name (panel-local text, not the document).
+fn field(ui: &mut Ui, text: &mut String, label: &str, hint: &str, width: f32) {
+    let response = egui::TextEdit::singleline(text)
+        .hint_text(hint)
+        .desired_width(width)
+        .show(ui)
+        .response
+        .response;
+    crate::gui::widgets::commit_edit::name(&response, label, text, hint);
+}
+
+fn history_entry(panel: &PatientPanel) -> Result<HistoryEntry, String> {
+    let code = panel.code.trim();
+    // Staff often type "1110" for "D1110".
+    let code = if code.starts_with(['d', 'D']) {
+        code.to_string()
+    } else {
+        format!("D{code}")
+    };
+    let code = CdtCode::parse(&code).map_err(|e| e.to_string())?;
+    let tooth = match panel.tooth.trim() {
+        "" => None,
+        t => Some(Tooth::parse(t).map_err(|e| e.to_string())?),
+    };
+    let date = parse_date(&panel.date)?;
+    Ok(HistoryEntry {
+        code,
+        date,
+        tooth,
+        surfaces: None,
+        quadrant: None,
+        arch: None,
+    })
+}

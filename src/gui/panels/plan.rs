@@ -1,0 +1,190 @@
+//! The centre of the window: treatment options as tabs, the add-line tools, the
+//! visits with their lines and the totals, and the benefits left per plan.
+
+use egui::{RichText, Ui};
+
+use super::add_line::{AddLinePanel, add_line_ui};
+use super::coverage::named;
+use super::line_table::{TableLayout, header_ui, totals_ui, visit_table_ui};
+use super::{Out, PanelCtx};
+use crate::gui::command::{Command, Edit};
+use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
+use crate::model::{TreatmentOption, Visit};
+
+/// Draws the central panel.
+pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out: Out<'_>) {
+    option_tabs_ui(ui, ctx, out);
+    ui.separator();
+    let Some(option) = ctx.plan.options.get(ctx.option) else {
+        ui.label("This plan has no treatment options yet. Add one above.");
+        return;
+    };
+    egui::CollapsingHeader::new(RichText::new("Add procedure").strong())
+        .id_salt("add_procedure")
+        .default_open(true)
+        .show(ui, |ui| add_line_ui(ui, ctx, add_line, out));
+    ui.separator();
+    egui::ScrollArea::both()
+        .id_salt("plan_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            lines_ui(ui, ctx, option, out);
+            ui.add_space(8.0);
+            remaining_ui(ui, ctx);
+        });
+}
+
+fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, option) in ctx.plan.options.iter().enumerate() {
+            let name = if option.name.is_empty() { "(unnamed)" } else { &option.name };
+            let response = ui.selectable_label(i == ctx.option, RichText::new(name).strong());
+            named(&response, &format!("Option: {name}"));
+            if response.clicked() && i != ctx.option {
+                out.push(Command::SelectOption(i));
+            }
+        }
+        ui.separator();
+        if ui.button("New option").on_hover_text("Another way to treat the same patient").clicked() {
+            let n = ctx.plan.options.len() + 1;
+            out.edit(Edit::AddOption(TreatmentOption {
+                name: format!("Option {n}"),
+                visits: vec![Visit {
+                    id: 1,
+                    name: "Visit 1".to_string(),
+                    date: ctx.today,
+                    lines: Vec::new(),
+                }],
+            }));
+            out.push(Command::SelectOption(ctx.plan.options.len()));
+        }
+        let Some(current) = ctx.plan.options.get(ctx.option) else {
+            return;
+        };
+        if ui.button("Duplicate").on_hover_text("Copy this option to change it").clicked() {
+            let mut copy = current.clone();
+            copy.name = format!("{} (copy)", current.name);
+            out.edit(Edit::AddOption(copy));
+            out.push(Command::SelectOption(ctx.plan.options.len()));
+        }
+        ui.label("Name");
+        if let Some(name) = commit_edit(ui, ("option_name", ctx.option), "Option name", &current.name, "Option name", 140.0) {
+            out.edit(Edit::RenameOption(ctx.option, name));
+        }
+        let delete = ui.add_enabled(ctx.plan.options.len() > 1, egui::Button::new("Delete option"));
+        if delete.clicked() {
+            out.edit(Edit::RemoveOption(ctx.option));
+        }
+    });
+}
+
+fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<'_>) {
+    let layout = TableLayout::new(ui, ctx.plan.coverage.len());
+    header_ui(ui, ctx, &layout);
+    for (i, visit) in option.visits.iter().enumerate() {
+        visit_header_ui(ui, ctx, i, visit, out);
+        visit_table_ui(ui, ctx, &layout, i, visit, out);
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Add visit").clicked() {
+            let date = option.visits.last().map_or(ctx.today, |v| v.date);
+            out.edit(Edit::AddVisit {
+                option: ctx.option,
+                name: format!("Visit {}", option.visits.len() + 1),
+                date,
+            });
+        }
+    });
+    match (ctx.estimates.option(ctx.option), ctx.estimates.option_error(ctx.option)) {
+        (Some(estimate), _) => {
+            ui.separator();
+            totals_ui(ui, ctx, &layout, estimate);
+        }
+        (None, Some(error)) => {
+            ui.label(
+                RichText::new(format!("Cannot estimate this option: {error}"))
+                    .color(ui.visuals().error_fg_color),
+            );
+        }
+        (None, None) => {}
+    }
+}
+
+fn visit_header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, visit: &Visit, out: Out<'_>) {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let n = i + 1;
+        ui.label(RichText::new(format!("Visit {n}")).strong());
+        if let Some(name) = commit_edit(ui, ("visit_name", ctx.option, i), &format!("Visit {n} name"), &visit.name, "Name", 130.0) {
+            out.edit(Edit::VisitName {
+                option: ctx.option,
+                visit: i,
+                name,
+            });
+        }
+        let date = visit.date.format("%Y-%m-%d").to_string();
+        let label = format!("Visit {n} date");
+        if let Some(text) = commit_edit(ui, ("visit_date", ctx.option, i), &label, &date, "YYYY-MM-DD", 90.0) {
+            match parse_date(&text) {
+                Ok(date) => out.edit(Edit::VisitDate {
+                    option: ctx.option,
+                    visit: i,
+                    date,
+                }),
+                Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+            }
+        }
+        ui.label(RichText::new(visit.date.format("%A").to_string()).weak());
+        let delete = ui.small_button("Delete visit").on_hover_text("Delete this visit and its lines");
+        named(&delete, &format!("Delete visit {n}"));
+        if delete.clicked() {
+            out.edit(Edit::RemoveVisit {
+                option: ctx.option,
+                visit: i,
+            });
+        }
+    });
+}
+
+/// Annual maximum and deductible left per plan and benefit year, before and after
+/// this option, as the engine reports them.
+fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
+    let Some(estimate) = ctx.estimates.option(ctx.option) else {
+        return;
+    };
+    if estimate.remaining.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Remaining benefits").strong());
+    egui::Grid::new("remaining_grid")
+        .num_columns(4)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for title in ["Plan", "Benefit year", "Maximum left (before → after)", "Deductible left (before → after)"] {
+                ui.label(RichText::new(title).weak());
+            }
+            ui.end_row();
+            for r in &estimate.remaining {
+                ui.label(ctx.plan_name(&r.plan));
+                ui.label(format!(
+                    "{} – {}",
+                    r.year_start.format("%Y-%m-%d"),
+                    r.year_end.format("%Y-%m-%d")
+                ));
+                let maximum = |m: Option<crate::money::Cents>| {
+                    m.map_or_else(|| "no maximum".to_string(), |c| c.to_string())
+                };
+                ui.label(format!("{} → {}", maximum(r.maximum_before), maximum(r.maximum_after)));
+                ui.label(format!("{} → {}", r.deductible_before, r.deductible_after));
+                ui.end_row();
+                for (name, before, after) in &r.class_maximums {
+                    ui.label("");
+                    ui.label(RichText::new(format!("{name} maximum")).weak());
+                    ui.label(format!("{before} → {after}"));
+                    ui.label("");
+                    ui.end_row();
+                }
+            }
+        });
+}

@@ -1,0 +1,219 @@
+//! The app's state: the library, the open document with its undo history and
+//! revision, the cached estimates, the selection and the last message. Only
+//! [`super::app`] mutates it, by applying commands.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::library::Library;
+use crate::model::{TreatmentOption, TreatmentPlan, Visit};
+
+use super::command::{Edit, LineRef};
+use super::estimates::EstimateCache;
+use super::history::History;
+
+/// A one-line message for the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// Shown in the error colour when true.
+    pub is_error: bool,
+}
+
+/// The open treatment plan.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The plan being edited.
+    pub plan: TreatmentPlan,
+    /// Where it is saved; None until the first save.
+    pub path: Option<PathBuf>,
+    /// The plan as last opened or saved: the document is modified when it differs.
+    pub clean: TreatmentPlan,
+}
+
+impl Document {
+    /// A document for a plan just read from `path` (or just created, without one).
+    pub fn new(plan: TreatmentPlan, path: Option<PathBuf>) -> Document {
+        Document {
+            clean: plan.clone(),
+            plan,
+            path,
+        }
+    }
+
+    /// True when there are unsaved changes.
+    pub fn is_modified(&self) -> bool {
+        self.plan != self.clean
+    }
+
+    /// The file name shown in the title ("Untitled" before the first save).
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| "Untitled".to_string(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// Everything the panels read.
+#[derive(Debug)]
+pub struct AppState {
+    /// Plans, fee schedules, the code catalogue, and load problems.
+    pub library: Library,
+    /// The folder the library is reloaded from; None for the built-in sample.
+    pub library_dir: Option<PathBuf>,
+    /// The open document.
+    pub document: Document,
+    /// Undo and redo.
+    pub history: History,
+    /// Bumped on every document change.
+    pub document_revision: u64,
+    /// Bumped on every library reload.
+    pub library_revision: u64,
+    /// Estimates for the current revisions.
+    pub estimates: EstimateCache,
+    /// The day estimates are made (read once at start).
+    pub today: NaiveDate,
+    /// The option shown.
+    pub selected_option: usize,
+    /// The line whose explanation is shown.
+    pub selected_line: Option<LineRef>,
+    /// The last message for the status bar.
+    pub message: Option<Message>,
+}
+
+impl AppState {
+    /// State for a library and a document.
+    pub fn new(
+        library: Library,
+        library_dir: Option<PathBuf>,
+        document: Document,
+        today: NaiveDate,
+    ) -> AppState {
+        let mut state = AppState {
+            library,
+            library_dir,
+            document,
+            history: History::default(),
+            document_revision: 0,
+            library_revision: 0,
+            estimates: EstimateCache::default(),
+            today,
+            selected_option: 0,
+            selected_line: None,
+            message: None,
+        };
+        state.refresh_estimates();
+        state
+    }
+
+    /// Brings the estimate cache up to date (cheap when nothing changed).
+    pub fn refresh_estimates(&mut self) {
+        self.estimates.refresh(
+            (self.document_revision, self.library_revision),
+            &self.library,
+            &self.document.plan,
+            self.today,
+        );
+    }
+
+    /// Applies one edit as one undo step. Returns false (and shows why) when it
+    /// could not be applied; an edit that changes nothing records no step.
+    pub fn apply_edit(&mut self, edit: &Edit) -> bool {
+        let before = self.document.plan.clone();
+        if let Err(e) = edit.apply(&mut self.document.plan) {
+            self.document.plan = before;
+            self.error(format!("Could not change the plan: {e}"));
+            return false;
+        }
+        if self.document.plan == before {
+            return false;
+        }
+        self.history.record(before);
+        self.document_changed();
+        true
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self) {
+        if let Some(previous) = self.history.undo(&self.document.plan) {
+            self.document.plan = previous;
+            self.document_changed();
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        if let Some(next) = self.history.redo(&self.document.plan) {
+            self.document.plan = next;
+            self.document_changed();
+        }
+    }
+
+    /// Replaces the document (open, new): history starts over.
+    pub fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.history.clear();
+        self.selected_option = 0;
+        self.selected_line = None;
+        self.document_changed();
+    }
+
+    /// Bumps the revision and keeps the selection pointing at something that exists.
+    fn document_changed(&mut self) {
+        self.document_revision += 1;
+        let options = &self.document.plan.options;
+        if self.selected_option >= options.len() {
+            self.selected_option = options.len().saturating_sub(1);
+        }
+        if let Some(at) = self.selected_line {
+            let exists = options
+                .get(at.option)
+                .and_then(|o| o.visits.get(at.visit))
+                .is_some_and(|v| at.line < v.lines.len());
+            if !exists || at.option != self.selected_option {
+                self.selected_line = None;
+            }
+        }
+    }
+
+    /// Replaces the library (reload): estimates are recomputed.
+    pub fn replace_library(&mut self, library: Library) {
+        self.library = library;
+        self.library_revision += 1;
+    }
+
+    /// Shows an informational message.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    /// Shows an error message.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+}
+
+/// A new, empty plan: one option with one visit today, no coverage yet. The birth
+/// date starts at `today`, which the patient panel flags until it is entered.
+pub fn blank_plan(today: NaiveDate) -> TreatmentPlan {
+    let mut plan = TreatmentPlan::new("", today);
+    plan.options.push(TreatmentOption {
+        name: "Option 1".to_string(),
+        visits: vec![Visit {
+            id: 1,
+            name: "Visit 1".to_string(),
+            date: today,
+            lines: Vec::new(),
+        }],
+    });
+    plan
+}

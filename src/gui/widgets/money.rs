@@ -1,0 +1,37 @@
+//! Money as people read it: right-aligned, with thousands separators (the engine's
+//! `Cents` display). The GUI only shows amounts the engine computed.
+
+use egui::{Align, Layout, RichText, Ui};
+
+use crate::money::Cents;
+
+/// The widest amount a column is sized for.
+const WIDEST: &str = "99,999.00";
+
+/// A right-aligned amount filling the cell.
+pub fn money_cell(ui: &mut Ui, amount: Cents) {
+    right_aligned(ui, RichText::new(amount.to_string()));
+}
+
+/// A right-aligned amount in bold (totals).
+pub fn money_total(ui: &mut Ui, amount: Cents) {
+    right_aligned(ui, RichText::new(amount.to_string()).strong());
+}
+
+/// Right-aligned text filling the cell (headers of money columns).
+pub fn right_aligned(ui: &mut Ui, text: RichText) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.label(text);
+    });
+}
+
+/// Width of a money column in the current font, with some padding.
+pub fn column_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = ui.ctx().fonts_mut(|f| {
+        f.layout_no_wrap(WIDEST.to_string(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    });
+    width + 2.0 * ui.spacing().item_spacing.x
+}

@@ -1,0 +1,99 @@
+//! Status marks for a line's flags: always a word, coloured by kind, so colour is
+//! never the only signal.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::engine::Flag;
+
+/// How serious a flag is, for its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// The plan pays nothing for the line.
+    Denied,
+    /// The plan pays less than usual.
+    Reduced,
+    /// Something to look at or do.
+    Notice,
+    /// Plain information.
+    Info,
+}
+
+/// The tone of a flag.
+pub fn tone(flag: Flag) -> Tone {
+    match flag {
+        f if f.is_denial() => Tone::Denied,
+        Flag::Downgraded | Flag::MaximumReached | Flag::NotOnSchedule => Tone::Reduced,
+        Flag::PreauthorizationRequired | Flag::CodingWarning => Tone::Notice,
+        _ => Tone::Info,
+    }
+}
+
+/// The colour of a tone in the current theme.
+pub fn color(ui: &Ui, tone: Tone) -> Color32 {
+    let dark = ui.visuals().dark_mode;
+    match (tone, dark) {
+        (Tone::Denied, false) => Color32::from_rgb(0xb0, 0x1e, 0x1e),
+        (Tone::Denied, true) => Color32::from_rgb(0xff, 0x7b, 0x72),
+        (Tone::Reduced, false) => Color32::from_rgb(0x9a, 0x52, 0x00),
+        (Tone::Reduced, true) => Color32::from_rgb(0xf0, 0xa8, 0x40),
+        (Tone::Notice, false) => Color32::from_rgb(0x1f, 0x5f, 0xae),
+        (Tone::Notice, true) => Color32::from_rgb(0x79, 0xb8, 0xff),
+        (Tone::Info, _) => ui.visuals().weak_text_color(),
+    }
+}
+
+/// A leading mark so the kind is readable without colour.
+fn mark(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Denied => "✖ ",
+        Tone::Reduced => "▼ ",
+        Tone::Notice => "⚠ ",
+        Tone::Info => "",
+    }
+}
+
+/// The flags of a line as one comma-separated text, most serious first.
+pub fn flags_text(flags: &[Flag]) -> String {
+    let mut sorted: Vec<Flag> = flags.to_vec();
+    sorted.sort_by_key(|f| tone_rank(tone(*f)));
+    sorted
+        .iter()
+        .map(|f| f.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn tone_rank(tone: Tone) -> u8 {
+    match tone {
+        Tone::Denied => 0,
+        Tone::Reduced => 1,
+        Tone::Notice => 2,
+        Tone::Info => 3,
+    }
+}
+
+/// The status cell: mark and words in the colour of the most serious flag.
+pub fn status_cell(ui: &mut Ui, flags: &[Flag]) {
+    let Some(worst) = flags.iter().map(|f| tone(*f)).min_by_key(|t| tone_rank(*t)) else {
+        return;
+    };
+    let text = format!("{}{}", mark(worst), flags_text(flags));
+    ui.add(egui::Label::new(RichText::new(text).color(color(ui, worst))).truncate());
+}
+
+/// One badge per flag, wrapping (the explanation panel).
+pub fn flag_badges(ui: &mut Ui, flags: &[Flag]) {
+    ui.horizontal_wrapped(|ui| {
+        for flag in flags {
+            let tone = tone(*flag);
+            let text = format!("{}{}", mark(tone), flag.label());
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, color(ui, tone)))
+                .corner_radius(4.0)
+                .inner_margin(egui::Margin::symmetric(4, 1))
+                .show(ui, |ui| {
+                    ui.label(RichText::new(text).color(color(ui, tone)));
+                });
+        }
+    });
+}
