@@ -206,11 +206,12 @@ fn medicaid_secondary_leaves_the_patient_nothing() {
     );
     let e = engine::estimate(&EstimateInput::from_document(&lib, &d, None, as_of()).unwrap());
     let l = &e.lines[0];
-    // p1: 50% x 850 = 425; balance 425. Medicaid normal benefit 50% x 500 = 250;
-    // pays 250 and the other 175 is written off: patient 0.
+    // p1: 50% x 850 = 425; balance 425. Medicaid's normal benefit is 50% x 500 =
+    // 250, but all payers together get at most its 500 allowance: 500 - 425 = 75.
+    // The other 425 - 75 = 350 is written off: patient 0.
     assert_eq!(l.payers[0].pays, c("425.00"));
-    assert_eq!(l.payers[1].pays, c("250.00"));
+    assert_eq!(l.payers[1].pays, c("75.00"));
     assert_eq!(l.patient, c("0.00"));
-    assert_eq!(l.write_off, c("725.00")); // 1400 - 850 contract + 175 Medicaid
+    assert_eq!(l.write_off, c("900.00")); // 1400 - 850 contract + 350 Medicaid
     assert!(l.balances());
 }

@@ -81,7 +81,10 @@ pub fn price_line(
         } else {
             let method = payer.plan.cob;
             let formula = match method {
-                CobMethod::Standard | CobMethod::Medicaid => normal,
+                CobMethod::Standard => normal,
+                // Medicaid is the payer of last resort: its allowance is the most all
+                // payers together receive, so it pays only what is left of it.
+                CobMethod::Medicaid => normal.min(line.allowed.saturating_sub_floor(paid)),
                 CobMethod::NonDuplication | CobMethod::CarveOut => {
                     normal.saturating_sub_floor(paid)
                 }

@@ -44,8 +44,9 @@ pub struct LineEstimate {
     pub quantity: u32,
     /// Office fee.
     pub fee: Cents,
-    /// Allowed fee that caps what the patient is billed (primary's allowed in
-    /// network; the office fee otherwise).
+    /// The primary plan's allowed fee for the performed code (the office fee when
+    /// there is no insurance). Out of network it is the plan's allowance, not a cap
+    /// on the bill.
     pub allowed: Cents,
     /// Contractual write-off.
     pub write_off: Cents,

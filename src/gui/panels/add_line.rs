@@ -51,12 +51,14 @@ const SURFACES: [Surface; 7] = [
 /// Draws the tools.
 pub fn add_line_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, out: Out<'_>) {
     let info = panel.code.and_then(|c| ctx.library.catalogue.get(c));
+    // The chart needs about 420 points; the search takes the rest.
+    let search_width = (ui.available_width() - 436.0).clamp(220.0, 420.0);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
-            ui.set_width(330.0);
+            ui.set_width(search_width);
             search_ui(ui, ctx, panel);
         });
-        ui.separator();
+        ui.add_space(12.0);
         ui.vertical(|ui| {
             area_ui(ui, ctx, panel, info);
         });
@@ -189,7 +191,9 @@ fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Opti
                 }
             }
         });
-        ui.separator();
+    });
+    ui.horizontal(|ui| {
+        ui.label("Area");
         ui.add_enabled_ui(area == Some(AreaKind::Quadrant), |ui| {
             for quadrant in Quadrant::ALL {
                 let on = panel.quadrants.contains(&quadrant);
@@ -201,7 +205,7 @@ fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Opti
                 }
             }
         });
-        ui.separator();
+        ui.add_space(8.0);
         ui.add_enabled_ui(area == Some(AreaKind::Arch), |ui| {
             for arch in [Arch::Upper, Arch::Lower] {
                 let on = panel.arches.contains(&arch);

@@ -141,7 +141,7 @@ fn plan_picker(
 /// A money field: returns the new amount when a valid one is committed.
 fn money_field(
     ui: &mut Ui,
-    id_salt: impl std::hash::Hash,
+    id_salt: impl egui::AsIdSalt,
     label: &str,
     amount: Cents,
     out: Out<'_>,

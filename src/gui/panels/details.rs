@@ -52,7 +52,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             match ctx.estimates.line(ctx.plan, at) {
                 Some(estimate) => {
                     Grid::new("details_amounts").num_columns(2).striped(true).show(ui, |ui| {
-                        let mut amount = |ui: &mut Ui, label: &str, cents| {
+                        let amount = |ui: &mut Ui, label: &str, cents| {
                             ui.label(label);
                             money_cell(ui, cents);
                             ui.end_row();
@@ -62,7 +62,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                         amount(ui, "Write-off", estimate.write_off);
                         amount(ui, "Deductible", estimate.deductible);
                         for (k, share) in estimate.payers.iter().enumerate() {
-                            let label = format!("{} ({}) pays", payer_role(k), ctx.plan_name(&share.plan));
+                            let label = format!("{} pays", payer_role(k));
                             amount(ui, &label, share.pays);
                         }
                         amount(ui, "Patient pays", estimate.patient);

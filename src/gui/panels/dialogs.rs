@@ -12,7 +12,7 @@ use crate::gui::widgets::commit_edit::name;
 /// Asks what to do with unsaved changes before `what` ("closing", "opening
 /// another file"). Save / Discard / Cancel; Escape or a click outside cancels.
 pub fn unsaved_prompt_ui(ctx: &egui::Context, document: &str, what: &str, out: Out<'_>) {
-    let response = Modal::new(Id::new("unsaved_prompt")).show(ctx, |ui| {
+    let response = Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
         ui.set_max_width(380.0);
         ui.heading("Unsaved changes");
         ui.label(format!("Save the changes to {document} before {what}?"));

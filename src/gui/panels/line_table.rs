@@ -28,24 +28,28 @@ pub struct TableLayout {
 }
 
 /// Index of the description column.
-const DESCRIPTION: usize = 4;
+const DESCRIPTION: usize = 3;
+
+/// Horizontal gap between cells: tight, so the table fits beside both side panels
+/// on a 1280-pixel screen.
+const CELL_SPACING: f32 = 4.0;
 
 impl TableLayout {
     /// Widths for `payers` payer columns in the space `ui` has.
     pub fn new(ui: &Ui, payers: usize) -> TableLayout {
         let money = column_width(ui);
-        let mut widths = vec![38.0, 40.0, 46.0, 50.0, 0.0];
+        let mut widths = vec![34.0, 38.0, 52.0, 0.0];
         widths.extend(std::iter::repeat_n(money, 4 + payers + 1));
-        widths.push(150.0);
-        let spacing = ui.spacing().item_spacing.x;
-        let fixed: f32 = widths.iter().sum::<f32>() + spacing * widths.len() as f32;
+        widths.push(100.0);
+        let fixed: f32 = widths.iter().sum::<f32>() + CELL_SPACING * widths.len() as f32;
         if let Some(description) = widths.get_mut(DESCRIPTION) {
-            *description = (ui.available_width() - fixed).max(150.0);
+            *description = (ui.available_width() - fixed).max(110.0);
         }
         TableLayout { widths, payers }
     }
 
-    fn table<'a>(&self, ui: &'a mut Ui, id_salt: impl std::hash::Hash) -> TableBuilder<'a> {
+    fn table<'a>(&self, ui: &'a mut Ui, id_salt: impl egui::AsIdSalt) -> TableBuilder<'a> {
+        ui.spacing_mut().item_spacing.x = CELL_SPACING;
         let mut table = TableBuilder::new(ui)
             .id_salt(id_salt)
             .vscroll(false)
@@ -62,7 +66,7 @@ impl TableLayout {
 /// The header row, drawn once above all visits.
 pub fn header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout) {
     layout.table(ui, "lines_header").header(ROW_HEIGHT, |mut header| {
-        for title in ["Line", "Tooth", "Surf.", "Code", "Description"] {
+        for title in ["Tooth", "Surf.", "Code", "Description"] {
             header.col(|ui| {
                 ui.strong(title);
             });
@@ -123,20 +127,18 @@ fn line_row(
     let estimate = ctx.estimates.line(ctx.plan, at);
     let number = crate::gui::estimates::line_number(ctx.plan, at).unwrap_or(0);
     row.col(|ui| {
-        let response = ui.selectable_label(selected, number.to_string());
-        named(&response, &format!("Line {number}"));
-        if response.clicked() {
-            out.push(Command::SelectLine(Some(at)));
-        }
-    });
-    row.col(|ui| {
         ui.label(line.tooth.map(|t| t.to_string()).unwrap_or_else(|| area_text(line)));
     });
     row.col(|ui| {
         ui.label(line.surfaces.map(|s| s.to_string()).unwrap_or_default());
     });
     row.col(|ui| {
-        ui.label(line.code.to_string());
+        // The code is the row's handle: selecting it shows the explanation.
+        let response = ui.selectable_label(selected, line.code.to_string());
+        named(&response, &format!("Line {number}: {}", line.code));
+        if response.clicked() {
+            out.push(Command::SelectLine(Some(at)));
+        }
     });
     row.col(|ui| {
         let info = ctx.library.catalogue.get(line.code);

@@ -127,7 +127,7 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
                     .on_hover_text(ctx.library.catalogue.name_of(entry.code));
                 ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
                 ui.label(entry.date.format("%Y-%m-%d").to_string());
-                let delete = ui.small_button("✖").on_hover_text("Delete this entry");
+                let delete = ui.small_button("×").on_hover_text("Delete this entry");
                 let label = format!("Delete history entry {}", i + 1);
                 delete.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())

@@ -9,7 +9,9 @@ use super::line_table::{TableLayout, header_ui, totals_ui, visit_table_ui};
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
+use crate::gui::widgets::money::right_aligned;
 use crate::model::{TreatmentOption, Visit};
+use crate::money::Cents;
 
 /// Draws the central panel.
 pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out: Out<'_>) {
@@ -156,13 +158,16 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
         return;
     }
     ui.label(RichText::new("Remaining benefits").strong());
+    let maximum = |m: Option<Cents>| m.map_or_else(|| "no maximum".to_string(), |c| c.to_string());
     egui::Grid::new("remaining_grid")
-        .num_columns(4)
+        .num_columns(6)
         .striped(true)
-        .spacing([16.0, 4.0])
+        .spacing([18.0, 4.0])
         .show(ui, |ui| {
-            for title in ["Plan", "Benefit year", "Maximum left (before → after)", "Deductible left (before → after)"] {
-                ui.label(RichText::new(title).weak());
+            ui.label(RichText::new("Plan").weak());
+            ui.label(RichText::new("Benefit year").weak());
+            for title in ["Maximum left now", "after this option", "Deductible left now", "after this option"] {
+                right_aligned(ui, RichText::new(title).weak());
             }
             ui.end_row();
             for r in &estimate.remaining {
@@ -172,16 +177,17 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
                     r.year_start.format("%Y-%m-%d"),
                     r.year_end.format("%Y-%m-%d")
                 ));
-                let maximum = |m: Option<crate::money::Cents>| {
-                    m.map_or_else(|| "no maximum".to_string(), |c| c.to_string())
-                };
-                ui.label(format!("{} → {}", maximum(r.maximum_before), maximum(r.maximum_after)));
-                ui.label(format!("{} → {}", r.deductible_before, r.deductible_after));
+                right_aligned(ui, RichText::new(maximum(r.maximum_before)));
+                right_aligned(ui, RichText::new(maximum(r.maximum_after)).strong());
+                right_aligned(ui, RichText::new(r.deductible_before.to_string()));
+                right_aligned(ui, RichText::new(r.deductible_after.to_string()).strong());
                 ui.end_row();
                 for (name, before, after) in &r.class_maximums {
                     ui.label("");
                     ui.label(RichText::new(format!("{name} maximum")).weak());
-                    ui.label(format!("{before} → {after}"));
+                    right_aligned(ui, RichText::new(before.to_string()));
+                    right_aligned(ui, RichText::new(after.to_string()).strong());
+                    ui.label("");
                     ui.label("");
                     ui.end_row();
                 }

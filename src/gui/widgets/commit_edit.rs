@@ -8,7 +8,7 @@ use egui::{Id, Key, Response, TextEdit, Ui};
 /// test handle); draw a visible label beside it yourself when you want one.
 pub fn commit_edit(
     ui: &mut Ui,
-    id_salt: impl std::hash::Hash,
+    id_salt: impl egui::AsIdSalt,
     label: &str,
     value: &str,
     hint: &str,
@@ -48,7 +48,7 @@ pub fn name(response: &Response, label: &str, text: &str, hint: &str) {
 }
 
 /// The id a [`commit_edit`] with this salt uses, so a caller can focus it.
-pub fn edit_id(ui: &Ui, id_salt: impl std::hash::Hash) -> Id {
+pub fn edit_id(ui: &Ui, id_salt: impl egui::AsIdSalt) -> Id {
     ui.make_persistent_id(id_salt)
 }
 

@@ -33,5 +33,5 @@ pub fn column_width(ui: &Ui) -> f32 {
             .size()
             .x
     });
-    width + 2.0 * ui.spacing().item_spacing.x
+    width + 6.0
 }

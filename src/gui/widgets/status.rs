@@ -45,9 +45,9 @@ pub fn color(ui: &Ui, tone: Tone) -> Color32 {
 /// A leading mark so the kind is readable without colour.
 fn mark(tone: Tone) -> &'static str {
     match tone {
-        Tone::Denied => "✖ ",
-        Tone::Reduced => "▼ ",
-        Tone::Notice => "⚠ ",
+        Tone::Denied => "× ",
+        Tone::Reduced => "• ",
+        Tone::Notice => "! ",
         Tone::Info => "",
     }
 }

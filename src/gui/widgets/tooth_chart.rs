@@ -40,8 +40,10 @@ pub fn tooth_chart(
     missing: &[Tooth],
 ) -> Option<Tooth> {
     let mut clicked = None;
-    let size = Vec2::new(26.0, 22.0);
+    let size = Vec2::new(24.0, 22.0);
     ui.spacing_mut().item_spacing.x = 2.0;
+    // Two-digit numbers must fit the fixed button width.
+    ui.spacing_mut().button_padding.x = 1.0;
     for (row_index, row) in rows(dentition).iter().enumerate() {
         ui.horizontal(|ui| {
             for (i, tooth) in row.iter().enumerate() {

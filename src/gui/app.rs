@@ -1,0 +1,484 @@
+//! The app: draws the panels from a read-only context, then applies the commands
+//! they pushed, in order; records undo steps; asks before losing unsaved changes;
+//! and keeps the window title and the remembered preferences up to date.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::{Ui, ViewportCommand};
+
+use super::command::{Command, Commands, Edit, LineRef};
+use super::files::{DialogKind, DialogReply, FileDialogs};
+use super::panels::{self, PanelCtx, Panels};
+use super::prefs::{PREFS_KEY, Prefs};
+use super::state::{AppState, Document, blank_plan};
+use crate::library::{Library, load_treatment_plan, save_treatment_plan};
+use crate::model::TreatmentPlan;
+
+/// An action that waits for the unsaved-changes prompt (or for a save to finish).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Start a new plan.
+    New,
+    /// Pick a file to open.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+impl Pending {
+    /// How the prompt names the action.
+    fn describe(&self) -> &'static str {
+        match self {
+            Pending::New => "starting a new plan",
+            Pending::Open | Pending::OpenPath(_) => "opening another file",
+            Pending::Quit => "closing",
+        }
+    }
+}
+
+/// The Ferrule desktop app.
+pub struct FerruleApp {
+    /// Library, document, estimates, selection.
+    pub state: AppState,
+    panels: Panels,
+    prefs: Prefs,
+    dialogs: FileDialogs,
+    commands: Commands,
+    /// Commands from shortcuts pressed while a text field had focus: they run one
+    /// frame later, after the field has committed its text.
+    deferred: Vec<Command>,
+    /// The unsaved-changes prompt is open for this action.
+    prompt: Option<Pending>,
+    /// Continue with this action once the "Save as" started by the prompt succeeds.
+    after_save: Option<Pending>,
+    /// The user agreed to close; the next close request goes through.
+    allow_close: bool,
+    /// The title last sent to the window.
+    title: String,
+}
+
+impl FerruleApp {
+    /// The app for a library (and the folder it is reloaded from), an optional open
+    /// document, and the date estimates are made on.
+    pub fn new(
+        library: Library,
+        library_dir: Option<PathBuf>,
+        document: Option<(PathBuf, TreatmentPlan)>,
+        today: NaiveDate,
+    ) -> FerruleApp {
+        let document = match document {
+            Some((path, plan)) => Document::new(plan, Some(path)),
+            None => Document::new(blank_plan(today), None),
+        };
+        FerruleApp {
+            state: AppState::new(library, library_dir, document, today),
+            panels: Panels::default(),
+            prefs: Prefs::default(),
+            dialogs: FileDialogs::new(true),
+            commands: Commands::default(),
+            deferred: Vec::new(),
+            prompt: None,
+            after_save: None,
+            allow_close: false,
+            title: String::new(),
+        }
+    }
+
+    /// Uses native file dialogs when true (the default); tests turn them off.
+    pub fn set_native_dialogs(&mut self, native: bool) {
+        self.dialogs.native = native;
+    }
+
+    /// Takes remembered preferences and applies theme and zoom.
+    pub fn set_prefs(&mut self, prefs: Prefs, ctx: &egui::Context) {
+        self.prefs = prefs;
+        if let Some(path) = self.state.document.path.clone() {
+            self.prefs.remember(&path);
+        }
+        self.prefs.apply(ctx);
+    }
+
+    /// The preferences as they would be saved.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The action the unsaved-changes prompt is open for, if it is open.
+    pub fn prompt(&self) -> Option<&Pending> {
+        self.prompt.as_ref()
+    }
+
+    /// The window title: "Ferrule — file.ron*" with * while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let modified = if self.state.document.is_modified() {
+            "*"
+        } else {
+            ""
+        };
+        format!("Ferrule — {}{modified}", self.state.document.display_name())
+    }
+
+    /// Queues a command as if a panel had pushed it (tests, menus of other windows).
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Draws one frame and applies what the user did. eframe and the tests both
+    /// call this.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        while let Some(reply) = self.dialogs.poll() {
+            self.dialog_answered(reply);
+        }
+        self.handle_close_request(&ctx);
+        self.handle_shortcuts(&ctx);
+        self.state.refresh_estimates();
+        self.draw(ui, &ctx);
+        let deferred = std::mem::take(&mut self.deferred);
+        for command in deferred {
+            self.commands.push(command);
+        }
+        for command in self.commands.take() {
+            self.run(&ctx, command);
+        }
+        self.state.refresh_estimates();
+        self.prefs.zoom = ctx.zoom_factor();
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn draw(&mut self, ui: &mut Ui, ctx: &egui::Context) {
+        let pctx = PanelCtx::new(&self.state);
+        let out = &mut self.commands;
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            panels::menu_bar::menu_bar_ui(ui, &pctx, &self.prefs.recent, self.prefs.theme, out);
+        });
+        let tall = panels::problems::has_problems(&pctx);
+        egui::Panel::bottom("problems")
+            .resizable(tall)
+            .show(ui, |ui| panels::problems::problems_ui(ui, &pctx));
+        egui::Panel::left("patient")
+            .resizable(true)
+            .default_size(262.0)
+            .size_range(230.0..=480.0)
+            .show(ui, |ui| {
+                panels::patient::patient_panel_ui(ui, &pctx, &mut self.panels.patient, out);
+            });
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(250.0)
+            .size_range(200.0..=520.0)
+            .show(ui, |ui| panels::details::details_ui(ui, &pctx, out));
+        egui::CentralPanel::default().show(ui, |ui| {
+            panels::plan::plan_ui(ui, &pctx, &mut self.panels.add_line, out);
+        });
+        panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
+        if let Some(pending) = &self.prompt {
+            let name = self.state.document.display_name();
+            panels::dialogs::unsaved_prompt_ui(ctx, &name, pending.describe(), out);
+        }
+    }
+
+    /// The window's close button: ask first when there are unsaved changes.
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.state.document.is_modified() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(Pending::Quit);
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.prompt.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        for command in Command::with_shortcuts() {
+            // A focused text field keeps Ctrl+Z for its own typing.
+            if typing && matches!(command, Command::Undo | Command::Redo) {
+                continue;
+            }
+            let Some(shortcut) = command.shortcut() else {
+                continue;
+            };
+            if !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                continue;
+            }
+            if typing {
+                // Let the field commit first (it does when it loses focus), so
+                // Ctrl+S saves what is on screen.
+                ctx.memory_mut(|m| m.stop_text_input());
+                self.deferred.push(command);
+                ctx.request_repaint();
+            } else {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    /// Applies one command.
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Edit(edit) => self.edit(&edit),
+            Command::New => self.unless_unsaved(ctx, Pending::New),
+            Command::Open => self.unless_unsaved(ctx, Pending::Open),
+            Command::OpenPath(path) => self.unless_unsaved(ctx, Pending::OpenPath(path)),
+            Command::Save => match self.state.document.path.clone() {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.save_as(ctx),
+            },
+            Command::SaveAs => self.save_as(ctx),
+            Command::SaveToPath(path) => {
+                if self.save_to(&path)
+                    && let Some(pending) = self.after_save.take()
+                {
+                    self.proceed(ctx, pending);
+                }
+            }
+            Command::ShowPathWindow => {
+                let suggestion = self.state.document.path.clone();
+                self.panels.path_window.show_with(suggestion, None);
+            }
+            Command::ReloadLibrary => self.reload_library(),
+            Command::Quit => self.unless_unsaved(ctx, Pending::Quit),
+            Command::Undo => self.state.undo(),
+            Command::Redo => self.state.redo(),
+            Command::Theme(choice) => {
+                self.prefs.theme = choice;
+                ctx.set_theme(choice.preference());
+            }
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::SelectOption(i) => {
+                if i < self.state.document.plan.options.len() {
+                    self.state.selected_option = i;
+                    self.state.selected_line = None;
+                }
+            }
+            Command::SelectLine(line) => self.state.selected_line = line,
+            Command::ShowError(text) => self.state.error(text),
+            Command::PromptSave => {
+                let pending = self.prompt.take();
+                match self.state.document.path.clone() {
+                    Some(path) => {
+                        if self.save_to(&path)
+                            && let Some(pending) = pending
+                        {
+                            self.proceed(ctx, pending);
+                        }
+                    }
+                    None => {
+                        self.after_save = pending;
+                        self.save_as(ctx);
+                    }
+                }
+            }
+            Command::PromptDiscard => {
+                if let Some(pending) = self.prompt.take() {
+                    self.proceed(ctx, pending);
+                }
+            }
+            Command::PromptCancel => {
+                self.prompt = None;
+                self.after_save = None;
+            }
+        }
+    }
+
+    fn edit(&mut self, edit: &Edit) {
+        // After adding lines, select the first new one so its explanation shows.
+        let added_at = match edit {
+            Edit::AddLines { option, visit, .. } => self
+                .state
+                .document
+                .plan
+                .options
+                .get(*option)
+                .and_then(|o| o.visits.get(*visit))
+                .map(|v| LineRef {
+                    option: *option,
+                    visit: *visit,
+                    line: v.lines.len(),
+                }),
+            _ => None,
+        };
+        if self.state.apply_edit(edit) {
+            if let Some(at) = added_at {
+                self.state.selected_line = Some(at);
+            }
+            if let Edit::AddOption(_) = edit {
+                self.state.selected_line = None;
+            }
+        }
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    fn unless_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.state.document.is_modified() {
+            self.prompt = Some(pending);
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    /// Runs an action whose unsaved-changes question has been answered.
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.state
+                    .replace_document(Document::new(blank_plan(self.state.today), None));
+                self.state.info("New treatment plan");
+            }
+            Pending::Open => {
+                let directory = self.document_dir();
+                if !self.dialogs.start(ctx, DialogKind::Open, directory, None) {
+                    let suggestion = self.document_dir();
+                    self.panels.path_window.show_with(suggestion, None);
+                }
+            }
+            Pending::OpenPath(path) => self.open_path(path),
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn open_path(&mut self, path: PathBuf) {
+        match load_treatment_plan(&path) {
+            Ok(plan) => {
+                self.prefs.remember(&path);
+                self.state.info(format!("Opened {}", path.display()));
+                self.state.replace_document(Document::new(plan, Some(path)));
+            }
+            Err(e) => self.state.error(format!("Could not open: {e}")),
+        }
+    }
+
+    fn save_as(&mut self, ctx: &egui::Context) {
+        let name = format!("{}.ron", suggested_file_stem(&self.state.document.plan));
+        let directory = self.document_dir();
+        if !self
+            .dialogs
+            .start(ctx, DialogKind::Save, directory.clone(), Some(name.clone()))
+        {
+            let suggestion = self
+                .state
+                .document
+                .path
+                .clone()
+                .or_else(|| directory.map(|d| d.join(&name)));
+            self.panels.path_window.show_with(suggestion, None);
+        }
+    }
+
+    /// Saves; returns true on success. The error, if any, is shown once.
+    fn save_to(&mut self, path: &std::path::Path) -> bool {
+        match save_treatment_plan(path, &self.state.document.plan) {
+            Ok(()) => {
+                let document = &mut self.state.document;
+                document.path = Some(path.to_path_buf());
+                document.clean = document.plan.clone();
+                self.prefs.remember(path);
+                self.state.info(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.state.error(format!("Not saved: {e}"));
+                self.after_save = None;
+                false
+            }
+        }
+    }
+
+    fn dialog_answered(&mut self, reply: DialogReply) {
+        let unavailable = reply.looks_unavailable();
+        match (reply.kind, reply.path) {
+            (DialogKind::Open, Some(path)) => self.commands.push(Command::OpenPath(path)),
+            (DialogKind::Save, Some(path)) => self.commands.push(Command::SaveToPath(path)),
+            (_, None) if unavailable => {
+                let suggestion = self.document_dir();
+                self.panels.path_window.show_with(
+                    suggestion,
+                    Some("No file dialog is available here: type the path instead.".into()),
+                );
+            }
+            (_, None) => self.after_save = None,
+        }
+    }
+
+    fn reload_library(&mut self) {
+        let Some(dir) = self.state.library_dir.clone() else {
+            self.state
+                .info("This is the built-in sample library; there is no folder to reload.");
+            return;
+        };
+        let library = Library::load_dir(&dir);
+        let problems = library.problems.len();
+        self.state.replace_library(library);
+        if problems == 0 {
+            self.state.info(format!("Library reloaded from {}", dir.display()));
+        } else {
+            self.state.error(format!(
+                "Library reloaded from {} with {problems} problem(s): see below",
+                dir.display()
+            ));
+        }
+    }
+
+    /// Where dialogs start: the open file's folder, else the library's parent.
+    fn document_dir(&self) -> Option<PathBuf> {
+        self.state
+            .document
+            .path
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| self.prefs.recent.first().and_then(|p| p.parent()).map(|p| p.to_path_buf()))
+    }
+}
+
+/// A file name from the patient's name: "Marisol Vega" -> "marisol-vega".
+fn suggested_file_stem(plan: &TreatmentPlan) -> String {
+    let stem: String = plan
+        .patient
+        .name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() {
+        "treatment-plan".to_string()
+    } else {
+        stem
+    }
+}
+
+impl eframe::App for FerruleApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        FerruleApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+
+    /// egui's own memory (window positions, widget state) is not kept: only
+    /// [`Prefs`] and the window geometry are.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+}

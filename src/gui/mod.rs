@@ -1,0 +1,64 @@
+//! The desktop app (feature `gui`): eframe/egui, glow renderer. Panels draw from a
+//! read-only context and push commands; the app applies them after drawing, keeps
+//! undo snapshots, and recomputes estimates only when the document or library
+//! changed. The UI never computes money: it shows the engine's numbers.
+
+pub mod app;
+pub mod command;
+pub mod estimates;
+pub mod files;
+pub mod history;
+pub mod panels;
+pub mod prefs;
+pub mod state;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+pub use app::{FerruleApp, Pending};
+pub use command::{Command, Edit, LineRef};
+pub use state::AppState;
+
+use crate::library::{Library, load_treatment_plan};
+use prefs::{PREFS_KEY, Prefs};
+
+/// Opens the app on the library in `library_dir`, with `file` open if given. A
+/// file that cannot be read is reported inside the app, not as a failure.
+pub fn run(library_dir: PathBuf, file: Option<PathBuf>) -> Result<(), String> {
+    // The clock is read once; estimates in this session are made as of today.
+    let today = chrono::Local::now().date_naive();
+    let library = Library::load_dir(&library_dir);
+    let (document, open_error) = match file {
+        Some(path) => match load_treatment_plan(&path) {
+            Ok(plan) => (Some((path, plan)), None),
+            Err(e) => (None, Some(format!("Could not open: {e}"))),
+        },
+        None => (None, None),
+    };
+    let mut app = FerruleApp::new(library, Some(library_dir), document, today);
+    if let Some(error) = open_error {
+        app.state.error(error);
+    }
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_app_id("ferrule")
+            .with_title("Ferrule")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Ferrule",
+        options,
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, PREFS_KEY))
+                .unwrap_or_default();
+            app.set_prefs(prefs, &cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| format!("cannot open the window: {e}"))
+}

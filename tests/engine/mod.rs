@@ -1,0 +1,8 @@
+//! Engine tests: the worked examples of dental-benefits.md, accumulators across
+//! lines and benefit years, every plan limitation from seed-rules.md, and
+//! properties over random plans and options.
+
+mod accumulators;
+mod limitations;
+mod properties;
+mod worked_examples;

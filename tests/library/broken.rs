@@ -1,0 +1,227 @@
+//! The error catalogue: each file in `tests/library/broken/` is a small, complete
+//! file with one kind of mistake, and each test pins the exact problem the loader
+//! reports for it (`path:line:column: message`).
+//!
+//! Plans are loaded next to every shipped fee schedule, so only the planted mistake
+//! can go wrong; a file that reuses an id is loaded after the shipped file it
+//! copies. Treatment plans go through `parse_treatment_plan`, as when the app opens
+//! one.
+
+use ferrule::library::{Library, SourceFile, parse_treatment_plan};
+
+use super::{ron_files, shipped_schedules, source};
+
+const DIR: &str = "tests/library/broken";
+
+/// What the loader reports for one broken fixture, as `path:line:column: message`
+/// lines, and how many plans and fee schedules got in beside it.
+struct Loaded {
+    problems: Vec<String>,
+    plans: usize,
+    schedules: usize,
+}
+
+fn load(name: &str) -> Loaded {
+    let file = source(&format!("{DIR}/{name}"));
+    if file.text.contains("TreatmentPlan(") {
+        let problems = match parse_treatment_plan(&file.path, &file.text) {
+            Ok(_) => Vec::new(),
+            Err(problem) => vec![problem.to_string()],
+        };
+        return Loaded {
+            problems,
+            plans: 0,
+            schedules: 0,
+        };
+    }
+    // A file reusing an id comes after the shipped file it copies.
+    let first = |rel: &str| -> Vec<SourceFile> {
+        if name.contains("duplicate") {
+            vec![source(rel)]
+        } else {
+            Vec::new()
+        }
+    };
+    let library = if file.text.contains("FeeSchedule(") {
+        let mut schedules = first("fee-schedules/summit-ppo-2026.ron");
+        schedules.push(file);
+        Library::from_sources(&schedules, &[])
+    } else {
+        let mut plans = first("plans/summit-ppo-1500.ron");
+        plans.push(file);
+        Library::from_sources(&shipped_schedules(), &plans)
+    };
+    Loaded {
+        problems: library.problems.iter().map(ToString::to_string).collect(),
+        plans: library.plans.len(),
+        schedules: library.fee_schedules.len(),
+    }
+}
+
+/// One test per fixture: exactly this one problem, and the broken file did not
+/// get into the library (everything else did).
+macro_rules! broken {
+    ($($test:ident: $file:literal => $expected:expr;)*) => {
+        $(
+            #[test]
+            fn $test() {
+                let loaded = load($file);
+                assert_eq!(loaded.problems, vec![$expected.to_string()], "{}", $file);
+                let is_plan = !$file.starts_with("schedule") && !$file.starts_with("treatment")
+                    && $file != "syntax-unclosed-paren.ron";
+                let duplicate = usize::from($file.contains("duplicate"));
+                if $file.starts_with("treatment") {
+                    // Nothing else to check: the document did not open.
+                } else if is_plan {
+                    assert_eq!(loaded.plans, duplicate, "only the first of a duplicate loads");
+                    assert_eq!(loaded.schedules, shipped_schedules().len());
+                } else {
+                    assert_eq!(loaded.schedules, duplicate, "only the first of a duplicate loads");
+                }
+            }
+        )*
+
+        /// Every fixture in the folder has a test above.
+        #[test]
+        fn every_broken_fixture_is_pinned() {
+            let pinned = [$($file),*];
+            let unpinned: Vec<String> = ron_files(DIR)
+                .into_iter()
+                .filter(|rel| !pinned.iter().any(|p| rel.ends_with(&format!("/{p}"))))
+                .collect();
+            assert!(unpinned.is_empty(), "fixtures without a test: {unpinned:?}");
+        }
+    };
+}
+
+broken! {
+    // RON syntax.
+    syntax_missing_comma: "syntax-missing-comma.ron" =>
+        // Points at the field after the missing comma (where ron noticed).
+        "tests/library/broken/syntax-missing-comma.ron:7:5: Expected comma";
+    syntax_unclosed_paren_at_end: "syntax-unclosed-paren.ron" =>
+        "tests/library/broken/syntax-unclosed-paren.ron:10:7: Unexpected end of RON";
+    syntax_unclosed_paren_inside: "syntax-unclosed-paren-inner.ron" =>
+        // Reported: an unclosed `(` reads as the next field being inside it, so the
+        // message names the field, not the parenthesis (line 8).
+        "tests/library/broken/syntax-unclosed-paren-inner.ron:10:5: unknown field `coverage` in `Deductible`, expected one of `individual`, `family`, `family_model`, `waived_classes`, `period`, or `placement` instead";
+
+    // Unknown and missing fields.
+    unknown_field_in_plan: "plan-unknown-field.ron" =>
+        "tests/library/broken/plan-unknown-field.ron:8:5: unknown field `annual_maximum` in `PlanRules`, expected one of `format`, `id`, `name`, `carrier`, `network`, `benefit_year`, `rounding`, `deductible`, `maximum`, `coverage`, `code_coverage`, `frequency_limits`, `age_limits`, `waiting_periods`, `missing_tooth_clause`, `exclusions`, `preauthorization`, `alternate_benefits`, `bundling`, `cob`, `dhmo_upgrades`, or `settings` instead";
+    unknown_field_in_fee_schedule: "schedule-unknown-field.ron" =>
+        "tests/library/broken/schedule-unknown-field.ron:7:5: unknown field `effective` in `FeeSchedule`, expected one of `format`, `id`, `name`, `kind`, or `fees` instead";
+    missing_required_field: "plan-missing-field.ron" =>
+        // At the closing parenthesis of the plan: ron only knows at the end.
+        "tests/library/broken/plan-missing-field.ron:12:1: missing field `carrier` in `PlanRules`";
+
+    // Codes, teeth, surfaces, dates.
+    code_with_five_digits: "schedule-bad-code-six-digits.ron" =>
+        r#"tests/library/broken/schedule-bad-code-six-digits.ron:9:10: expected a CDT code: D followed by four digits, such as "D2740"; found "D27400""#;
+    code_without_d: "plan-bad-code-no-d.ron" =>
+        // Column 40 is the `]` after "2740" (col 34): code lists report at their end.
+        r#"tests/library/broken/plan-bad-code-no-d.ron:14:40: expected a CDT code: D followed by four digits, such as "D2740"; found "2740""#;
+    code_in_a_multiline_list: "plan-bad-code-in-list.ron" =>
+        // Reported: the bad code is on line 15; line 17 is the list's closing `]`.
+        r#"tests/library/broken/plan-bad-code-in-list.ron:17:5: expected a CDT code: D followed by four digits, such as "D2740"; found "D274""#;
+    tooth_33: "treatment-bad-tooth.ron" =>
+        r#"tests/library/broken/treatment-bad-tooth.ron:19:53: expected a tooth in Universal numbering (1-32, A-T, 51-82 or AS-TS), found "33""#;
+    surface_letter: "treatment-bad-surface.ron" =>
+        r#"tests/library/broken/treatment-bad-surface.ron:19:69: expected surfaces from M, O, I, D, B, F, L (such as "MOD"), found "MX""#;
+    date_month_13: "treatment-bad-date.ron" =>
+        // Reported: chrono's message does not say a "YYYY-MM-DD" date was expected.
+        "tests/library/broken/treatment-bad-date.ron:6:22: input is out of range";
+
+    // Money and percentages.
+    negative_money: "schedule-negative-money.ron" =>
+        r#"tests/library/broken/schedule-negative-money.ron:9:19: expected an amount of zero or more, found "-5.00""#;
+    money_with_three_decimals: "schedule-three-decimals.ron" =>
+        r#"tests/library/broken/schedule-three-decimals.ron:9:19: expected at most two decimals (cents) in "12.345""#;
+    money_as_a_bare_number: "schedule-bare-number.ron" =>
+        r#"tests/library/broken/schedule-bare-number.ron:9:18: write money in quotes with cents, such as "125.50""#;
+    percentage_above_100: "plan-percent-out-of-range.ron" =>
+        "tests/library/broken/plan-percent-out-of-range.ron:11:27: expected a percentage from 0 to 100, found 120";
+
+    // Format version.
+    plan_format_2: "plan-format-2.ron" =>
+        // Reported: line 1 is the file's comment, which contains the word "format";
+        // `format: 2` is on line 3.
+        "tests/library/broken/plan-format-2.ron:1:25: unsupported format version 2: expected 1, the version this Ferrule reads";
+    treatment_plan_format_2: "treatment-format-2.ron" =>
+        "tests/library/broken/treatment-format-2.ron:3:5: unsupported format version 2: expected 1, the version this Ferrule reads";
+
+    // Ids and references between files.
+    duplicate_plan_id: "plan-duplicate-id.ron" =>
+        r#"tests/library/broken/plan-duplicate-id.ron:4:9: duplicate plan id "summit-ppo-1500" (first in plans/summit-ppo-1500.ron): expected every id to be unique"#;
+    duplicate_fee_schedule_id: "schedule-duplicate-id.ron" =>
+        r#"tests/library/broken/schedule-duplicate-id.ron:4:9: duplicate fee schedule id "summit-ppo-2026" (first in fee-schedules/summit-ppo-2026.ron): expected every id to be unique"#;
+    code_listed_twice_in_a_fee_schedule: "schedule-code-twice.ron" =>
+        // Line 11 is the second D1110; column 27 is just past its value.
+        "tests/library/broken/schedule-code-twice.ron:11:27: D1110 is listed twice";
+    missing_fee_schedule: "plan-missing-schedule.ron" =>
+        r#"tests/library/broken/plan-missing-schedule.ron:7:36: fee schedule "nowhere-ppo-2026" does not exist: expected the id of a file in fee-schedules/"#;
+    wrong_kind_of_fee_schedule: "plan-wrong-schedule-kind.ron" =>
+        r#"tests/library/broken/plan-wrong-schedule-kind.ron:7:36: fee schedule "lakeview-dhmo-copays-2026" holds member copays: a PPO, in network plan expected contracted fees"#;
+
+    // Rules that contradict each other.
+    family_deductible_below_individual: "plan-family-deductible-below.ron" =>
+        "tests/library/broken/plan-family-deductible-below.ron:10:9: family deductible 40.00 is less than the individual deductible 50.00: expected at least the individual amount";
+    alternate_benefit_to_itself: "plan-alternate-to-itself.ron" =>
+        r#"tests/library/broken/plan-alternate-to-itself.ron:16:42: alternate benefit "Molar crowns" pays D2740 as itself: expected a different code"#;
+    excluded_code_with_its_own_coverage: "plan-excluded-and-covered.ron" =>
+        r#"tests/library/broken/plan-excluded-and-covered.ron:13:36: D9972 is covered at 50% here but excluded ("Whitening is cosmetic."): expected one or the other"#;
+    age_limit_from_after_through: "plan-age-limit-reversed.ron" =>
+        "tests/library/broken/plan-age-limit-reversed.ron:15:28: age limit from age 19 through age 18 covers nobody: expected from_age <= through_age";
+    age_limit_from_after_through_second: "plan-age-limit-reversed-second.ron" =>
+        // Reported: the bad limit is on line 15; line 14 is the first `from_age`
+        // after `age_limits`, which belongs to a good limit.
+        "tests/library/broken/plan-age-limit-reversed-second.ron:14:28: age limit from age 19 through age 18 covers nobody: expected from_age <= through_age";
+    frequency_count_zero: "plan-frequency-count-zero.ron" =>
+        r#"tests/library/broken/plan-frequency-count-zero.ron:15:47: frequency limit "Cleanings" allows 0 services: expected 1 or more (use an exclusion for services the plan never pays)"#;
+}
+
+/// One broken plan in a folder of good files: the good ones load, one problem.
+#[test]
+fn a_broken_plan_does_not_stop_the_others() {
+    let dir = super::TempDir::new("one-broken");
+    let copy = |from: &str, to: &str| {
+        let to = dir.path().join(to);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(super::root().join(from), &to).unwrap();
+    };
+    copy(
+        "fee-schedules/summit-ppo-2026.ron",
+        "fee-schedules/summit-ppo-2026.ron",
+    );
+    copy("plans/summit-ppo-1500.ron", "plans/summit-ppo-1500.ron");
+    copy(&format!("{DIR}/plan-unknown-field.ron"), "plans/broken.ron");
+
+    let library = Library::load_dir(dir.path());
+
+    let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let broken = dir.path().join("plans/broken.ron");
+    let expected_start = format!(
+        "{}:8:5: unknown field `annual_maximum` in `PlanRules`",
+        broken.display()
+    );
+    assert!(
+        problems[0].starts_with(&expected_start),
+        "{}\nshould start with\n{expected_start}",
+        problems[0]
+    );
+    assert_eq!(library.problems[0].path, broken);
+    assert_eq!(
+        library.plans.keys().collect::<Vec<_>>(),
+        vec!["summit-ppo-1500"]
+    );
+    assert_eq!(
+        library.fee_schedules.keys().collect::<Vec<_>>(),
+        vec!["summit-ppo-2026"]
+    );
+    assert_eq!(
+        library.plan_source("summit-ppo-1500"),
+        Some(dir.path().join("plans/summit-ppo-1500.ron").as_path())
+    );
+    assert_eq!(library.root.as_deref(), Some(dir.path()));
+}
