@@ -3,8 +3,8 @@
 mod arch;
 mod cli;
 mod cob;
-mod engine;
-mod util;
-mod library;
 mod compare;
+mod engine;
+mod library;
 mod samples;
+mod util;

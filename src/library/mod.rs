@@ -152,8 +152,13 @@ impl Library {
                     continue;
                 }
             };
-            let mut problems =
-                validate::check_plan(&file.path, &file.text, &plan, &library.fee_schedules);
+            let mut problems = validate::check_plan(
+                &file.path,
+                &file.text,
+                &plan,
+                &library.fee_schedules,
+                &library.catalogue,
+            );
             if library.plans.contains_key(&plan.id) {
                 problems.push(duplicate_id(file, &plan.id, "plan", &library.sources));
             }

@@ -40,7 +40,7 @@ fn check_format(path: &Path, text: &str, format: u32) -> Result<(), Problem> {
     } else {
         Err(Problem::at(
             path,
-            locate(text, &["format"]),
+            locate(text, &["format:"]),
             format!(
                 "unsupported format version {format}: expected {FORMAT_VERSION}, the version this Ferrule reads"
             ),

@@ -42,6 +42,17 @@ impl Problem {
 /// ron writes identifiers in backticks and "Unexpected missing field"; keep its
 /// meaning, read a little more plainly.
 fn polish_ron_message(message: &str) -> String {
+    // chrono's date errors do not say what a date looks like.
+    if matches!(
+        message,
+        "input is out of range"
+            | "input contains invalid characters"
+            | "premature end of input"
+            | "input is not enough for unique date and time"
+            | "trailing input"
+    ) {
+        return format!("{message}: expected a date written \"YYYY-MM-DD\"");
+    }
     message
         .replace("Unexpected missing field named", "missing field")
         .replace("Unexpected field named", "unknown field")
@@ -74,10 +85,10 @@ pub fn locate(text: &str, needles: &[&str]) -> (usize, usize) {
     let mut offset = 0;
     let mut found = None;
     for needle in needles {
-        match text.get(offset..).and_then(|rest| rest.find(needle)) {
+        match find_outside_comments(text, offset, needle) {
             Some(at) => {
-                found = Some(offset + at);
-                offset += at + needle.len();
+                found = Some(at);
+                offset = at + needle.len();
             }
             None => break,
         }
@@ -87,6 +98,26 @@ pub fn locate(text: &str, needles: &[&str]) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// The byte offset of the first `needle` at or after `from` that is not inside a
+/// `//` comment (so a word in a comment never takes the blame).
+fn find_outside_comments(text: &str, from: usize, needle: &str) -> Option<usize> {
+    let mut start = from;
+    loop {
+        let at = start + text.get(start..)?.find(needle)?;
+        let line_start = text
+            .get(..at)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let in_comment = text
+            .get(line_start..at)
+            .is_some_and(|prefix| prefix.contains("//"));
+        if !in_comment {
+            return Some(at);
+        }
+        start = at + needle.len();
+    }
 }
 
 #[cfg(test)]
@@ -99,5 +130,7 @@ mod tests {
         assert_eq!(locate(text, &["network", "\"s\""]), (2, 16));
         assert_eq!(locate(text, &["other", "\"s\""]), (3, 8));
         assert_eq!(locate(text, &["nothing"]), (1, 1));
+        let commented = "// the format is 1\nformat: 2";
+        assert_eq!(locate(commented, &["format"]), (2, 1));
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::problem::{Problem, locate};
 use crate::model::plan::{BundlingKind, FamilyDeductibleModel, Network};
-use crate::model::{FeeSchedule, FeeScheduleKind, PlanRules};
+use crate::model::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules};
 
 /// Problems with one plan, given the fee schedules that loaded.
 pub fn check_plan(
@@ -14,6 +14,7 @@ pub fn check_plan(
     text: &str,
     plan: &PlanRules,
     schedules: &BTreeMap<String, FeeSchedule>,
+    catalogue: &CodeCatalogue,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem = |needles: &[&str], message: String| {
@@ -41,7 +42,7 @@ pub fn check_plan(
         Some(schedule) if !wanted.contains(&schedule.kind) => problem(
             &["network", &quoted],
             format!(
-                "fee schedule {quoted} holds {}: a {} plan expected {}",
+                "fee schedule {quoted} holds {}, but this plan's network ({}) expected {}",
                 schedule.kind.label(),
                 plan.network.label(),
                 wanted
@@ -109,10 +110,24 @@ pub fn check_plan(
         seen_ids.push(&max.id);
     }
 
-    for limit in &plan.frequency_limits {
+    for (i, limit) in plan.frequency_limits.iter().enumerate() {
+        // Point at this limit even when an earlier one has the same name.
+        let quoted_name = format!("\"{}\"", limit.name);
+        let same_name_before = plan
+            .frequency_limits
+            .iter()
+            .take(i)
+            .filter(|l| l.name == limit.name)
+            .count();
+        let mut at: Vec<&str> = vec!["frequency_limits"];
+        at.extend(std::iter::repeat_n(
+            quoted_name.as_str(),
+            same_name_before + 1,
+        ));
         if limit.count == 0 {
+            at.push("count");
             problem(
-                &[&format!("\"{}\"", limit.name), "count"],
+                &at,
                 format!(
                     "frequency limit \"{}\" allows 0 services: expected 1 or more (use an exclusion for services the plan never pays)",
                     limit.name
@@ -120,8 +135,10 @@ pub fn check_plan(
             );
         }
         if limit.codes.is_empty() {
+            at.retain(|n| *n != "count");
+            at.push("codes");
             problem(
-                &[&format!("\"{}\"", limit.name), "codes"],
+                &at,
                 format!(
                     "frequency limit \"{}\" lists no codes: expected at least one",
                     limit.name
@@ -129,12 +146,21 @@ pub fn check_plan(
             );
         }
     }
-    for age in &plan.age_limits {
+    for (i, age) in plan.age_limits.iter().enumerate() {
         if let (Some(from), Some(through)) = (age.from_age, age.through_age)
             && from > through
         {
+            // The k-th `from_age` in the list belongs to this limit.
+            let earlier = plan
+                .age_limits
+                .iter()
+                .take(i)
+                .filter(|a| a.from_age.is_some())
+                .count();
+            let mut at: Vec<&str> = vec!["age_limits"];
+            at.extend(std::iter::repeat_n("from_age", earlier + 1));
             problem(
-                &["age_limits", "from_age"],
+                &at,
                 format!(
                     "age limit from age {from} through age {through} covers nobody: expected from_age <= through_age"
                 ),
@@ -170,7 +196,9 @@ pub fn check_plan(
         }
         // A code the plan both excludes and gives its own coverage is a contradiction.
         for (code, pct) in &plan.code_coverage {
-            if exclusion.codes.contains(*code) && !pct.is_zero() {
+            let excluded = exclusion.codes.contains(*code)
+                || exclusion.classes.contains(&catalogue.class_of(*code));
+            if excluded && !pct.is_zero() {
                 problem(
                     &["code_coverage", &format!("\"{code}\"")],
                     format!(

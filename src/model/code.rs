@@ -275,13 +275,22 @@ impl Serialize for CodeSet {
 
 impl<'de> Deserialize<'de> for CodeSet {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<CodeSet, D::Error> {
-        let items = Vec::<String>::deserialize(deserializer)?;
-        let ranges = items
-            .iter()
-            .map(|item| CodeSet::parse_item(item))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(de::Error::custom)?;
-        Ok(CodeSet { ranges })
+        // Element by element, so a bad code is reported where it is written.
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = CodeSet;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of codes and ranges, such as [\"D0120\", \"D2740-D2799\"]")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<CodeSet, A::Error> {
+                let mut ranges = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    ranges.push(CodeSet::parse_item(&item).map_err(de::Error::custom)?);
+                }
+                Ok(CodeSet { ranges })
+            }
+        }
+        deserializer.deserialize_seq(Visitor)
     }
 }
 

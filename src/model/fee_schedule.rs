@@ -77,7 +77,9 @@ fn unique_fees<'de, D: Deserializer<'de>>(
             let mut fees = BTreeMap::new();
             while let Some((code, amount)) = map.next_entry::<CdtCode, Cents>()? {
                 if fees.insert(code, amount).is_some() {
-                    return Err(de::Error::custom(format!("{code} is listed twice")));
+                    return Err(de::Error::custom(format!(
+                        "{code} is listed twice: expected each code once"
+                    )));
                 }
             }
             Ok(fees)

@@ -127,11 +127,11 @@ impl Network {
         matches!(self, Network::InNetwork { .. } | Network::Dhmo { .. })
     }
 
-    /// A short label: "PPO in network".
+    /// A short label: "in-network PPO".
     pub fn label(&self) -> &'static str {
         match self {
-            Network::InNetwork { .. } => "PPO, in network",
-            Network::OutOfNetwork { .. } => "PPO, out of network",
+            Network::InNetwork { .. } => "in-network PPO",
+            Network::OutOfNetwork { .. } => "out-of-network PPO",
             Network::Indemnity { .. } => "indemnity",
             Network::ScheduledAllowance { .. } => "scheduled allowance",
             Network::Dhmo { .. } => "dental HMO",

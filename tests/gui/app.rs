@@ -71,7 +71,7 @@ fn closing_a_modified_document_asks_first() {
     h.run();
     request_close(&mut h);
     assert_eq!(h.state().prompt(), Some(&Pending::Quit));
-    h.get_by_value("Unsaved changes");
+    assert!(shows(&h, "Unsaved changes"));
     h.get_by_label("Save");
     h.get_by_label("Discard");
     h.get_by_label("Cancel").click();

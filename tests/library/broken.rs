@@ -61,7 +61,7 @@ fn load(name: &str) -> Loaded {
 /// One test per fixture: exactly this one problem, and the broken file did not
 /// get into the library (everything else did).
 macro_rules! broken {
-    ($($test:ident: $file:literal => $expected:expr;)*) => {
+    ($($test:ident: $file:literal => $expected:literal;)*) => {
         $(
             #[test]
             fn $test() {
@@ -80,6 +80,9 @@ macro_rules! broken {
                 }
             }
         )*
+
+        /// Every pinned problem, as the loader prints it.
+        const PINNED: &[&str] = &[$($expected),*];
 
         /// Every fixture in the folder has a test above.
         #[test]
@@ -116,21 +119,21 @@ broken! {
         "tests/library/broken/plan-missing-field.ron:12:1: missing field `carrier` in `PlanRules`";
 
     // Codes, teeth, surfaces, dates.
-    code_with_five_digits: "schedule-bad-code-six-digits.ron" =>
-        r#"tests/library/broken/schedule-bad-code-six-digits.ron:9:10: expected a CDT code: D followed by four digits, such as "D2740"; found "D27400""#;
+    code_with_five_digits: "schedule-bad-code-five-digits.ron" =>
+        r#"tests/library/broken/schedule-bad-code-five-digits.ron:9:10: expected a CDT code: D followed by four digits, such as "D2740"; found "D27400""#;
     code_without_d: "plan-bad-code-no-d.ron" =>
         // Column 40 is the `]` after "2740" (col 34): code lists report at their end.
         r#"tests/library/broken/plan-bad-code-no-d.ron:14:40: expected a CDT code: D followed by four digits, such as "D2740"; found "2740""#;
     code_in_a_multiline_list: "plan-bad-code-in-list.ron" =>
         // Reported: the bad code is on line 15; line 17 is the list's closing `]`.
-        r#"tests/library/broken/plan-bad-code-in-list.ron:17:5: expected a CDT code: D followed by four digits, such as "D2740"; found "D274""#;
+        r#"tests/library/broken/plan-bad-code-in-list.ron:15:16: expected a CDT code: D followed by four digits, such as "D2740"; found "D274""#;
     tooth_33: "treatment-bad-tooth.ron" =>
         r#"tests/library/broken/treatment-bad-tooth.ron:19:53: expected a tooth in Universal numbering (1-32, A-T, 51-82 or AS-TS), found "33""#;
     surface_letter: "treatment-bad-surface.ron" =>
         r#"tests/library/broken/treatment-bad-surface.ron:19:69: expected surfaces from M, O, I, D, B, F, L (such as "MOD"), found "MX""#;
     date_month_13: "treatment-bad-date.ron" =>
         // Reported: chrono's message does not say a "YYYY-MM-DD" date was expected.
-        "tests/library/broken/treatment-bad-date.ron:6:22: input is out of range";
+        "tests/library/broken/treatment-bad-date.ron:6:22: input is out of range: expected a date written \"YYYY-MM-DD\"";
 
     // Money and percentages.
     negative_money: "schedule-negative-money.ron" =>
@@ -146,7 +149,7 @@ broken! {
     plan_format_2: "plan-format-2.ron" =>
         // Reported: line 1 is the file's comment, which contains the word "format";
         // `format: 2` is on line 3.
-        "tests/library/broken/plan-format-2.ron:1:25: unsupported format version 2: expected 1, the version this Ferrule reads";
+        "tests/library/broken/plan-format-2.ron:3:5: unsupported format version 2: expected 1, the version this Ferrule reads";
     treatment_plan_format_2: "treatment-format-2.ron" =>
         "tests/library/broken/treatment-format-2.ron:3:5: unsupported format version 2: expected 1, the version this Ferrule reads";
 
@@ -157,11 +160,11 @@ broken! {
         r#"tests/library/broken/schedule-duplicate-id.ron:4:9: duplicate fee schedule id "summit-ppo-2026" (first in fee-schedules/summit-ppo-2026.ron): expected every id to be unique"#;
     code_listed_twice_in_a_fee_schedule: "schedule-code-twice.ron" =>
         // Line 11 is the second D1110; column 27 is just past its value.
-        "tests/library/broken/schedule-code-twice.ron:11:27: D1110 is listed twice";
+        "tests/library/broken/schedule-code-twice.ron:11:27: D1110 is listed twice: expected each code once";
     missing_fee_schedule: "plan-missing-schedule.ron" =>
         r#"tests/library/broken/plan-missing-schedule.ron:7:36: fee schedule "nowhere-ppo-2026" does not exist: expected the id of a file in fee-schedules/"#;
     wrong_kind_of_fee_schedule: "plan-wrong-schedule-kind.ron" =>
-        r#"tests/library/broken/plan-wrong-schedule-kind.ron:7:36: fee schedule "lakeview-dhmo-copays-2026" holds member copays: a PPO, in network plan expected contracted fees"#;
+        r#"tests/library/broken/plan-wrong-schedule-kind.ron:7:36: fee schedule "lakeview-dhmo-copays-2026" holds member copays, but this plan's network (in-network PPO) expected contracted fees"#;
 
     // Rules that contradict each other.
     family_deductible_below_individual: "plan-family-deductible-below.ron" =>
@@ -175,7 +178,7 @@ broken! {
     age_limit_from_after_through_second: "plan-age-limit-reversed-second.ron" =>
         // Reported: the bad limit is on line 15; line 14 is the first `from_age`
         // after `age_limits`, which belongs to a good limit.
-        "tests/library/broken/plan-age-limit-reversed-second.ron:14:28: age limit from age 19 through age 18 covers nobody: expected from_age <= through_age";
+        "tests/library/broken/plan-age-limit-reversed-second.ron:15:28: age limit from age 19 through age 18 covers nobody: expected from_age <= through_age";
     frequency_count_zero: "plan-frequency-count-zero.ron" =>
         r#"tests/library/broken/plan-frequency-count-zero.ron:15:47: frequency limit "Cleanings" allows 0 services: expected 1 or more (use an exclusion for services the plan never pays)"#;
 }
@@ -198,18 +201,14 @@ fn a_broken_plan_does_not_stop_the_others() {
 
     let library = Library::load_dir(dir.path());
 
-    let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
-    assert_eq!(problems.len(), 1, "{problems:#?}");
+    // The same problem as the fixture on its own, at the copy's path.
     let broken = dir.path().join("plans/broken.ron");
-    let expected_start = format!(
-        "{}:8:5: unknown field `annual_maximum` in `PlanRules`",
-        broken.display()
-    );
-    assert!(
-        problems[0].starts_with(&expected_start),
-        "{}\nshould start with\n{expected_start}",
-        problems[0]
-    );
+    let pinned = PINNED
+        .iter()
+        .find_map(|p| p.strip_prefix(&format!("{DIR}/plan-unknown-field.ron")))
+        .unwrap();
+    let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems, vec![format!("{}{pinned}", broken.display())]);
     assert_eq!(library.problems[0].path, broken);
     assert_eq!(
         library.plans.keys().collect::<Vec<_>>(),
@@ -224,4 +223,46 @@ fn a_broken_plan_does_not_stop_the_others() {
         Some(dir.path().join("plans/summit-ppo-1500.ron").as_path())
     );
     assert_eq!(library.root.as_deref(), Some(dir.path()));
+}
+
+/// The messages quoted in docs/formats.md ("How problems are reported") are ones
+/// the loader really prints: each `path:line:column: message` line there ends like
+/// a pinned problem (the docs shorten the paths).
+#[test]
+fn formats_doc_quotes_real_messages() {
+    let doc = std::fs::read_to_string(super::root().join("docs/formats.md")).unwrap();
+    let section = doc
+        .split("## How problems are reported")
+        .nth(1)
+        .expect("docs/formats.md has a section \"How problems are reported\"");
+    let block = section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the section quotes messages in a ```text block");
+    let mut quoted = 0;
+    let mut unknown = Vec::new();
+    for line in block.lines() {
+        // `path:line:column: message`; lines without a position are whole-file
+        // problems (an unreadable folder) that depend on the machine.
+        let mut parts = line.splitn(4, ':');
+        let (Some(_), Some(l), Some(c), Some(message)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if l.parse::<usize>().is_err() || c.parse::<usize>().is_err() {
+            continue;
+        }
+        quoted += 1;
+        let tail = format!(":{l}:{c}:{message}");
+        if !PINNED.iter().any(|p| p.ends_with(&tail)) {
+            unknown.push(line.to_string());
+        }
+    }
+    assert!(quoted >= 10, "only {quoted} messages quoted");
+    assert!(
+        unknown.is_empty(),
+        "not printed by any fixture: {unknown:#?}"
+    );
 }

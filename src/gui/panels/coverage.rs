@@ -66,11 +66,8 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
             }
         });
     });
+    plan_picker(ui, ctx, i, coverage, &role, out);
     Grid::new(("coverage_grid", i)).num_columns(2).show(ui, |ui| {
-        ui.label("Plan");
-        plan_picker(ui, ctx, i, coverage, &role, out);
-        ui.end_row();
-
         ui.label("Effective");
         let effective = coverage.effective.format("%Y-%m-%d").to_string();
         let label = format!("{role} effective date");
@@ -118,7 +115,7 @@ fn plan_picker(
     }
     let response = ComboBox::from_id_salt(("coverage_plan", i))
         .selected_text(text)
-        .width(ui.available_width().max(120.0))
+        .width(ui.available_width())
         .truncate()
         .show_ui(ui, |ui| {
             for (id, plan) in &ctx.library.plans {

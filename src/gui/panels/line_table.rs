@@ -30,6 +30,9 @@ pub struct TableLayout {
 /// Index of the description column.
 const DESCRIPTION: usize = 3;
 
+/// Space between the right-aligned patient amount and the status words.
+const STATUS_INDENT: f32 = 6.0;
+
 /// Horizontal gap between cells: tight, so the table fits beside both side panels
 /// on a 1280-pixel screen.
 const CELL_SPACING: f32 = 4.0;
@@ -38,7 +41,7 @@ impl TableLayout {
     /// Widths for `payers` payer columns in the space `ui` has.
     pub fn new(ui: &Ui, payers: usize) -> TableLayout {
         let money = column_width(ui);
-        let mut widths = vec![34.0, 38.0, 52.0, 0.0];
+        let mut widths = vec![34.0, 38.0, 58.0, 0.0];
         widths.extend(std::iter::repeat_n(money, 4 + payers + 1));
         widths.push(100.0);
         let fixed: f32 = widths.iter().sum::<f32>() + CELL_SPACING * widths.len() as f32;
@@ -80,6 +83,7 @@ pub fn header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout) {
         }
         header.col(|ui| right_aligned(ui, RichText::new("Patient").strong()));
         header.col(|ui| {
+            ui.add_space(STATUS_INDENT);
             ui.strong("Status");
         });
     }).body(|_| {});
@@ -151,6 +155,7 @@ fn line_row(
     money_cells(row, layout, estimate);
     let (_, response) = row.col(|ui| {
         if let Some(e) = estimate {
+            ui.add_space(STATUS_INDENT);
             status_cell(ui, &e.flags);
         }
     });

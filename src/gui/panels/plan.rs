@@ -166,17 +166,13 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
         .show(ui, |ui| {
             ui.label(RichText::new("Plan").weak());
             ui.label(RichText::new("Benefit year").weak());
-            for title in ["Maximum left now", "after this option", "Deductible left now", "after this option"] {
+            for title in ["Maximum left", "after this", "Deductible left", "after this"] {
                 right_aligned(ui, RichText::new(title).weak());
             }
             ui.end_row();
             for r in &estimate.remaining {
                 ui.label(ctx.plan_name(&r.plan));
-                ui.label(format!(
-                    "{} – {}",
-                    r.year_start.format("%Y-%m-%d"),
-                    r.year_end.format("%Y-%m-%d")
-                ));
+                ui.label(benefit_year(r.year_start, r.year_end));
                 right_aligned(ui, RichText::new(maximum(r.maximum_before)));
                 right_aligned(ui, RichText::new(maximum(r.maximum_after)).strong());
                 right_aligned(ui, RichText::new(r.deductible_before.to_string()));
@@ -193,4 +189,14 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
                 }
             }
         });
+}
+
+/// "2026" for a calendar year, else "2026-07-01 – 2027-06-30".
+fn benefit_year(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    use chrono::Datelike as _;
+    if (start.month(), start.day(), end.month(), end.day()) == (1, 1, 12, 31) && start.year() == end.year() {
+        start.year().to_string()
+    } else {
+        format!("{} – {}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d"))
+    }
 }

@@ -40,7 +40,9 @@ pub fn search<'a>(catalogue: &'a CodeCatalogue, query: &str) -> Vec<&'a CodeInfo
                 if !found {
                     return None;
                 }
-                if info.name.to_lowercase().starts_with(words.first().copied().unwrap_or("")) {
+                // Words in the staff name beat words only in the patient wording.
+                let name: String = info.name.to_lowercase().chars().filter(|c| *c != '-').collect();
+                if words.iter().all(|w| name.contains(&w.replace('-', ""))) {
                     3
                 } else {
                     4

@@ -75,7 +75,7 @@ fn tooth_button(ui: &mut Ui, tooth: Tooth, size: Vec2, selected: bool, missing: 
     if missing && !selected {
         text = text.color(ui.visuals().weak_text_color()).strikethrough();
     }
-    let mut button = egui::Button::selectable(selected, text).min_size(size);
+    let mut button = egui::Button::new(text).selected(selected).min_size(size);
     if missing && !selected {
         button = button.fill(missing_fill(ui));
     }
