@@ -14,3 +14,7 @@ pub mod library;
 pub mod model;
 pub mod money;
 pub mod report;
+#[cfg(feature = "gui")]
+pub mod gui;
+pub mod export;
+pub mod practice;

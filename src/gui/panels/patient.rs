@@ -141,7 +141,7 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
     }
     ui.horizontal(|ui| {
         field(ui, &mut panel.code, "History code", "Code", 48.0);
-        field(ui, &mut panel.tooth, "History tooth", "Tooth", 40.0);
+        field(ui, &mut panel.tooth, "History tooth", "Tooth", 44.0);
         field(ui, &mut panel.date, "History date", "Date", 80.0);
         let add = ui.button("Add").on_hover_text("Add to the history (date as YYYY-MM-DD)");
         super::coverage::named(&add, "Add history entry");

@@ -9,7 +9,7 @@ use super::line_table::{TableLayout, header_ui, totals_ui, visit_table_ui};
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
-use crate::gui::widgets::money::right_aligned;
+use crate::gui::widgets::money::{column_width, right_aligned_fixed};
 use crate::model::{TreatmentOption, Visit};
 use crate::money::Cents;
 
@@ -117,7 +117,7 @@ fn visit_header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, visit: &Visit, out
     ui.horizontal(|ui| {
         let n = i + 1;
         ui.label(RichText::new(format!("Visit {n}")).strong());
-        if let Some(name) = commit_edit(ui, ("visit_name", ctx.option, i), &format!("Visit {n} name"), &visit.name, "Name", 130.0) {
+        if let Some(name) = commit_edit(ui, ("visit_name", ctx.option, i), &format!("Visit {n} name"), &visit.name, "Name", 160.0) {
             out.edit(Edit::VisitName {
                 option: ctx.option,
                 visit: i,
@@ -166,23 +166,25 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
         .show(ui, |ui| {
             ui.label(RichText::new("Plan").weak());
             ui.label(RichText::new("Benefit year").weak());
+            let width = column_width(ui) + 12.0;
+            let cell = |ui: &mut Ui, text: RichText| right_aligned_fixed(ui, width, text);
             for title in ["Maximum left", "after this", "Deductible left", "after this"] {
-                right_aligned(ui, RichText::new(title).weak());
+                cell(ui, RichText::new(title).weak());
             }
             ui.end_row();
             for r in &estimate.remaining {
                 ui.label(ctx.plan_name(&r.plan));
                 ui.label(benefit_year(r.year_start, r.year_end));
-                right_aligned(ui, RichText::new(maximum(r.maximum_before)));
-                right_aligned(ui, RichText::new(maximum(r.maximum_after)).strong());
-                right_aligned(ui, RichText::new(r.deductible_before.to_string()));
-                right_aligned(ui, RichText::new(r.deductible_after.to_string()).strong());
+                cell(ui, RichText::new(maximum(r.maximum_before)));
+                cell(ui, RichText::new(maximum(r.maximum_after)).strong());
+                cell(ui, RichText::new(r.deductible_before.to_string()));
+                cell(ui, RichText::new(r.deductible_after.to_string()).strong());
                 ui.end_row();
                 for (name, before, after) in &r.class_maximums {
+                    ui.label(RichText::new(format!("   {name}")).weak());
                     ui.label("");
-                    ui.label(RichText::new(format!("{name} maximum")).weak());
-                    right_aligned(ui, RichText::new(before.to_string()));
-                    right_aligned(ui, RichText::new(after.to_string()).strong());
+                    cell(ui, RichText::new(before.to_string()));
+                    cell(ui, RichText::new(after.to_string()).strong());
                     ui.label("");
                     ui.label("");
                     ui.end_row();

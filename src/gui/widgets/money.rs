@@ -35,3 +35,17 @@ pub fn column_width(ui: &Ui) -> f32 {
     });
     width + 6.0
 }
+
+/// Right-aligned text in a cell of exactly `width` (grids size columns from their
+/// content, so a right-to-left layout must not be given the whole row).
+pub fn right_aligned_fixed(ui: &mut Ui, width: f32, text: RichText) {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        Layout::right_to_left(Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.label(text);
+        },
+    );
+}
