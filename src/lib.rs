@@ -10,11 +10,11 @@
 
 pub mod cli;
 pub mod engine;
+pub mod export;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod library;
 pub mod model;
 pub mod money;
-pub mod report;
-#[cfg(feature = "gui")]
-pub mod gui;
-pub mod export;
 pub mod practice;
+pub mod report;

@@ -496,7 +496,7 @@ mod tests {
         assert_eq!(Cents(123_456_789).to_string(), "1,234,567.89");
         assert_eq!(Cents(5).to_string(), "0.05");
         assert_eq!(Cents(-1_230).to_string(), "-12.30");
-        assert_eq!(Cents(100_000_00).to_plain_string(), "100000.00");
+        assert_eq!(Cents(10_000_000).to_plain_string(), "100000.00");
         assert_eq!(format!("{:>10}", Cents(8_500)), "     85.00");
     }
 

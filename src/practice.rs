@@ -47,7 +47,8 @@ pub struct PracticeSettings {
     pub validity_days: u32,
     /// Printed under the estimate; blank lines separate paragraphs.
     pub disclaimer: String,
-    /// A PNG or JPEG printed beside the practice name.
+    /// A PNG or JPEG printed beside the practice name; a relative path is taken
+    /// from the folder of the settings file.
     pub logo: Option<PathBuf>,
 }
 
@@ -246,7 +247,10 @@ mod tests {
             ..PracticeSettings::default()
         };
         let text = library::to_ron(&s).unwrap();
-        assert_eq!(PracticeSettings::parse(Path::new("p.ron"), &text).unwrap(), s);
+        assert_eq!(
+            PracticeSettings::parse(Path::new("p.ron"), &text).unwrap(),
+            s
+        );
     }
 
     #[test]

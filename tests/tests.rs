@@ -5,6 +5,9 @@ mod cli;
 mod cob;
 mod compare;
 mod engine;
+#[cfg(feature = "gui")]
+mod gui;
 mod library;
+mod print;
 mod samples;
 mod util;

@@ -1,4 +1,5 @@
-//! `ferrule print`: the patient estimate as a PDF.
+//! `ferrule print`: the patient estimate as a PDF, with the practice's details
+//! from its settings file, written atomically to the output path.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -6,16 +7,85 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::{Failure, Paper};
-use crate::library::Library;
+use crate::engine::{self, EstimateInput};
+use crate::export::{self, Logo, PrintedEstimate};
+use crate::library::{self, Library};
+use crate::practice::{self, PracticeSettings};
+
+/// The export module's paper for the command line's.
+fn paper(p: Paper) -> export::Paper {
+    match p {
+        Paper::Letter => export::Paper::Letter,
+        Paper::A4 => export::Paper::A4,
+    }
+}
+
+/// The practice settings from the default path, with a relative logo path made
+/// relative to the settings file's folder; defaults, with a warning on stderr,
+/// when the file is broken.
+fn practice_settings() -> PracticeSettings {
+    let Some(path) = practice::default_path() else {
+        return PracticeSettings::default();
+    };
+    let mut settings = PracticeSettings::load(&path).unwrap_or_else(|e| {
+        eprintln!("ferrule: warning: {e}; printing with the default practice details");
+        PracticeSettings::default()
+    });
+    if let (Some(logo), Some(dir)) = (&settings.logo, path.parent())
+        && logo.is_relative()
+    {
+        settings.logo = Some(dir.join(logo));
+    }
+    settings
+}
+
+/// The practice logo, when set and readable; a warning on stderr otherwise.
+fn logo(settings: &PracticeSettings) -> Option<Logo> {
+    let path = settings.logo.as_deref()?;
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!(
+                "ferrule: warning: cannot read the logo {}: {e}; printing without it",
+                path.display()
+            );
+            return None;
+        }
+    };
+    Logo::from_bytes(bytes)
+        .map_err(|e| {
+            eprintln!(
+                "ferrule: warning: {}: {e}; printing without it",
+                path.display()
+            )
+        })
+        .ok()
+}
 
 /// Writes the PDF.
 pub fn run(
-    _lib: &Library,
-    _file: &Path,
-    _option: Option<&str>,
-    _as_of: NaiveDate,
-    _output: &Path,
-    _paper: Paper,
+    lib: &Library,
+    file: &Path,
+    option: Option<&str>,
+    as_of: NaiveDate,
+    output: &Path,
+    paper_size: Paper,
 ) -> Result<ExitCode, Failure> {
-    Err(Failure("print is not available yet".into()))
+    let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
+    let input = EstimateInput::from_document(lib, &doc, option, as_of)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let estimate = engine::estimate(&input);
+    let option_name = input.option.name.clone();
+    let settings = practice_settings();
+    let id = export::estimate_id(&doc.patient.name, &option_name, as_of);
+    let mut printed =
+        PrintedEstimate::new(&settings, &doc, lib, &option_name, &estimate, as_of, id);
+    if let Some(logo) = logo(&settings) {
+        printed = printed.with_logo(logo);
+    }
+    let bytes = export::estimate_pdf(&printed, paper(paper_size))
+        .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?;
+    library::write_atomic(output, &bytes)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))?;
+    Ok(ExitCode::SUCCESS)
 }

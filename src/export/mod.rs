@@ -24,6 +24,7 @@ mod fonts;
 mod layout;
 pub mod notes;
 mod pdf;
+mod sections;
 mod table;
 
 use chrono::{Days, NaiveDate};
@@ -117,7 +118,8 @@ pub struct PrintedPayer {
     pub carrier: String,
     /// Member id with all but the last four characters masked.
     pub member_id: Option<String>,
-    /// "Marisol Vega (self)".
+    /// "Casey Ellison (spouse)"; None when the patient is the subscriber or the
+    /// subscriber's name is not on file.
     pub subscriber: Option<String>,
     /// The office's network status with the plan, in plain words.
     pub network: String,
@@ -149,7 +151,7 @@ pub struct PrintedLine {
     pub code: String,
     /// Plain description for the patient.
     pub description: String,
-    /// "Finished at the Seat visit, Dec 17, 2026" when completed at a later visit.
+    /// "Completed Dec 17, 2026 (Seat visit)" when completed at a later visit.
     pub completed: Option<String>,
     /// The amounts, exactly as the engine computed them.
     pub amounts: Amounts,
@@ -225,7 +227,8 @@ pub struct PrintedEstimate {
     pub show_write_off: bool,
     /// One note per line that needs one.
     pub notes: Vec<PrintedNote>,
-    /// Benefits left after this treatment, per plan and benefit year.
+    /// Benefits left after this treatment, per plan and benefit year (years with
+    /// neither a maximum nor a deductible left are left out).
     pub remaining: Vec<PrintedRemaining>,
     /// Disclaimer paragraphs.
     pub disclaimer: Vec<String>,
@@ -233,23 +236,38 @@ pub struct PrintedEstimate {
     pub logo: Option<Logo>,
 }
 
-/// All but the last four characters replaced by bullets (all of them when the id
-/// is four characters or shorter).
+/// The last four characters after four bullets (only bullets when the id is four
+/// characters or shorter), so the length is not revealed either.
 pub fn mask_member_id(id: &str) -> String {
     let chars: Vec<char> = id.trim().chars().collect();
     let keep = if chars.len() > 4 { 4 } else { 0 };
-    let hidden = chars.len() - keep;
-    let tail: String = chars.iter().skip(hidden).collect();
-    format!("{}{tail}", "•".repeat(hidden.clamp(4, 8)))
+    let tail: String = chars.iter().skip(chars.len() - keep).collect();
+    format!("••••{tail}")
 }
 
-/// The plan name without filler words, for narrow column headers.
+/// The plan name without filler words or parenthesised remarks, for narrow
+/// column headers and notes.
 fn short_plan_name(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut plain = String::new();
+    let mut depth = 0_u32;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = plain.split_whitespace().collect();
     let kept: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "dental" | "plan" | "insurance"))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "dental" | "network" | "plan" | "insurance" | "benefits"
+            )
+        })
         .collect();
     if kept.is_empty() {
         name.to_string()
@@ -315,7 +333,7 @@ impl PrintedEstimate {
                 .get(id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
-        let payers = payer_ids
+        let payers: Vec<PrintedPayer> = payer_ids
             .iter()
             .enumerate()
             .map(|(k, id)| {
@@ -344,8 +362,9 @@ impl PrintedEstimate {
                         };
                         let name = c.subscriber.as_deref().filter(|s| !s.trim().is_empty());
                         match (name, c.relationship) {
+                            // The patient holds the policy: nothing to add.
+                            (_, Relationship::Subscriber) => None,
                             (Some(n), _) => Some(format!("{n} ({relation})")),
-                            (None, Relationship::Subscriber) => Some(plan.patient.name.clone()),
                             (None, _) => None,
                         }
                     }),
@@ -367,7 +386,12 @@ impl PrintedEstimate {
             .unwrap_or_default();
         let visit_of = |id: u32| option_model.and_then(|o| o.visits.iter().find(|v| v.id == id));
         let naming = if payer_ids.len() > 1 {
-            notes::PlanNaming::ByName
+            notes::PlanNaming::ByName(
+                payers
+                    .iter()
+                    .map(|p: &PrintedPayer| (p.plan_name.clone(), p.short_name.clone()))
+                    .collect(),
+            )
         } else {
             notes::PlanNaming::Single
         };
@@ -376,13 +400,13 @@ impl PrintedEstimate {
         let mut visit_ids: Vec<u32> = Vec::new();
         let mut printed_notes = Vec::new();
         for line in &estimate.lines {
-            let note = notes::line_note(line, &library.catalogue, naming);
+            let note = notes::line_note(line, &library.catalogue, &naming);
             let completed = planned
                 .get(line.number.wrapping_sub(1))
                 .and_then(|p| p.completed_at)
                 .filter(|&at| at != line.visit_id)
                 .and_then(visit_of)
-                .map(|v| format!("Finished at the {} visit, {}", v.name, long_date(v.date)));
+                .map(|v| format!("Completed {} ({} visit)", long_date(v.date), v.name));
             let mut description = library
                 .catalogue
                 .get(line.code)
@@ -453,9 +477,16 @@ impl PrintedEstimate {
             insurance: estimate.totals.insurance.iter().map(|(_, c)| *c).collect(),
             patient: estimate.totals.patient,
         };
+        // A plan with no maximum and no deductible left has nothing to report.
         let remaining = estimate
             .remaining
             .iter()
+            .filter(|r| {
+                r.maximum_before.is_some()
+                    || r.maximum_after.is_some()
+                    || !r.deductible_after.is_zero()
+                    || !r.class_maximums.is_empty()
+            })
             .map(|r| PrintedRemaining {
                 plan_name: plan_name(&r.plan),
                 year_start: r.year_start,
@@ -516,7 +547,7 @@ mod tests {
 
     #[test]
     fn member_ids_are_masked() {
-        assert_eq!(mask_member_id("SDB448120937"), "••••••••0937");
+        assert_eq!(mask_member_id("SDB448120937"), "••••0937");
         assert_eq!(mask_member_id("12345"), "••••2345");
         assert_eq!(mask_member_id("1234"), "••••");
     }
@@ -533,6 +564,14 @@ mod tests {
     #[test]
     fn short_names_drop_filler() {
         assert_eq!(short_plan_name("Summit Dental PPO 1500"), "Summit PPO 1500");
+        assert_eq!(
+            short_plan_name("Bayside Dental Network PPO 2000"),
+            "Bayside PPO 2000"
+        );
+        assert_eq!(
+            short_plan_name("State Medicaid Dental (secondary)"),
+            "State Medicaid"
+        );
         assert_eq!(short_plan_name("Dental Plan"), "Dental Plan");
     }
 }

@@ -13,13 +13,27 @@ use crate::money::Cents;
 use super::long_date;
 
 /// How to name the plan in a sentence: "Your plan" when there is one payer, the
-/// plan's name when there are several.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// plan's short name when there are several.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanNaming {
     /// One payer: "Your plan".
     Single,
-    /// Several payers: each sentence names its plan.
-    ByName,
+    /// Several payers: each sentence names its plan, by the short name paired
+    /// with its full name here ((full, short)); unknown names print as they are.
+    ByName(Vec<(String, String)>),
+}
+
+impl PlanNaming {
+    /// The subject for sentences about `plan` (its full display name).
+    fn subject(&self, plan: &str) -> String {
+        match self {
+            PlanNaming::Single => "Your plan".to_string(),
+            PlanNaming::ByName(names) => names
+                .iter()
+                .find(|(full, _)| full == plan)
+                .map_or_else(|| plan.to_string(), |(_, short)| short.clone()),
+        }
+    }
 }
 
 fn money(c: Cents) -> String {
@@ -61,12 +75,9 @@ fn step_note(
     step: &Step,
     line: &LineEstimate,
     catalogue: &CodeCatalogue,
-    naming: PlanNaming,
+    naming: &PlanNaming,
 ) -> Option<String> {
-    let who = |plan: &str| match naming {
-        PlanNaming::Single => "Your plan".to_string(),
-        PlanNaming::ByName => plan.to_string(),
-    };
+    let who = |plan: &str| naming.subject(plan);
     let text = match step {
         Step::Downgraded { plan, from, to, .. } => format!(
             "{} pays only what it would pay for {}; you pay the difference for {}.",
@@ -105,7 +116,7 @@ fn step_note(
                 format!("{} does not cover this service.", who(plan))
             } else {
                 format!(
-                    "{} does not cover this service ({}).",
+                    "{} does not cover this service: {}.",
                     who(plan),
                     lower_first(reason)
                 )
@@ -113,28 +124,22 @@ fn step_note(
         }
         Step::FrequencyLimit {
             plan,
-            count,
             eligible_again,
             ..
         } => {
-            let times = if *count == 1 {
-                "once".to_string()
-            } else {
-                format!("{count} times")
-            };
             let again = match eligible_again {
-                Some(d) => format!("it can pay again for treatment on or after {}", date(*d)),
+                Some(d) => format!("it can pay again on or after {}", date(*d)),
                 None => "it will not pay for it again".to_string(),
             };
             format!(
-                "{} pays for this only {times} in a set period and that has been used; {again}.",
+                "{} has already paid for this as often as its limit allows; {again}.",
                 who(plan)
             )
         }
         Step::DeniedWithCrown {
             plan, crown, tooth, ..
         } => format!(
-            "{} is not paying for {} on tooth {tooth} yet, so it does not pay for this part either.",
+            "{} will not pay for {} on tooth {tooth} because of its limit on crowns, so it does not pay for this part either.",
             who(plan),
             with_article(catalogue, *crown),
         ),
@@ -208,12 +213,13 @@ fn step_note(
         },
         Step::Deductible { plan, amount, .. } => match naming {
             PlanNaming::Single => format!(
-                "{} of your share counts toward your plan's yearly deductible.",
+                "{} of the cost counts toward your plan's yearly deductible.",
                 money(*amount)
             ),
-            PlanNaming::ByName => format!(
-                "{} of your share counts toward the yearly deductible of {plan}.",
-                money(*amount)
+            PlanNaming::ByName(_) => format!(
+                "{} of the cost counts toward the yearly deductible of {}.",
+                money(*amount),
+                who(plan)
             ),
         },
         Step::Preauthorization { plan } => format!(
@@ -244,7 +250,7 @@ fn step_note(
 pub fn line_note(
     line: &LineEstimate,
     catalogue: &CodeCatalogue,
-    naming: PlanNaming,
+    naming: &PlanNaming,
 ) -> Option<String> {
     let mut sentences: Vec<String> = Vec::new();
     for step in &line.steps {

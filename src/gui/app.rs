@@ -133,6 +133,11 @@ impl FerruleApp {
         while let Some(reply) = self.dialogs.poll() {
             self.dialog_answered(reply);
         }
+        // A "save, then continue" whose path window was closed without saving is
+        // abandoned, so a later save does not suddenly quit or open something.
+        if !self.panels.path_window.open && !self.dialogs.is_busy() {
+            self.after_save = None;
+        }
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
         self.state.refresh_estimates();
@@ -141,7 +146,12 @@ impl FerruleApp {
         for command in deferred {
             self.commands.push(command);
         }
-        for command in self.commands.take() {
+        let commands = self.commands.take();
+        if !commands.is_empty() {
+            // The panels drew the state before these commands: draw again.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.run(&ctx, command);
         }
         self.state.refresh_estimates();
@@ -201,6 +211,12 @@ impl FerruleApp {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
+        if !typing
+            && let Some(at) = self.state.selected_line
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete))
+        {
+            self.commands.edit(Edit::RemoveLine(at));
+        }
         for command in Command::with_shortcuts() {
             // A focused text field keeps Ctrl+Z for its own typing.
             if typing && matches!(command, Command::Undo | Command::Redo) {
@@ -428,7 +444,8 @@ impl FerruleApp {
         let problems = library.problems.len();
         self.state.replace_library(library);
         if problems == 0 {
-            self.state.info(format!("Library reloaded from {}", dir.display()));
+            self.state
+                .info(format!("Library reloaded from {}", dir.display()));
         } else {
             self.state.error(format!(
                 "Library reloaded from {} with {problems} problem(s): see below",
@@ -445,7 +462,13 @@ impl FerruleApp {
             .as_deref()
             .and_then(std::path::Path::parent)
             .map(std::path::Path::to_path_buf)
-            .or_else(|| self.prefs.recent.first().and_then(|p| p.parent()).map(|p| p.to_path_buf()))
+            .or_else(|| {
+                self.prefs
+                    .recent
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(|p| p.to_path_buf())
+            })
     }
 }
 

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{Coverage, HistoryEntry, PlannedLine, Tooth, TreatmentOption, TreatmentPlan, Visit};
+use crate::model::{
+    Coverage, HistoryEntry, PlannedLine, Tooth, TreatmentOption, TreatmentPlan, Visit,
+};
 use crate::money::Cents;
 
 use super::prefs::ThemeChoice;
@@ -122,7 +124,10 @@ impl Edit {
                     let since = old.iter().find(|m| m.tooth == *tooth).and_then(|m| m.since);
                     plan.patient
                         .missing_teeth
-                        .push(crate::model::treatment_plan::MissingTooth { tooth: *tooth, since });
+                        .push(crate::model::treatment_plan::MissingTooth {
+                            tooth: *tooth,
+                            since,
+                        });
                 }
             }
             Edit::AddHistory(entry) => plan.patient.history.push(entry.clone()),
@@ -315,8 +320,12 @@ impl Command {
     /// The keyboard shortcut, shown in menus and handled once per frame.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let ctrl = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
-        let ctrl_shift =
-            |key| Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key));
+        let ctrl_shift = |key| {
+            Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                key,
+            ))
+        };
         match self {
             Command::New => ctrl(Key::N),
             Command::Open => ctrl(Key::O),

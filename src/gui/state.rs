@@ -50,10 +50,10 @@ impl Document {
 
     /// The file name shown in the title ("Untitled" before the first save).
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| "Untitled".to_string(), |n| n.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 }
 

@@ -46,7 +46,13 @@ fn crown_on_30_is_added_and_shows_the_engine_numbers() {
     let estimate = engine::estimate(&input);
     let line = estimate.lines.iter().find(|l| l.number == 3).unwrap();
     let cells = row_texts(&h, "Line 3: D2740");
-    for amount in [line.fee, line.allowed, line.write_off, line.payers[0].pays, line.patient] {
+    for amount in [
+        line.fee,
+        line.allowed,
+        line.write_off,
+        line.payers[0].pays,
+        line.patient,
+    ] {
         assert!(
             cells.contains(&amount.to_string()),
             "{amount} not in the row: {cells:?}"
@@ -61,7 +67,12 @@ fn crown_on_30_is_added_and_shows_the_engine_numbers() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().state.document.plan.options[0].visits[0].lines.len(), 2);
+    assert_eq!(
+        h.state().state.document.plan.options[0].visits[0]
+            .lines
+            .len(),
+        2
+    );
     assert!(h.query_by_label("Line 3: D2740").is_none());
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
@@ -78,7 +89,10 @@ fn several_teeth_make_several_lines_in_the_chosen_visit() {
     h.get_by_label("Search codes").type_text("2391");
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().state.estimates.option(0).map(|e| e.lines.len()), Some(2));
+    assert_eq!(
+        h.state().state.estimates.option(0).map(|e| e.lines.len()),
+        Some(2)
+    );
     for tooth in ["Tooth 3", "Tooth 14"] {
         h.get_by_label(tooth).click();
         h.run();
@@ -91,12 +105,21 @@ fn several_teeth_make_several_lines_in_the_chosen_visit() {
     assert_eq!(lines.len(), 4);
     assert_eq!(lines[2].tooth, Some(Tooth::Permanent(3)));
     assert_eq!(lines[3].tooth, Some(Tooth::Permanent(14)));
-    assert!(lines[2..].iter().all(|l| l.code == code("D2391")
-        && l.surfaces.map(|s| s.to_string()) == Some("O".into())));
+    assert!(
+        lines[2..]
+            .iter()
+            .all(|l| l.code == code("D2391")
+                && l.surfaces.map(|s| s.to_string()) == Some("O".into()))
+    );
     // One click, one undo step.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().state.document.plan.options[0].visits[0].lines.len(), 2);
+    assert_eq!(
+        h.state().state.document.plan.options[0].visits[0]
+            .lines
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -105,7 +128,12 @@ fn add_line_waits_for_a_code_and_a_tooth() {
     assert!(super::shows(&h, "Pick a code first"));
     h.get_by_label("Add line").click();
     h.run();
-    assert_eq!(h.state().state.document.plan.options[0].visits[0].lines.len(), 2);
+    assert_eq!(
+        h.state().state.document.plan.options[0].visits[0]
+            .lines
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -140,4 +168,46 @@ fn deleting_a_line_from_the_explanation_panel() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].code, code("D2740"));
     assert_eq!(h.state().state.selected_line, None);
+}
+
+#[test]
+fn delete_key_removes_the_selected_line() {
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    h.get_by_label("Line 1: D2950").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    let lines = &h.state().state.document.plan.options[0].visits[0].lines;
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].code, code("D2740"));
+}
+
+#[test]
+fn missing_teeth_are_typed_once_and_marked_on_the_chart() {
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    h.get_by_label("Missing teeth").focus();
+    h.run();
+    h.get_by_label("Missing teeth").type_text("1, 16 32");
+    h.key_press(Key::Enter);
+    h.run();
+    let missing: Vec<Tooth> = h
+        .state()
+        .state
+        .document
+        .plan
+        .patient
+        .missing_teeth
+        .iter()
+        .map(|m| m.tooth)
+        .collect();
+    assert_eq!(
+        missing,
+        vec![
+            Tooth::Permanent(1),
+            Tooth::Permanent(16),
+            Tooth::Permanent(32)
+        ]
+    );
+    // Still a button (a bridge or implant can go there), and still named the same.
+    h.get_by_label("Tooth 16");
 }

@@ -20,12 +20,18 @@ fn typing_a_name_commits_once_on_enter() {
     assert_eq!(h.state().state.document.plan.patient.name, "Marisol Vega");
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().state.document.plan.patient.name, "Marisol Vega Ruiz");
+    assert_eq!(
+        h.state().state.document.plan.patient.name,
+        "Marisol Vega Ruiz"
+    );
     assert!(h.state().state.history.can_undo());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().state.document.plan.patient.name, "Marisol Vega");
-    assert!(!h.state().state.history.can_undo(), "typing was one undo step");
+    assert!(
+        !h.state().state.history.can_undo(),
+        "typing was one undo step"
+    );
 }
 
 #[test]
@@ -52,7 +58,10 @@ fn request_close(h: &mut egui_kittest::Harness<'_, FerruleApp>) {
     h.run();
 }
 
-fn sent_close_command(h: &egui_kittest::Harness<'_, FerruleApp>, wanted: &egui::ViewportCommand) -> bool {
+fn sent_close_command(
+    h: &egui_kittest::Harness<'_, FerruleApp>,
+    wanted: &egui::ViewportCommand,
+) -> bool {
     h.output()
         .viewport_output
         .get(&ViewportId::ROOT)
@@ -77,7 +86,10 @@ fn closing_a_modified_document_asks_first() {
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(h.state().prompt(), None);
-    assert!(h.state().state.document.is_modified(), "cancel keeps the changes");
+    assert!(
+        h.state().state.document.is_modified(),
+        "cancel keeps the changes"
+    );
 
     request_close(&mut h);
     h.get_by_label("Discard").click();
@@ -110,9 +122,14 @@ fn broken_plan_file_is_listed_with_its_position() {
     let schedules = dir.join("fee-schedules");
     std::fs::create_dir_all(&plans).unwrap();
     std::fs::create_dir_all(&schedules).unwrap();
-    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fee-schedules/office-2026.ron");
+    let source =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fee-schedules/office-2026.ron");
     std::fs::copy(source, schedules.join("office-2026.ron")).unwrap();
-    std::fs::write(plans.join("x.ron"), "PlanRules(\n    format: 1,\n    id: ,\n)\n").unwrap();
+    std::fs::write(
+        plans.join("x.ron"),
+        "PlanRules(\n    format: 1,\n    id: ,\n)\n",
+    )
+    .unwrap();
     let library = Library::load_dir(&dir);
     assert!(!library.problems.is_empty(), "the broken file is a problem");
     let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();

@@ -5,6 +5,7 @@
 mod add_line;
 mod app;
 mod explanation;
+mod files;
 mod search;
 
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@ use crate::gui::widgets::code_search::{result_label, search};
 use crate::gui::widgets::commit_edit::{name, name_combo};
 use crate::gui::widgets::tooth_chart::{Dentition, tooth_chart};
 use crate::model::{
-    AreaKind, Arch, CdtCode, CodeInfo, PlannedLine, Quadrant, Surface, Surfaces, Tooth,
+    Arch, AreaKind, CdtCode, CodeInfo, PlannedLine, Quadrant, Surface, Surfaces, Tooth,
 };
 
 /// The add-line tools' own state.
@@ -170,7 +170,13 @@ fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Opti
             panel.teeth.clear();
         }
     });
-    let missing: Vec<Tooth> = ctx.plan.patient.missing_teeth.iter().map(|m| m.tooth).collect();
+    let missing: Vec<Tooth> = ctx
+        .plan
+        .patient
+        .missing_teeth
+        .iter()
+        .map(|m| m.tooth)
+        .collect();
     if let Some(tooth) = tooth_chart(ui, panel.dentition, &panel.teeth, &missing) {
         toggle(&mut panel.teeth, tooth);
     }
@@ -209,7 +215,11 @@ fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Opti
         ui.add_enabled_ui(area == Some(AreaKind::Arch), |ui| {
             for arch in [Arch::Upper, Arch::Lower] {
                 let on = panel.arches.contains(&arch);
-                let text = if arch == Arch::Upper { "Upper" } else { "Lower" };
+                let text = if arch == Arch::Upper {
+                    "Upper"
+                } else {
+                    "Lower"
+                };
                 if ui.selectable_label(on, text).clicked() {
                     toggle(&mut panel.arches, arch);
                 }
@@ -248,7 +258,10 @@ fn visit_picker(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) {
 }
 
 /// The lines "Add line" would make, or why it cannot yet.
-pub fn lines_to_add(panel: &AddLinePanel, info: Option<&CodeInfo>) -> Result<Vec<PlannedLine>, String> {
+pub fn lines_to_add(
+    panel: &AddLinePanel,
+    info: Option<&CodeInfo>,
+) -> Result<Vec<PlannedLine>, String> {
     let info = info.ok_or("Pick a code first")?;
     let line = |tooth| PlannedLine::new(info.code, tooth);
     let lines: Vec<PlannedLine> = match info.area {

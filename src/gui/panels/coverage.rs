@@ -67,32 +67,43 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
         });
     });
     plan_picker(ui, ctx, i, coverage, &role, out);
-    Grid::new(("coverage_grid", i)).num_columns(2).show(ui, |ui| {
-        ui.label("Effective");
-        let effective = coverage.effective.format("%Y-%m-%d").to_string();
-        let label = format!("{role} effective date");
-        if let Some(text) = commit_edit(ui, ("effective", i), &label, &effective, "YYYY-MM-DD", FIELD) {
-            match parse_date(&text) {
-                Ok(date) => out.edit(Edit::CoverageEffective(i, date)),
-                Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+    Grid::new(("coverage_grid", i))
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Effective");
+            let effective = coverage.effective.format("%Y-%m-%d").to_string();
+            let label = format!("{role} effective date");
+            if let Some(text) = commit_edit(
+                ui,
+                ("effective", i),
+                &label,
+                &effective,
+                "YYYY-MM-DD",
+                FIELD,
+            ) {
+                match parse_date(&text) {
+                    Ok(date) => out.edit(Edit::CoverageEffective(i, date)),
+                    Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+                }
             }
-        }
-        ui.end_row();
+            ui.end_row();
 
-        ui.label("Benefits used");
-        let label = format!("{role} benefits used");
-        if let Some(amount) = money_field(ui, ("used", i), &label, coverage.benefits_used, out) {
-            out.edit(Edit::BenefitsUsed(i, amount));
-        }
-        ui.end_row();
+            ui.label("Benefits used");
+            let label = format!("{role} benefits used");
+            if let Some(amount) = money_field(ui, ("used", i), &label, coverage.benefits_used, out)
+            {
+                out.edit(Edit::BenefitsUsed(i, amount));
+            }
+            ui.end_row();
 
-        ui.label("Deductible met");
-        let label = format!("{role} deductible met");
-        if let Some(amount) = money_field(ui, ("met", i), &label, coverage.deductible_met, out) {
-            out.edit(Edit::DeductibleMet(i, amount));
-        }
-        ui.end_row();
-    });
+            ui.label("Deductible met");
+            let label = format!("{role} deductible met");
+            if let Some(amount) = money_field(ui, ("met", i), &label, coverage.deductible_met, out)
+            {
+                out.edit(Edit::DeductibleMet(i, amount));
+            }
+            ui.end_row();
+        });
 }
 
 fn plan_picker(
@@ -120,16 +131,20 @@ fn plan_picker(
         .show_ui(ui, |ui| {
             for (id, plan) in &ctx.library.plans {
                 let label = format!("{} — {}", plan.name, plan.network.label());
-                if ui.selectable_label(*id == coverage.plan, label).clicked() && *id != coverage.plan {
+                if ui.selectable_label(*id == coverage.plan, label).clicked()
+                    && *id != coverage.plan
+                {
                     out.edit(Edit::CoveragePlan(i, id.clone()));
                 }
             }
         })
         .response;
     name_combo(&response, &format!("{role} plan"), &shown);
-    let hover = ctx.library.plans.get(&coverage.plan).map(|p| {
-        format!("{} · {} · {}", p.name, p.carrier, p.network.label())
-    });
+    let hover = ctx
+        .library
+        .plans
+        .get(&coverage.plan)
+        .map(|p| format!("{} · {} · {}", p.name, p.carrier, p.network.label()));
     if let Some(hover) = hover {
         response.on_hover_text(hover);
     }

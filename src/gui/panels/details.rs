@@ -51,22 +51,25 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             ui.add_space(4.0);
             match ctx.estimates.line(ctx.plan, at) {
                 Some(estimate) => {
-                    Grid::new("details_amounts").num_columns(2).striped(true).show(ui, |ui| {
-                        let amount = |ui: &mut Ui, label: &str, cents| {
-                            ui.label(label);
-                            money_cell(ui, cents);
-                            ui.end_row();
-                        };
-                        amount(ui, "Office fee", estimate.fee);
-                        amount(ui, "Allowed", estimate.allowed);
-                        amount(ui, "Write-off", estimate.write_off);
-                        amount(ui, "Deductible", estimate.deductible);
-                        for (k, share) in estimate.payers.iter().enumerate() {
-                            let label = format!("{} pays", payer_role(k));
-                            amount(ui, &label, share.pays);
-                        }
-                        amount(ui, "Patient pays", estimate.patient);
-                    });
+                    Grid::new("details_amounts")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            let amount = |ui: &mut Ui, label: &str, cents| {
+                                ui.label(label);
+                                money_cell(ui, cents);
+                                ui.end_row();
+                            };
+                            amount(ui, "Office fee", estimate.fee);
+                            amount(ui, "Allowed", estimate.allowed);
+                            amount(ui, "Write-off", estimate.write_off);
+                            amount(ui, "Deductible", estimate.deductible);
+                            for (k, share) in estimate.payers.iter().enumerate() {
+                                let label = format!("{} pays", payer_role(k));
+                                amount(ui, &label, share.pays);
+                            }
+                            amount(ui, "Patient pays", estimate.patient);
+                        });
                     if !estimate.flags.is_empty() {
                         ui.add_space(4.0);
                         flag_badges(ui, &estimate.flags);
@@ -81,7 +84,9 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                     }
                 }
                 None => {
-                    ui.label(RichText::new("No estimate for this line: see the problems below.").weak());
+                    ui.label(
+                        RichText::new("No estimate for this line: see the problems below.").weak(),
+                    );
                 }
             }
             ui.add_space(8.0);
@@ -98,7 +103,13 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
 
 /// Multi-visit procedures (a crown: prep, then seat) are completed at a later
 /// visit; plans date the service by completion.
-fn completed_at_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, at: LineRef, current: Option<u32>, out: Out<'_>) {
+fn completed_at_ui(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    at: LineRef,
+    current: Option<u32>,
+    out: Out<'_>,
+) {
     let Some(option) = ctx.plan.options.get(at.option) else {
         return;
     };

@@ -21,7 +21,11 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, document: &str, what: &str, out: O
             if ui.button(RichText::new("Save").strong()).clicked() {
                 out.push(Command::PromptSave);
             }
-            if ui.button("Discard").on_hover_text("Throw the changes away").clicked() {
+            if ui
+                .button("Discard")
+                .on_hover_text("Throw the changes away")
+                .clicked()
+            {
                 out.push(Command::PromptDiscard);
             }
             if ui.button("Cancel").clicked() {
@@ -57,7 +61,12 @@ impl PathWindow {
 }
 
 /// Draws the window when open.
-pub fn path_window_ui(ctx: &egui::Context, window: &mut PathWindow, recent: &[PathBuf], out: Out<'_>) {
+pub fn path_window_ui(
+    ctx: &egui::Context,
+    window: &mut PathWindow,
+    recent: &[PathBuf],
+    out: Out<'_>,
+) {
     if !window.open {
         return;
     }
@@ -83,11 +92,17 @@ pub fn path_window_ui(ctx: &egui::Context, window: &mut PathWindow, recent: &[Pa
             let path = PathBuf::from(window.text.trim());
             let has_path = !window.text.trim().is_empty();
             ui.horizontal(|ui| {
-                if ui.add_enabled(has_path, egui::Button::new("Open")).clicked() {
+                if ui
+                    .add_enabled(has_path, egui::Button::new("Open"))
+                    .clicked()
+                {
                     out.push(Command::OpenPath(path.clone()));
                     window.open = false;
                 }
-                if ui.add_enabled(has_path, egui::Button::new("Save here")).clicked() {
+                if ui
+                    .add_enabled(has_path, egui::Button::new("Save here"))
+                    .clicked()
+                {
                     out.push(Command::SaveToPath(path.clone()));
                     window.open = false;
                 }

@@ -68,25 +68,29 @@ impl TableLayout {
 
 /// The header row, drawn once above all visits.
 pub fn header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout) {
-    layout.table(ui, "lines_header").header(ROW_HEIGHT, |mut header| {
-        for title in ["Tooth", "Surf.", "Code", "Description"] {
+    layout
+        .table(ui, "lines_header")
+        .header(ROW_HEIGHT, |mut header| {
+            for title in ["Tooth", "Surf.", "Code", "Description"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+            for title in ["Fee", "Allowed", "Write-off", "Deduct."] {
+                header.col(|ui| right_aligned(ui, RichText::new(title).strong()));
+            }
+            for (i, coverage) in ctx.plan.coverage.iter().enumerate().take(layout.payers) {
+                let (_, response) =
+                    header.col(|ui| right_aligned(ui, RichText::new(payer_role(i)).strong()));
+                response.on_hover_text(format!("{} pays", ctx.plan_name(&coverage.plan)));
+            }
+            header.col(|ui| right_aligned(ui, RichText::new("Patient").strong()));
             header.col(|ui| {
-                ui.strong(title);
+                ui.add_space(STATUS_INDENT);
+                ui.strong("Status");
             });
-        }
-        for title in ["Fee", "Allowed", "Write-off", "Deduct."] {
-            header.col(|ui| right_aligned(ui, RichText::new(title).strong()));
-        }
-        for (i, coverage) in ctx.plan.coverage.iter().enumerate().take(layout.payers) {
-            let (_, response) = header.col(|ui| right_aligned(ui, RichText::new(payer_role(i)).strong()));
-            response.on_hover_text(format!("{} pays", ctx.plan_name(&coverage.plan)));
-        }
-        header.col(|ui| right_aligned(ui, RichText::new("Patient").strong()));
-        header.col(|ui| {
-            ui.add_space(STATUS_INDENT);
-            ui.strong("Status");
-        });
-    }).body(|_| {});
+        })
+        .body(|_| {});
 }
 
 /// The lines of one visit.
@@ -131,7 +135,11 @@ fn line_row(
     let estimate = ctx.estimates.line(ctx.plan, at);
     let number = crate::gui::estimates::line_number(ctx.plan, at).unwrap_or(0);
     row.col(|ui| {
-        ui.label(line.tooth.map(|t| t.to_string()).unwrap_or_else(|| area_text(line)));
+        ui.label(
+            line.tooth
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| area_text(line)),
+        );
     });
     row.col(|ui| {
         ui.label(line.surfaces.map(|s| s.to_string()).unwrap_or_default());
@@ -180,7 +188,12 @@ fn area_text(line: &PlannedLine) -> String {
     match line.area() {
         crate::model::Area::Mouth => String::new(),
         crate::model::Area::Quadrant(q) => format!("{q:?}"),
-        crate::model::Area::Arch(a) => if a == crate::model::Arch::Upper { "UA" } else { "LA" }.to_string(),
+        crate::model::Area::Arch(a) => if a == crate::model::Arch::Upper {
+            "UA"
+        } else {
+            "LA"
+        }
+        .to_string(),
         other => other.to_string(),
     }
 }

@@ -46,10 +46,7 @@ pub fn menu_bar_ui(
         ui.menu_button("View", |ui| {
             for choice in [ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::System] {
                 let command = Command::Theme(choice);
-                if ui
-                    .radio(theme == choice, command.label())
-                    .clicked()
-                {
+                if ui.radio(theme == choice, command.label()).clicked() {
                     out.push(command);
                     ui.close();
                 }

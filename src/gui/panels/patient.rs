@@ -41,14 +41,28 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     let patient = &ctx.plan.patient;
     Grid::new("patient_grid").num_columns(2).show(ui, |ui| {
         ui.label("Name");
-        if let Some(name) = commit_edit(ui, "patient_name", "Patient name", &patient.name, "Full name", FIELD) {
+        if let Some(name) = commit_edit(
+            ui,
+            "patient_name",
+            "Patient name",
+            &patient.name,
+            "Full name",
+            FIELD,
+        ) {
             out.edit(Edit::PatientName(name));
         }
         ui.end_row();
 
         ui.label("Chart no.");
         let chart = patient.chart_number.clone().unwrap_or_default();
-        if let Some(number) = commit_edit(ui, "chart_number", "Chart number", &chart, "Optional", FIELD) {
+        if let Some(number) = commit_edit(
+            ui,
+            "chart_number",
+            "Chart number",
+            &chart,
+            "Optional",
+            FIELD,
+        ) {
             let number = number.trim().to_string();
             out.edit(Edit::ChartNumber((!number.is_empty()).then_some(number)));
         }
@@ -56,7 +70,8 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
 
         ui.label("Birth date");
         let birth = patient.birth_date.format("%Y-%m-%d").to_string();
-        if let Some(text) = commit_edit(ui, "birth_date", "Birth date", &birth, "YYYY-MM-DD", FIELD) {
+        if let Some(text) = commit_edit(ui, "birth_date", "Birth date", &birth, "YYYY-MM-DD", FIELD)
+        {
             match parse_date(&text) {
                 Ok(date) => out.edit(Edit::BirthDate(date)),
                 Err(e) => out.push(Command::ShowError(format!("Birth date: {e}"))),
@@ -71,10 +86,7 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                 ui.label(format!("{years}"));
             }
             _ => {
-                ui.label(
-                    RichText::new("Enter the birth date")
-                        .color(ui.visuals().warn_fg_color),
-                );
+                ui.label(RichText::new("Enter the birth date").color(ui.visuals().warn_fg_color));
             }
         }
         ui.end_row();
@@ -91,7 +103,14 @@ fn missing_teeth_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         .map(|m| m.tooth.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    if let Some(text) = commit_edit(ui, "missing_teeth", "Missing teeth", &current, "e.g. 1, 16, 17, 32", ui.available_width()) {
+    if let Some(text) = commit_edit(
+        ui,
+        "missing_teeth",
+        "Missing teeth",
+        &current,
+        "e.g. 1, 16, 17, 32",
+        ui.available_width(),
+    ) {
         match parse_teeth(&text) {
             Ok(teeth) => out.edit(Edit::MissingTeeth(teeth)),
             Err(e) => out.push(Command::ShowError(format!("Missing teeth: {e}"))),
@@ -121,29 +140,34 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
     if history.is_empty() {
         ui.label(RichText::new("None on record").weak());
     } else {
-        Grid::new("history_grid").num_columns(4).striped(true).show(ui, |ui| {
-            for (i, entry) in history.iter().enumerate() {
-                ui.label(entry.code.to_string())
-                    .on_hover_text(ctx.library.catalogue.name_of(entry.code));
-                ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
-                ui.label(entry.date.format("%Y-%m-%d").to_string());
-                let delete = ui.small_button("×").on_hover_text("Delete this entry");
-                let label = format!("Delete history entry {}", i + 1);
-                delete.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
-                });
-                if delete.clicked() {
-                    out.edit(Edit::RemoveHistory(i));
+        Grid::new("history_grid")
+            .num_columns(4)
+            .striped(true)
+            .show(ui, |ui| {
+                for (i, entry) in history.iter().enumerate() {
+                    ui.label(entry.code.to_string())
+                        .on_hover_text(ctx.library.catalogue.name_of(entry.code));
+                    ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
+                    ui.label(entry.date.format("%Y-%m-%d").to_string());
+                    let delete = ui.small_button("×").on_hover_text("Delete this entry");
+                    let label = format!("Delete history entry {}", i + 1);
+                    delete.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
+                    });
+                    if delete.clicked() {
+                        out.edit(Edit::RemoveHistory(i));
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
-        });
+            });
     }
     ui.horizontal(|ui| {
         field(ui, &mut panel.code, "History code", "Code", 48.0);
         field(ui, &mut panel.tooth, "History tooth", "Tooth", 44.0);
         field(ui, &mut panel.date, "History date", "Date", 80.0);
-        let add = ui.button("Add").on_hover_text("Add to the history (date as YYYY-MM-DD)");
+        let add = ui
+            .button("Add")
+            .on_hover_text("Add to the history (date as YYYY-MM-DD)");
         super::coverage::named(&add, "Add history entry");
         if add.clicked() {
             match history_entry(panel) {

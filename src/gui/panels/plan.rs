@@ -39,7 +39,11 @@ pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out
 fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     ui.horizontal_wrapped(|ui| {
         for (i, option) in ctx.plan.options.iter().enumerate() {
-            let name = if option.name.is_empty() { "(unnamed)" } else { &option.name };
+            let name = if option.name.is_empty() {
+                "(unnamed)"
+            } else {
+                &option.name
+            };
             let response = ui.selectable_label(i == ctx.option, RichText::new(name).strong());
             named(&response, &format!("Option: {name}"));
             if response.clicked() && i != ctx.option {
@@ -47,7 +51,11 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             }
         }
         ui.separator();
-        if ui.button("New option").on_hover_text("Another way to treat the same patient").clicked() {
+        if ui
+            .button("New option")
+            .on_hover_text("Another way to treat the same patient")
+            .clicked()
+        {
             let n = ctx.plan.options.len() + 1;
             out.edit(Edit::AddOption(TreatmentOption {
                 name: format!("Option {n}"),
@@ -63,17 +71,31 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         let Some(current) = ctx.plan.options.get(ctx.option) else {
             return;
         };
-        if ui.button("Duplicate").on_hover_text("Copy this option to change it").clicked() {
+        if ui
+            .button("Duplicate")
+            .on_hover_text("Copy this option to change it")
+            .clicked()
+        {
             let mut copy = current.clone();
             copy.name = format!("{} (copy)", current.name);
             out.edit(Edit::AddOption(copy));
             out.push(Command::SelectOption(ctx.plan.options.len()));
         }
         ui.label("Name");
-        if let Some(name) = commit_edit(ui, ("option_name", ctx.option), "Option name", &current.name, "Option name", 140.0) {
+        if let Some(name) = commit_edit(
+            ui,
+            ("option_name", ctx.option),
+            "Option name",
+            &current.name,
+            "Option name",
+            140.0,
+        ) {
             out.edit(Edit::RenameOption(ctx.option, name));
         }
-        let delete = ui.add_enabled(ctx.plan.options.len() > 1, egui::Button::new("Delete option"));
+        let delete = ui.add_enabled(
+            ctx.plan.options.len() > 1,
+            egui::Button::new("Delete option"),
+        );
         if delete.clicked() {
             out.edit(Edit::RemoveOption(ctx.option));
         }
@@ -97,7 +119,10 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
             });
         }
     });
-    match (ctx.estimates.option(ctx.option), ctx.estimates.option_error(ctx.option)) {
+    match (
+        ctx.estimates.option(ctx.option),
+        ctx.estimates.option_error(ctx.option),
+    ) {
         (Some(estimate), _) => {
             ui.separator();
             totals_ui(ui, ctx, &layout, estimate);
@@ -117,7 +142,14 @@ fn visit_header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, visit: &Visit, out
     ui.horizontal(|ui| {
         let n = i + 1;
         ui.label(RichText::new(format!("Visit {n}")).strong());
-        if let Some(name) = commit_edit(ui, ("visit_name", ctx.option, i), &format!("Visit {n} name"), &visit.name, "Name", 160.0) {
+        if let Some(name) = commit_edit(
+            ui,
+            ("visit_name", ctx.option, i),
+            &format!("Visit {n} name"),
+            &visit.name,
+            "Name",
+            160.0,
+        ) {
             out.edit(Edit::VisitName {
                 option: ctx.option,
                 visit: i,
@@ -126,7 +158,14 @@ fn visit_header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, visit: &Visit, out
         }
         let date = visit.date.format("%Y-%m-%d").to_string();
         let label = format!("Visit {n} date");
-        if let Some(text) = commit_edit(ui, ("visit_date", ctx.option, i), &label, &date, "YYYY-MM-DD", 90.0) {
+        if let Some(text) = commit_edit(
+            ui,
+            ("visit_date", ctx.option, i),
+            &label,
+            &date,
+            "YYYY-MM-DD",
+            90.0,
+        ) {
             match parse_date(&text) {
                 Ok(date) => out.edit(Edit::VisitDate {
                     option: ctx.option,
@@ -137,7 +176,9 @@ fn visit_header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, visit: &Visit, out
             }
         }
         ui.label(RichText::new(visit.date.format("%A").to_string()).weak());
-        let delete = ui.small_button("Delete visit").on_hover_text("Delete this visit and its lines");
+        let delete = ui
+            .small_button("Delete visit")
+            .on_hover_text("Delete this visit and its lines");
         named(&delete, &format!("Delete visit {n}"));
         if delete.clicked() {
             out.edit(Edit::RemoveVisit {
@@ -168,7 +209,12 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
             ui.label(RichText::new("Benefit year").weak());
             let width = column_width(ui) + 12.0;
             let cell = |ui: &mut Ui, text: RichText| right_aligned_fixed(ui, width, text);
-            for title in ["Maximum left", "after this", "Deductible left", "after this"] {
+            for title in [
+                "Maximum left",
+                "after this",
+                "Deductible left",
+                "after this",
+            ] {
                 cell(ui, RichText::new(title).weak());
             }
             ui.end_row();
@@ -196,7 +242,9 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
 /// "2026" for a calendar year, else "2026-07-01 – 2027-06-30".
 fn benefit_year(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
     use chrono::Datelike as _;
-    if (start.month(), start.day(), end.month(), end.day()) == (1, 1, 12, 31) && start.year() == end.year() {
+    if (start.month(), start.day(), end.month(), end.day()) == (1, 1, 12, 31)
+        && start.year() == end.year()
+    {
         start.year().to_string()
     } else {
         format!("{} – {}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d"))

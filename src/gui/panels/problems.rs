@@ -25,11 +25,10 @@ pub fn problems_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let source = ctx
-                .state
-                .library_dir
-                .as_ref()
-                .map_or_else(|| "built-in sample".to_string(), |d| d.display().to_string());
+            let source = ctx.state.library_dir.as_ref().map_or_else(
+                || "built-in sample".to_string(),
+                |d| d.display().to_string(),
+            );
             ui.label(
                 RichText::new(format!(
                     "Library: {} plans, {} fee schedules · {source} · estimates as of {}",

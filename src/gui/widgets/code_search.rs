@@ -28,20 +28,23 @@ pub fn search<'a>(catalogue: &'a CodeCatalogue, query: &str) -> Vec<&'a CodeInfo
                     return None;
                 }
             } else {
-                let haystack =
-                    format!("{} {}", info.name, info.patient_text).to_lowercase();
+                let haystack = format!("{} {}", info.name, info.patient_text).to_lowercase();
                 // "buildup" should find "build-up" and the other way round.
                 let squashed: String = haystack.chars().filter(|c| *c != '-').collect();
                 let found = words.iter().all(|w| {
                     let w: String = w.chars().filter(|c| *c != '-').collect();
-                    squashed.contains(&w)
-                        || synonyms(&w).iter().any(|s| squashed.contains(s))
+                    squashed.contains(&w) || synonyms(&w).iter().any(|s| squashed.contains(s))
                 });
                 if !found {
                     return None;
                 }
                 // Words in the staff name beat words only in the patient wording.
-                let name: String = info.name.to_lowercase().chars().filter(|c| *c != '-').collect();
+                let name: String = info
+                    .name
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| *c != '-')
+                    .collect();
                 if words.iter().all(|w| name.contains(&w.replace('-', ""))) {
                     3
                 } else {

@@ -1,7 +1,7 @@
 //! A single-line text field that commits once, on Enter or when it loses focus, so
 //! typing a name is one undo step and not one per key.
 
-use egui::{Id, Key, Response, TextEdit, Ui};
+use egui::{Key, Response, TextEdit, Ui};
 
 /// A text field showing `value`; returns the new text when the user commits a
 /// change. Escape throws the typing away. `label` is the accessible name (and the
@@ -45,11 +45,6 @@ pub fn name(response: &Response, label: &str, text: &str, hint: &str) {
         info.label = Some(label.clone());
         info
     });
-}
-
-/// The id a [`commit_edit`] with this salt uses, so a caller can focus it.
-pub fn edit_id(ui: &Ui, id_salt: impl egui::AsIdSalt) -> Id {
-    ui.make_persistent_id(id_salt)
 }
 
 /// Names a widget that has no text of its own to be named by (a combo box shows
