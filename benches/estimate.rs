@@ -1,0 +1,79 @@
+//! `cargo bench`: how long the engine takes on the shipped samples and on a large
+//! generated plan. Plain timing loop (no extra crates); numbers are printed, never
+//! asserted.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
+
+use ferrule::engine::{self, EstimateInput};
+use ferrule::library::{Library, load_treatment_plan};
+
+fn time(label: &str, iterations: u32, mut f: impl FnMut()) {
+    f(); // warm up
+    let start = Instant::now();
+    for _ in 0..iterations {
+        f();
+    }
+    let per = start.elapsed() / iterations;
+    println!("{label:<48} {per:>12.2?} per estimate ({iterations} runs)");
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let start = Instant::now();
+    let library = Library::load_dir(root);
+    println!(
+        "{:<48} {:>12.2?}",
+        "load the shipped library",
+        start.elapsed()
+    );
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+    let mut samples: Vec<_> = std::fs::read_dir(root.join("assets/samples"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    samples.sort();
+    for path in &samples {
+        let Ok(doc) = load_treatment_plan(path) else {
+            continue;
+        };
+        let Ok(input) = EstimateInput::from_document(&library, &doc, None, as_of) else {
+            continue;
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        time(&name, 2_000, || {
+            black_box(engine::estimate(black_box(&input)));
+        });
+    }
+    // A 120-line plan: every line of the frequency sample repeated across 12 visits.
+    if let Ok(mut doc) = load_treatment_plan(&root.join("assets/samples/rules-bundling.ron"))
+        && let Some(option) = doc.options.first_mut()
+    {
+        let template = option.visits.clone();
+        let mut id = 100;
+        for month in 0..12u32 {
+            for visit in &template {
+                let mut v = visit.clone();
+                id += 1;
+                v.id = id;
+                v.date = v
+                    .date
+                    .checked_add_months(chrono::Months::new(month))
+                    .unwrap_or(v.date);
+                for line in &mut v.lines {
+                    line.completed_at = None;
+                }
+                option.visits.push(v);
+            }
+        }
+        let lines: usize = option.visits.iter().map(|v| v.lines.len()).sum();
+        if let Ok(input) = EstimateInput::from_document(&library, &doc, None, as_of) {
+            time(&format!("generated plan, {lines} lines"), 200, || {
+                black_box(engine::estimate(black_box(&input)));
+            });
+        }
+    }
+}
