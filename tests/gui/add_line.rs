@@ -185,9 +185,10 @@ fn delete_key_removes_the_selected_line() {
 #[test]
 fn missing_teeth_are_typed_once_and_marked_on_the_chart() {
     let mut h = harness(sample_app("buildup-crown-19.ron"));
-    h.get_by_label("Missing teeth").focus();
+    h.get_by_label("Missing teeth list").focus();
     h.run();
-    h.get_by_label("Missing teeth").type_text("1, 16 32");
+    h.get_by_label("Missing teeth list").type_text("1, 16 32");
+    h.run();
     h.key_press(Key::Enter);
     h.run();
     let missing: Vec<Tooth> = h

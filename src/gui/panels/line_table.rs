@@ -43,10 +43,13 @@ impl TableLayout {
         let money = column_width(ui);
         let mut widths = vec![34.0, 38.0, 58.0, 0.0];
         widths.extend(std::iter::repeat_n(money, 4 + payers + 1));
-        widths.push(108.0);
+        widths.push(104.0);
         let fixed: f32 = widths.iter().sum::<f32>() + CELL_SPACING * widths.len() as f32;
         if let Some(description) = widths.get_mut(DESCRIPTION) {
-            *description = (ui.available_width() - fixed).max(110.0);
+            // Capped, so on a wide screen the amounts stay near the words they belong to.
+            // Leave room for the vertical scroll bar so no horizontal one appears.
+            let room = ui.available_width() - fixed - ui.spacing().scroll.bar_width - 8.0;
+            *description = room.clamp(90.0, 420.0);
         }
         TableLayout { widths, payers }
     }

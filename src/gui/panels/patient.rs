@@ -106,7 +106,7 @@ fn missing_teeth_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     if let Some(text) = commit_edit(
         ui,
         "missing_teeth",
-        "Missing teeth",
+        "Missing teeth list",
         &current,
         "e.g. 1, 16, 17, 32",
         ui.available_width(),
@@ -163,7 +163,7 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
     }
     ui.horizontal(|ui| {
         field(ui, &mut panel.code, "History code", "Code", 48.0);
-        field(ui, &mut panel.tooth, "History tooth", "Tooth", 44.0);
+        field(ui, &mut panel.tooth, "History tooth", "Tooth", 50.0);
         field(ui, &mut panel.date, "History date", "Date", 80.0);
         let add = ui
             .button("Add")
