@@ -25,6 +25,16 @@ fn check_passes_on_the_shipped_library() {
 }
 
 #[test]
+fn library_flag_works_before_or_after_the_subcommand() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    for args in [["--library", dir, "check"], ["check", "--library", dir]] {
+        let (code, stdout, stderr) = ferrule(&args);
+        assert_eq!(code, 0, "{args:?}: {stdout}{stderr}");
+        assert!(stdout.contains("0 problems"), "{args:?}: {stdout}");
+    }
+}
+
+#[test]
 fn check_exits_2_and_names_the_file_on_a_broken_library() {
     let dir = std::env::temp_dir().join(format!("ferrule-cli-broken-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("plans")).unwrap();

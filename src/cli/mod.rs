@@ -18,7 +18,7 @@ use crate::report;
 
 /// Ferrule: what insurance pays and what the patient owes, line by line.
 #[derive(Debug, Parser)]
-#[command(name = "ferrule", version, args_conflicts_with_subcommands = true)]
+#[command(name = "ferrule", version)]
 pub struct Cli {
     /// Library folder (plans/ and fee-schedules/).
     #[arg(long, global = true, value_name = "DIR")]
