@@ -4,6 +4,7 @@
 
 mod broken;
 mod docs;
+mod location;
 mod shipped;
 
 use std::path::{Path, PathBuf};
