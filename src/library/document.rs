@@ -134,6 +134,12 @@ pub fn document_problems(plan: &TreatmentPlan, library: &Library) -> Vec<String>
                         "{at}: completed at visit {done}, which does not exist"
                     ));
                 }
+                let office = library.office_schedule(plan.office_fee_schedule.as_deref());
+                if line.fee.is_none() && office.is_some_and(|o| o.fee(line.code).is_none()) {
+                    problems.push(format!(
+                        "{at}: the office fee schedule has no fee for this code (estimated at $0.00); enter a fee on the line"
+                    ));
+                }
                 let Some(info) = library.catalogue.get(line.code) else {
                     problems.push(format!("{at}: code is not in the catalogue"));
                     continue;

@@ -251,3 +251,22 @@ fn saving_is_private_and_leaves_no_temporary_file() {
     names.sort();
     assert_eq!(names, vec!["patient.ron".to_string()]);
 }
+
+#[test]
+fn a_line_without_an_office_fee_is_reported() {
+    let lib = shipped();
+    let (_, mut plan) = sample_treatment_plans().remove(0);
+    // D9995 is on the office schedule at $0.00; D0999 is not on it at all.
+    let code = ferrule::model::CdtCode::parse("D0999").unwrap();
+    let visit = &mut plan.options[0].visits[0];
+    visit
+        .lines
+        .push(ferrule::model::PlannedLine::new(code, None));
+    let problems = ferrule::library::document_problems(&plan, &lib);
+    assert!(
+        problems.iter().any(|p| p.ends_with(
+            "D0999: the office fee schedule has no fee for this code (estimated at $0.00); enter a fee on the line"
+        )),
+        "{problems:?}"
+    );
+}
