@@ -20,7 +20,7 @@
 //! ```
 
 mod compose;
-mod fonts;
+pub(crate) mod fonts;
 mod layout;
 pub mod notes;
 mod pdf;

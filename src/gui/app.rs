@@ -11,8 +11,9 @@ use super::command::{Command, Commands, Edit, LineRef};
 use super::files::{DialogKind, DialogReply, FileDialogs};
 use super::panels::{self, PanelCtx, Panels};
 use super::prefs::{PREFS_KEY, Prefs};
-use super::state::{AppState, Document, blank_plan};
-use crate::library::{Library, load_treatment_plan, save_treatment_plan};
+use super::print::{Practice, PrintPreview, open_in_viewer};
+use super::state::{AppState, Document, View, blank_plan};
+use crate::library::{Library, load_treatment_plan, save_treatment_plan, write_atomic};
 use crate::model::TreatmentPlan;
 
 /// An action that waits for the unsaved-changes prompt (or for a save to finish).
@@ -58,6 +59,12 @@ pub struct FerruleApp {
     allow_close: bool,
     /// The title last sent to the window.
     title: String,
+    /// The print preview.
+    print: PrintPreview,
+    /// The practice details printed, read when the preview first opens.
+    practice: Option<Practice>,
+    /// Open saved PDFs in the system's viewer (off in tests).
+    open_viewer: bool,
 }
 
 impl FerruleApp {
@@ -84,12 +91,27 @@ impl FerruleApp {
             after_save: None,
             allow_close: false,
             title: String::new(),
+            print: PrintPreview::default(),
+            practice: None,
+            open_viewer: true,
         }
     }
 
-    /// Uses native file dialogs when true (the default); tests turn them off.
+    /// Uses native file dialogs and opens saved PDFs in the system's viewer when
+    /// true (the default); tests turn both off.
     pub fn set_native_dialogs(&mut self, native: bool) {
         self.dialogs.native = native;
+        self.open_viewer = native;
+    }
+
+    /// Prints with these practice details instead of reading the settings file.
+    pub fn set_practice(&mut self, practice: Practice) {
+        self.practice = Some(practice);
+    }
+
+    /// The print preview (open or not) and its layout.
+    pub fn print_preview(&self) -> &PrintPreview {
+        &self.print
     }
 
     /// Takes remembered preferences and applies theme and zoom.
@@ -130,6 +152,7 @@ impl FerruleApp {
     /// call this.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        panels::print::register_fonts(&ctx);
         while let Some(reply) = self.dialogs.poll() {
             self.dialog_answered(reply);
         }
@@ -140,7 +163,7 @@ impl FerruleApp {
         }
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
-        self.state.refresh_estimates();
+        self.refresh();
         self.draw(ui, &ctx);
         let deferred = std::mem::take(&mut self.deferred);
         for command in deferred {
@@ -154,12 +177,22 @@ impl FerruleApp {
         for command in commands {
             self.run(&ctx, command);
         }
-        self.state.refresh_estimates();
+        self.refresh();
         self.prefs.zoom = ctx.zoom_factor();
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// Brings the engine's results up to date (each only when its inputs changed).
+    fn refresh(&mut self) {
+        self.state.refresh_estimates();
+        self.state.refresh_comparison();
+        if self.print.open {
+            let practice = self.practice.get_or_insert_with(Practice::load);
+            self.print.refresh(&self.state, practice);
         }
     }
 
@@ -184,10 +217,17 @@ impl FerruleApp {
             .resizable(true)
             .default_size(250.0)
             .size_range(200.0..=520.0)
-            .show(ui, |ui| panels::details::details_ui(ui, &pctx, out));
-        egui::CentralPanel::default().show(ui, |ui| {
-            panels::plan::plan_ui(ui, &pctx, &mut self.panels.add_line, out);
+            .show(ui, |ui| match pctx.state.view {
+                View::Plan => panels::details::details_ui(ui, &pctx, out),
+                View::Compare => panels::compare::compare_details_ui(ui, &pctx),
+            });
+        egui::CentralPanel::default().show(ui, |ui| match pctx.state.view {
+            View::Plan => panels::plan::plan_ui(ui, &pctx, &mut self.panels.add_line, out),
+            View::Compare => panels::compare::compare_ui(ui, &pctx, out),
         });
+        if let Some(practice) = &self.practice {
+            panels::print::print_preview_ui(ctx, &self.state, &self.print, practice, out);
+        }
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         if let Some(pending) = &self.prompt {
             let name = self.state.document.display_name();
@@ -309,6 +349,74 @@ impl FerruleApp {
                 self.prompt = None;
                 self.after_save = None;
             }
+            Command::ToggleCompare => {
+                self.state.view = match self.state.view {
+                    View::Plan => View::Compare,
+                    View::Compare => View::Plan,
+                };
+                self.state.selected_cell = None;
+            }
+            Command::CompareOption(name, on) => self.state.compare.set_option(&name, on),
+            Command::CompareAddPlan(id) => self.state.compare.add_plan(&id),
+            Command::CompareRemovePlan(id) => self.state.compare.remove_plan(&id),
+            Command::CompareNoInsurance(on) => self.state.compare.set_no_insurance(on),
+            Command::SelectCell(cell) => self.state.selected_cell = cell,
+            Command::Print => {
+                self.practice.get_or_insert_with(Practice::load);
+                self.print.open = true;
+                self.print.page = 0;
+            }
+            Command::PrintPaper(paper) => self.print.paper = paper,
+            Command::PrintPage(page) => {
+                self.print.page = page.min(self.print.page_count().saturating_sub(1));
+            }
+            Command::ClosePrint => self.print.open = false,
+            Command::SavePdf => self.save_pdf_as(ctx),
+            Command::SavePdfToPath(path) => self.save_pdf(&path),
+        }
+    }
+
+    /// Asks where to save the PDF: a native dialog, else the path window.
+    fn save_pdf_as(&mut self, ctx: &egui::Context) {
+        let name = self.print.file_name();
+        let directory = self.document_dir();
+        if !self.dialogs.start(
+            ctx,
+            DialogKind::SavePdf,
+            directory.clone(),
+            Some(name.clone()),
+        ) {
+            let suggestion = directory.map(|d| d.join(&name));
+            self.panels.path_window.show_for_pdf(suggestion, None);
+        }
+    }
+
+    /// Writes the PDF atomically, then opens it in the system's viewer.
+    fn save_pdf(&mut self, path: &std::path::Path) {
+        let bytes = match self.print.pdf() {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.state.error(format!("No PDF: {e}"));
+                return;
+            }
+        };
+        if let Err(e) = write_atomic(path, &bytes) {
+            self.state
+                .error(format!("PDF not saved to {}: {e}", path.display()));
+            return;
+        }
+        if !self.open_viewer {
+            self.state.info(format!("Saved PDF {}", path.display()));
+            return;
+        }
+        match open_in_viewer(path) {
+            Ok(()) => self
+                .state
+                .info(format!("Saved PDF {}; opening it to print", path.display())),
+            Err(e) => self.state.error(format!(
+                "Saved PDF {}, but could not open a viewer: {e}",
+                path.display()
+            )),
         }
     }
 
@@ -423,12 +531,18 @@ impl FerruleApp {
         match (reply.kind, reply.path) {
             (DialogKind::Open, Some(path)) => self.commands.push(Command::OpenPath(path)),
             (DialogKind::Save, Some(path)) => self.commands.push(Command::SaveToPath(path)),
-            (_, None) if unavailable => {
-                let suggestion = self.document_dir();
-                self.panels.path_window.show_with(
-                    suggestion,
-                    Some("No file dialog is available here: type the path instead.".into()),
-                );
+            (DialogKind::SavePdf, Some(path)) => {
+                self.commands.push(Command::SavePdfToPath(path));
+            }
+            (kind, None) if unavailable => {
+                let note = Some("No file dialog is available here: type the path instead.".into());
+                if kind == DialogKind::SavePdf {
+                    let suggestion = self.document_dir().map(|d| d.join(self.print.file_name()));
+                    self.panels.path_window.show_for_pdf(suggestion, note);
+                } else {
+                    let suggestion = self.document_dir();
+                    self.panels.path_window.show_with(suggestion, note);
+                }
             }
             (_, None) => self.after_save = None,
         }

@@ -13,6 +13,8 @@ use crate::model::{
 use crate::money::Cents;
 
 use super::prefs::ThemeChoice;
+use super::state::CellAt;
+use crate::export::Paper;
 
 /// Where a planned line sits in the document: option, visit and line index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +109,8 @@ pub enum Edit {
     RemoveLine(LineRef),
     /// Sets the visit (by id) at which a line is completed; None = where it starts.
     LineCompletedAt(LineRef, Option<u32>),
+    /// Sets a line's fee override; None = the office fee schedule's fee.
+    LineFee(LineRef, Option<Cents>),
 }
 
 impl Edit {
@@ -219,6 +223,13 @@ impl Edit {
                     .ok_or_else(gone)?
                     .completed_at = *done;
             }
+            Edit::LineFee(at, fee) => {
+                visit_mut(plan, at.option, at.visit)?
+                    .lines
+                    .get_mut(at.line)
+                    .ok_or_else(gone)?
+                    .fee = *fee;
+            }
         }
         Ok(())
     }
@@ -284,6 +295,30 @@ pub enum Command {
     PromptDiscard,
     /// Answer to the unsaved-changes prompt: do nothing.
     PromptCancel,
+    /// Show the comparison instead of the option, or back.
+    ToggleCompare,
+    /// Include (true) or leave out an option in the comparison.
+    CompareOption(String, bool),
+    /// Add a column set: the compared options under this library plan alone.
+    CompareAddPlan(String),
+    /// Remove a plan's columns.
+    CompareRemovePlan(String),
+    /// Also compare without insurance.
+    CompareNoInsurance(bool),
+    /// Select a comparison cell (row, scenario): its explanation shows on the right.
+    SelectCell(Option<CellAt>),
+    /// Open the print preview.
+    Print,
+    /// Paper size of the preview and the PDF.
+    PrintPaper(Paper),
+    /// Show this page (0-based) of the preview.
+    PrintPage(usize),
+    /// Close the print preview.
+    ClosePrint,
+    /// Ask where to save the PDF.
+    SavePdf,
+    /// Write the PDF here and open it.
+    SavePdfToPath(PathBuf),
 }
 
 impl Command {
@@ -307,13 +342,25 @@ impl Command {
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Reset zoom",
+            Command::ToggleCompare => "Compare side by side",
+            Command::Print => "Print…",
+            Command::SavePdf => "Save PDF…",
             Command::Edit(_)
             | Command::SelectOption(_)
             | Command::SelectLine(_)
             | Command::ShowError(_)
             | Command::PromptSave
             | Command::PromptDiscard
-            | Command::PromptCancel => "",
+            | Command::PromptCancel
+            | Command::CompareOption(..)
+            | Command::CompareAddPlan(_)
+            | Command::CompareRemovePlan(_)
+            | Command::CompareNoInsurance(_)
+            | Command::SelectCell(_)
+            | Command::PrintPaper(_)
+            | Command::PrintPage(_)
+            | Command::ClosePrint
+            | Command::SavePdfToPath(_) => "",
         }
     }
 
@@ -334,13 +381,15 @@ impl Command {
             Command::Quit => ctrl(Key::Q),
             Command::Undo => ctrl(Key::Z),
             Command::Redo => ctrl_shift(Key::Z),
+            Command::Print => ctrl(Key::P),
+            Command::ToggleCompare => ctrl(Key::K),
             _ => None,
         }
     }
 
     /// Commands with a shortcut, those with Shift first: egui matches shortcuts
     /// ignoring extra modifiers, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Command; 7] {
+    pub fn with_shortcuts() -> [Command; 9] {
         [
             Command::SaveAs,
             Command::Redo,
@@ -349,6 +398,8 @@ impl Command {
             Command::Save,
             Command::Quit,
             Command::Undo,
+            Command::Print,
+            Command::ToggleCompare,
         ]
     }
 }

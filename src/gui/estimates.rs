@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::coding::{self, CodingNote};
 use crate::engine::{self, Estimate, EstimateError, EstimateInput, LineEstimate};
 use crate::library::{Library, document_problems};
 use crate::model::TreatmentPlan;
@@ -15,6 +16,8 @@ pub struct EstimateCache {
     key: Option<(u64, u64)>,
     /// One result per treatment option, in document order.
     pub options: Vec<Result<Estimate, String>>,
+    /// Coding notes per option (warnings and documentation reminders per line).
+    pub notes: Vec<Vec<CodingNote>>,
     /// Problems that make the document unusable with this library.
     pub document_problems: Vec<String>,
     /// How many times the engine ran (tests check that drawing does not recompute).
@@ -39,6 +42,16 @@ impl EstimateCache {
         self.options = (0..plan.options.len())
             .map(|i| estimate_option(library, plan, i, as_of).map_err(|e| e.to_string()))
             .collect();
+        self.notes = plan
+            .options
+            .iter()
+            .map(|o| coding::check(o, &plan.patient))
+            .collect();
+    }
+
+    /// The coding notes of one option (none when it does not exist).
+    pub fn notes(&self, option: usize) -> &[CodingNote] {
+        self.notes.get(option).map_or(&[], Vec::as_slice)
     }
 
     /// The estimate of one option, if it could be made.

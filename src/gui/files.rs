@@ -12,6 +12,8 @@ pub enum DialogKind {
     Open,
     /// Pick where to save.
     Save,
+    /// Pick where to save the printed estimate (PDF).
+    SavePdf,
 }
 
 /// A dialog's answer.
@@ -74,7 +76,10 @@ impl FileDialogs {
             .name("file-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let mut dialog = rfd::FileDialog::new().add_filter("Treatment plan", &["ron"]);
+                let mut dialog = match kind {
+                    DialogKind::SavePdf => rfd::FileDialog::new().add_filter("PDF", &["pdf"]),
+                    _ => rfd::FileDialog::new().add_filter("Treatment plan", &["ron"]),
+                };
                 if let Some(directory) = directory {
                     dialog = dialog.set_directory(directory);
                 }
@@ -83,7 +88,7 @@ impl FileDialogs {
                 }
                 let path = match kind {
                     DialogKind::Open => dialog.pick_file(),
-                    DialogKind::Save => dialog.save_file(),
+                    DialogKind::Save | DialogKind::SavePdf => dialog.save_file(),
                 };
                 // The app may have closed meanwhile; then nobody needs the answer.
                 sender

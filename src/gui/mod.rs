@@ -5,11 +5,13 @@
 
 pub mod app;
 pub mod command;
+pub mod compare;
 pub mod estimates;
 pub mod files;
 pub mod history;
 pub mod panels;
 pub mod prefs;
+pub mod print;
 pub mod state;
 pub mod widgets;
 
@@ -17,7 +19,7 @@ use std::path::PathBuf;
 
 pub use app::{FerruleApp, Pending};
 pub use command::{Command, Edit, LineRef};
-pub use state::AppState;
+pub use state::{AppState, View};
 
 use crate::library::{Library, load_treatment_plan};
 use prefs::{PREFS_KEY, Prefs};
@@ -38,6 +40,18 @@ pub fn run(library_dir: PathBuf, file: Option<PathBuf>) -> Result<(), String> {
     let mut app = FerruleApp::new(library, Some(library_dir), document, today);
     if let Some(error) = open_error {
         app.state.error(error);
+    }
+    // For screenshots and demos: start in the compare view (with the next library
+    // plan as an extra column) or with the print preview open.
+    match std::env::var("FERRULE_START_VIEW").as_deref() {
+        Ok("compare") => {
+            app.push(Command::ToggleCompare);
+            if let Some(id) = compare::next_plan(&app.state.library, &app.state.document.plan) {
+                app.push(Command::CompareAddPlan(id));
+            }
+        }
+        Ok("print") => app.push(Command::Print),
+        _ => {}
     }
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,

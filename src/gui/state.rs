@@ -10,6 +10,7 @@ use crate::library::Library;
 use crate::model::{TreatmentOption, TreatmentPlan, Visit};
 
 use super::command::{Edit, LineRef};
+use super::compare::{CompareCache, CompareSelection};
 use super::estimates::EstimateCache;
 use super::history::History;
 
@@ -57,6 +58,19 @@ impl Document {
     }
 }
 
+/// What the centre of the window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The open option's visits and lines.
+    #[default]
+    Plan,
+    /// Scenarios side by side.
+    Compare,
+}
+
+/// A cell of the comparison grid: row index and scenario index.
+pub type CellAt = (usize, usize);
+
 /// Everything the panels read.
 #[derive(Debug)]
 pub struct AppState {
@@ -82,6 +96,14 @@ pub struct AppState {
     pub selected_line: Option<LineRef>,
     /// The last message for the status bar.
     pub message: Option<Message>,
+    /// What the centre shows.
+    pub view: View,
+    /// The scenarios compared (not part of the document).
+    pub compare: CompareSelection,
+    /// The comparison and advice for them.
+    pub comparison: CompareCache,
+    /// The comparison cell whose explanation is shown.
+    pub selected_cell: Option<CellAt>,
 }
 
 impl AppState {
@@ -104,6 +126,10 @@ impl AppState {
             selected_option: 0,
             selected_line: None,
             message: None,
+            view: View::Plan,
+            compare: CompareSelection::default(),
+            comparison: CompareCache::default(),
+            selected_cell: None,
         };
         state.refresh_estimates();
         state
@@ -117,6 +143,30 @@ impl AppState {
             &self.document.plan,
             self.today,
         );
+    }
+
+    /// Brings the comparison up to date; only while the compare view is shown.
+    pub fn refresh_comparison(&mut self) {
+        if self.view != View::Compare {
+            return;
+        }
+        let key = (
+            self.document_revision,
+            self.library_revision,
+            self.compare.revision,
+        );
+        let redone = self.comparison.refresh(
+            key,
+            self.selected_option,
+            &self.library,
+            &self.document.plan,
+            &self.compare,
+            self.today,
+        );
+        if redone {
+            // Rows may have moved: the old cell may now be another line.
+            self.selected_cell = None;
+        }
     }
 
     /// Applies one edit as one undo step. Returns false (and shows why) when it

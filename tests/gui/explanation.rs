@@ -37,3 +37,43 @@ fn downgraded_crown_explains_itself() {
         "Select a line to see how its amounts were worked out."
     ));
 }
+
+#[test]
+fn coding_notes_show_with_the_line_and_the_fee_can_be_overridden() {
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    h.get_by_label("Line 1: D2950").click();
+    h.run();
+    let (_, plan) = sample("buildup-crown-19.ron");
+    let notes = ferrule::engine::coding::check(&plan.options[0], &plan.patient);
+    let mine: Vec<_> = notes.iter().filter(|n| n.line == 1).collect();
+    assert!(!mine.is_empty(), "the sample's buildup has coding notes");
+    for note in mine {
+        assert!(shows(&h, &note.message), "missing note: {}", note.message);
+    }
+
+    h.get_by_label("Line fee override").focus();
+    h.run();
+    h.get_by_label("Line fee override").type_text("150.00");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let fee = ferrule::money::Cents::parse("150.00").unwrap();
+    let line = &h.state().state.document.plan.options[0].visits[0].lines[0];
+    assert_eq!(line.fee, Some(fee));
+    let at = ferrule::gui::LineRef {
+        option: 0,
+        visit: 0,
+        line: 0,
+    };
+    let state = &h.state().state;
+    assert_eq!(
+        state.estimates.line(&state.document.plan, at).unwrap().fee,
+        fee
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().state.document.plan.options[0].visits[0].lines[0].fee,
+        None
+    );
+}

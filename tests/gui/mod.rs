@@ -4,8 +4,10 @@
 
 mod add_line;
 mod app;
+mod compare;
 mod explanation;
 mod files;
+mod print;
 mod search;
 
 use std::path::{Path, PathBuf};

@@ -5,11 +5,13 @@ use egui::{Grid, RichText, Ui};
 
 use super::coverage::{named, payer_role};
 use super::{Out, PanelCtx};
-use crate::engine::Step;
+use crate::engine::coding::{CodingNote, NoteKind};
+use crate::engine::{LineEstimate, Step};
 use crate::gui::command::{Command, Edit, LineRef};
-use crate::gui::widgets::commit_edit::name_combo;
+use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
-use crate::gui::widgets::status::flag_badges;
+use crate::gui::widgets::status::{Tone, color, flag_badges};
+use crate::money::Cents;
 
 /// One explanation step as a sentence. The one place the GUI words a step, so the
 /// screen, the CLI and the printout say the same thing.
@@ -35,70 +37,58 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     };
     let info = ctx.library.catalogue.get(line.code);
     let area = line.area();
-    egui::ScrollArea::vertical()
-        .id_salt("details_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let number = crate::gui::estimates::line_number(ctx.plan, at).unwrap_or(0);
-            ui.label(RichText::new(format!("Line {number}: {} {area}", line.code)).strong());
-            if let Some(info) = info {
-                ui.label(&info.name);
-                ui.label(RichText::new(format!("For the patient: {}", info.patient_text)).weak());
-            }
-            if let Some(note) = &line.note {
-                ui.label(RichText::new(format!("Note: {note}")).italics());
-            }
-            ui.add_space(4.0);
-            match ctx.estimates.line(ctx.plan, at) {
-                Some(estimate) => {
-                    Grid::new("details_amounts")
-                        .num_columns(2)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            let amount = |ui: &mut Ui, label: &str, cents| {
-                                ui.label(label);
-                                money_cell(ui, cents);
-                                ui.end_row();
-                            };
-                            amount(ui, "Office fee", estimate.fee);
-                            amount(ui, "Allowed", estimate.allowed);
-                            amount(ui, "Write-off", estimate.write_off);
-                            amount(ui, "Deductible", estimate.deductible);
-                            for (k, share) in estimate.payers.iter().enumerate() {
-                                let label = format!("{} pays", payer_role(k));
-                                amount(ui, &label, share.pays);
-                            }
-                            amount(ui, "Patient pays", estimate.patient);
-                        });
-                    if !estimate.flags.is_empty() {
-                        ui.add_space(4.0);
-                        flag_badges(ui, &estimate.flags);
-                    }
-                    ui.add_space(6.0);
-                    ui.label(RichText::new("How it was worked out").strong());
-                    for (i, step) in estimate.steps.iter().enumerate() {
-                        ui.horizontal_top(|ui| {
-                            ui.label(RichText::new(format!("{}.", i + 1)).weak());
-                            ui.add(egui::Label::new(step_sentence(step)).wrap());
-                        });
-                    }
-                }
-                None => {
+    let number = crate::gui::estimates::line_number(ctx.plan, at).unwrap_or(0);
+    // The line's controls stay at the bottom of the panel, however long the
+    // explanation above them is.
+    ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
+        let delete = ui.button("Delete line");
+        named(&delete, &format!("Delete line {number}"));
+        if delete.clicked() {
+            out.edit(Edit::RemoveLine(at));
+            out.push(Command::SelectLine(None));
+        }
+        completed_at_ui(ui, ctx, at, line.completed_at, out);
+        fee_override_ui(ui, at, line.fee, out);
+        ui.separator();
+        ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("details_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
                     ui.label(
-                        RichText::new("No estimate for this line: see the problems below.").weak(),
+                        RichText::new(format!("Line {number}: {} {area}", line.code)).strong(),
                     );
-                }
-            }
-            ui.add_space(8.0);
-            completed_at_ui(ui, ctx, at, line.completed_at, out);
-            ui.add_space(4.0);
-            let delete = ui.button("Delete line");
-            named(&delete, &format!("Delete line {number}"));
-            if delete.clicked() {
-                out.edit(Edit::RemoveLine(at));
-                out.push(Command::SelectLine(None));
-            }
+                    if let Some(info) = info {
+                        ui.label(&info.name);
+                        ui.label(
+                            RichText::new(format!("For the patient: {}", info.patient_text)).weak(),
+                        );
+                    }
+                    if let Some(note) = &line.note {
+                        ui.label(RichText::new(format!("Note: {note}")).italics());
+                    }
+                    ui.add_space(4.0);
+                    match ctx.estimates.line(ctx.plan, at) {
+                        Some(estimate) => {
+                            line_amounts_ui(ui, estimate, "details_amounts");
+                            let notes: Vec<&CodingNote> = ctx
+                                .estimates
+                                .notes(at.option)
+                                .iter()
+                                .filter(|n| n.line == number)
+                                .collect();
+                            coding_notes_ui(ui, &notes);
+                        }
+                        None => {
+                            ui.label(
+                                RichText::new("No estimate for this line: see the problems below.")
+                                    .weak(),
+                            );
+                        }
+                    }
+                });
         });
+    });
 }
 
 /// Multi-visit procedures (a crown: prep, then seat) are completed at a later
@@ -134,5 +124,84 @@ fn completed_at_ui(
             })
             .response;
         name_combo(&response, "Completed at", &shown);
+    });
+}
+
+/// A line's amounts, status marks and the engine's steps as sentences.
+pub fn line_amounts_ui(ui: &mut Ui, estimate: &LineEstimate, id: &str) {
+    Grid::new(id).num_columns(2).striped(true).show(ui, |ui| {
+        let amount = |ui: &mut Ui, label: &str, cents| {
+            ui.label(label);
+            money_cell(ui, cents);
+            ui.end_row();
+        };
+        amount(ui, "Office fee", estimate.fee);
+        amount(ui, "Allowed", estimate.allowed);
+        amount(ui, "Write-off", estimate.write_off);
+        amount(ui, "Deductible", estimate.deductible);
+        for (k, share) in estimate.payers.iter().enumerate() {
+            let label = format!("{} pays", payer_role(k));
+            amount(ui, &label, share.pays);
+        }
+        amount(ui, "Patient pays", estimate.patient);
+    });
+    if !estimate.flags.is_empty() {
+        ui.add_space(4.0);
+        flag_badges(ui, &estimate.flags);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("How it was worked out").strong());
+    for (i, step) in estimate.steps.iter().enumerate() {
+        ui.horizontal_top(|ui| {
+            ui.label(RichText::new(format!("{}.", i + 1)).weak());
+            ui.add(egui::Label::new(step_sentence(step)).wrap());
+        });
+    }
+}
+
+/// Coding warnings and documentation reminders for one line, in colour and with
+/// a word, so they read without colour too.
+pub fn coding_notes_ui(ui: &mut Ui, notes: &[&CodingNote]) {
+    if notes.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Coding notes").strong());
+    for note in notes {
+        let (word, tone) = match note.kind {
+            NoteKind::Warning => ("! Coding warning:", Tone::Notice),
+            NoteKind::Reminder => ("Documentation:", Tone::Info),
+        };
+        ui.horizontal_top(|ui| {
+            ui.label(RichText::new(word).color(color(ui, tone)).strong());
+            ui.add(egui::Label::new(&note.message).wrap());
+        });
+    }
+}
+
+/// The line's fee: the office schedule's, or an override typed here (empty = the
+/// schedule's fee again).
+fn fee_override_ui(ui: &mut Ui, at: LineRef, current: Option<Cents>, out: Out<'_>) {
+    ui.horizontal(|ui| {
+        ui.label("Fee override");
+        let text = current.map_or_else(String::new, |c| c.to_plain_string());
+        if let Some(typed) = commit_edit(
+            ui,
+            ("fee_override", at.option, at.visit, at.line),
+            "Line fee override",
+            &text,
+            "office fee",
+            80.0,
+        ) {
+            let typed = typed.trim();
+            if typed.is_empty() {
+                out.edit(Edit::LineFee(at, None));
+            } else {
+                match Cents::parse_non_negative(typed) {
+                    Ok(fee) => out.edit(Edit::LineFee(at, Some(fee))),
+                    Err(e) => out.push(Command::ShowError(format!("Fee override: {e}"))),
+                }
+            }
+        }
     });
 }

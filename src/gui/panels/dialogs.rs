@@ -47,16 +47,27 @@ pub struct PathWindow {
     pub text: String,
     /// Why the window was opened (shown at its top), e.g. no native dialog.
     pub note: Option<String>,
+    /// True when it asks where to save the printed estimate (PDF), not a plan.
+    pub for_pdf: bool,
 }
 
 impl PathWindow {
     /// Opens the window with a suggested path.
     pub fn show_with(&mut self, suggestion: Option<PathBuf>, note: Option<String>) {
         self.open = true;
+        self.for_pdf = false;
         self.note = note;
         if let Some(path) = suggestion {
             self.text = path.display().to_string();
         }
+    }
+}
+
+impl PathWindow {
+    /// Opens the window to ask where the PDF goes.
+    pub fn show_for_pdf(&mut self, suggestion: Option<PathBuf>, note: Option<String>) {
+        self.show_with(suggestion, note);
+        self.for_pdf = true;
     }
 }
 
@@ -80,8 +91,12 @@ pub fn path_window_ui(
             if let Some(note) = &window.note {
                 ui.label(RichText::new(note).weak());
             }
-            ui.label("Treatment-plan file (.ron):");
-            let hint = "/home/me/plans/patient.ron";
+            let (what, hint) = if window.for_pdf {
+                ("Printed estimate (.pdf):", "/home/me/estimates/patient.pdf")
+            } else {
+                ("Treatment-plan file (.ron):", "/home/me/plans/patient.ron")
+            };
+            ui.label(what);
             let response = egui::TextEdit::singleline(&mut window.text)
                 .hint_text(hint)
                 .desired_width(440.0)
@@ -91,6 +106,16 @@ pub fn path_window_ui(
             name(&response, "File path", &window.text, hint);
             let path = PathBuf::from(window.text.trim());
             let has_path = !window.text.trim().is_empty();
+            if window.for_pdf {
+                if ui
+                    .add_enabled(has_path, egui::Button::new("Save PDF here"))
+                    .clicked()
+                {
+                    out.push(Command::SavePdfToPath(path.clone()));
+                    window.open = false;
+                }
+                return;
+            }
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(has_path, egui::Button::new("Open"))

@@ -35,6 +35,8 @@ pub fn menu_bar_ui(
             item(ui, Command::Save, true, out);
             item(ui, Command::SaveAs, true, out);
             ui.separator();
+            item(ui, Command::Print, true, out);
+            ui.separator();
             item(ui, Command::ReloadLibrary, true, out);
             ui.separator();
             item(ui, Command::Quit, true, out);
@@ -51,6 +53,8 @@ pub fn menu_bar_ui(
                     ui.close();
                 }
             }
+            ui.separator();
+            item(ui, Command::ToggleCompare, true, out);
             ui.separator();
             item(ui, Command::ZoomIn, true, out);
             item(ui, Command::ZoomOut, true, out);

@@ -2,6 +2,7 @@
 //! its own UI-local state, and pushes commands instead of changing the document.
 
 pub mod add_line;
+pub mod compare;
 pub mod coverage;
 pub mod details;
 pub mod dialogs;
@@ -9,6 +10,7 @@ pub mod line_table;
 pub mod menu_bar;
 pub mod patient;
 pub mod plan;
+pub mod print;
 pub mod problems;
 
 use crate::library::Library;

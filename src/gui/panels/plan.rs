@@ -99,6 +99,14 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         if delete.clicked() {
             out.edit(Edit::RemoveOption(ctx.option));
         }
+        ui.separator();
+        if ui
+            .button("Compare")
+            .on_hover_text("Options and plans side by side (Ctrl+K)")
+            .clicked()
+        {
+            out.push(Command::ToggleCompare);
+        }
     });
 }
 
