@@ -48,6 +48,8 @@ pub enum Edit {
     RemoveCoverage(usize),
     /// Swaps the coverage at this index with the one before it (secondary becomes primary).
     RaiseCoverage(usize),
+    /// Puts the payers in this order (indexes into the current list).
+    ReorderCoverage(Vec<usize>),
     /// Points a coverage at another library plan.
     CoveragePlan(usize, String),
     /// Coverage effective date.
@@ -147,6 +149,15 @@ impl Edit {
                     return Err(gone());
                 }
                 plan.coverage.remove(*i);
+            }
+            Edit::ReorderCoverage(order) => {
+                let mut sorted = order.clone();
+                sorted.sort_unstable();
+                if sorted != (0..plan.coverage.len()).collect::<Vec<_>>() {
+                    return Err(gone());
+                }
+                let old = plan.coverage.clone();
+                plan.coverage = order.iter().filter_map(|&k| old.get(k).cloned()).collect();
             }
             Edit::RaiseCoverage(i) => {
                 if *i == 0 || *i >= plan.coverage.len() {

@@ -7,6 +7,7 @@ mod app;
 mod compare;
 mod explanation;
 mod files;
+mod plan_rules;
 mod print;
 mod search;
 

@@ -33,6 +33,10 @@ pub fn coverage_list_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             coverage_ui(ui, ctx, i, coverage, out);
         });
     }
+    if let Some(order) = super::payer_order::payer_order_ui(ui, &ctx.plan.coverage, ctx.library) {
+        out.edit(Edit::ReorderCoverage(order));
+    }
+    plan_rules_window(ui, ctx);
     let first_plan = ctx.library.plans.keys().next();
     let add = ui.add_enabled(first_plan.is_some(), egui::Button::new("Add plan"));
     let add = if first_plan.is_none() {
@@ -67,6 +71,16 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
         });
     });
     plan_picker(ui, ctx, i, coverage, &role, out);
+    if ctx.library.plans.contains_key(&coverage.plan) {
+        let rules = ui.small_button("What does this plan cover?");
+        named(&rules, &format!("Show the {role} plan's rules"));
+        if rules.clicked() {
+            // Which plan's rules are open is view state, not part of the document.
+            let id = coverage.plan.clone();
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(plan_rules_id(), Some(id)));
+        }
+    }
     Grid::new(("coverage_grid", i))
         .num_columns(2)
         .show(ui, |ui| {
@@ -172,4 +186,30 @@ fn money_field(
 pub fn named(response: &egui::Response, label: &str) {
     let label = label.to_string();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+}
+
+fn plan_rules_id() -> egui::Id {
+    egui::Id::unique("ferrule-plan-rules-open")
+}
+
+/// The read-only "what does my plan cover?" window, when one is open.
+fn plan_rules_window(ui: &mut Ui, ctx: &PanelCtx<'_>) {
+    let open_id: Option<String> = ui.ctx().data(|d| d.get_temp(plan_rules_id())).flatten();
+    let Some(plan) = open_id.as_ref().and_then(|id| ctx.library.plans.get(id)) else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new(format!("Plan rules: {}", plan.name))
+        .id(egui::Id::unique(("plan-rules", &plan.id)))
+        .open(&mut open)
+        .default_size([560.0, 620.0])
+        .show(ui.ctx(), |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                super::plan_rules::plan_rules_ui(ui, plan, ctx.library);
+            });
+        });
+    if !open {
+        ui.ctx()
+            .data_mut(|d| d.insert_temp::<Option<String>>(plan_rules_id(), None));
+    }
 }

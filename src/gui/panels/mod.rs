@@ -9,7 +9,10 @@ pub mod dialogs;
 pub mod line_table;
 pub mod menu_bar;
 pub mod patient;
+pub mod payer_order;
 pub mod plan;
+pub mod plan_rules;
+mod plan_words;
 pub mod print;
 pub mod problems;
 
