@@ -2,6 +2,7 @@
 //! treatment plan. No I/O, no clock, no GUI.
 
 pub mod area;
+pub mod bundling;
 pub mod code;
 pub mod fee_schedule;
 pub mod plan;
