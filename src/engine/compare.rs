@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use super::coding::{self, CodingNote};
 use super::estimate::{Estimate, LineEstimate};
-use super::input::{EstimateError, EstimateInput, payers_for};
+use super::input::{EstimateError, EstimateInput};
 use crate::library::Library;
 use crate::model::{Area, CdtCode, Coverage, TreatmentOption, TreatmentPlan};
 use crate::money::Cents;
@@ -278,18 +278,7 @@ pub(crate) fn price(
     coverage: &[Coverage],
     as_of: NaiveDate,
 ) -> Result<Estimate, EstimateError> {
-    let payers = payers_for(library, coverage)?;
-    let office_fees = library
-        .office_schedule(plan.office_fee_schedule.as_deref())
-        .ok_or_else(|| EstimateError::NoOfficeFees(plan.office_fee_schedule.clone()))?;
-    let input = EstimateInput {
-        catalogue: &library.catalogue,
-        office_fees,
-        patient: &plan.patient,
-        payers,
-        option,
-        as_of,
-    };
+    let input = EstimateInput::for_option(library, plan, option, coverage, as_of)?;
     Ok(super::estimate(&input))
 }
 

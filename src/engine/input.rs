@@ -74,7 +74,19 @@ impl<'a> EstimateInput<'a> {
             })?,
             None => plan.options.first().ok_or(EstimateError::NoOptions)?,
         };
-        let payers = payers_for(library, &plan.coverage)?;
+        EstimateInput::for_option(library, plan, option, &plan.coverage, as_of)
+    }
+
+    /// Sets up the inputs for `option` of `plan` under `coverage` (the patient's own
+    /// list, or another payer setup when comparing).
+    pub fn for_option(
+        library: &'a Library,
+        plan: &'a TreatmentPlan,
+        option: &'a TreatmentOption,
+        coverage: &'a [Coverage],
+        as_of: NaiveDate,
+    ) -> Result<EstimateInput<'a>, EstimateError> {
+        let payers = payers_for(library, coverage)?;
         let office_fees = library
             .office_schedule(plan.office_fee_schedule.as_deref())
             .ok_or_else(|| EstimateError::NoOfficeFees(plan.office_fee_schedule.clone()))?;
