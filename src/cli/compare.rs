@@ -53,17 +53,7 @@ pub fn run(
             if let Some((name, a)) = &advice {
                 out(&format!("\nSuggestion: {}\n", advice_sentence(name, a)));
             }
-            let problems = library::document_problems(&doc, lib);
-            if !problems.is_empty() {
-                out(&format!(
-                    "\nProblems in the file:\n{}\n",
-                    problems
-                        .iter()
-                        .map(|p| format!("  - {p}"))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                ));
-            }
+            super::print_document_problems(&doc, lib);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -254,20 +254,19 @@ fn estimate(
                         .join("\n")
                 ));
             }
-            let problems = library::document_problems(&doc, lib);
-            if !problems.is_empty() {
-                out(&format!(
-                    "\nProblems in the file:\n{}\n",
-                    problems
-                        .iter()
-                        .map(|p| format!("  - {p}"))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                ));
-            }
+            print_document_problems(&doc, lib);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the treatment plan's problems with this library, if any.
+fn print_document_problems(doc: &crate::model::TreatmentPlan, lib: &Library) {
+    let problems = library::document_problems(doc, lib);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+        out(&format!("\nProblems in the file:\n{}\n", list.join("\n")));
+    }
 }
 
 /// Parses the process arguments.
