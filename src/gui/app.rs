@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Ui, ViewportCommand};
 
+mod keys;
+
 use super::command::{Command, Commands, Edit, LineRef};
 use super::files::{DialogKind, DialogReply, FileDialogs};
 use super::panels::{self, PanelCtx, Panels};
@@ -235,51 +237,6 @@ impl FerruleApp {
         }
     }
 
-    /// The window's close button: ask first when there are unsaved changes.
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
-            return;
-        }
-        if self.state.document.is_modified() {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.prompt = Some(Pending::Quit);
-        }
-    }
-
-    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.prompt.is_some() {
-            return;
-        }
-        let typing = ctx.egui_wants_keyboard_input();
-        if !typing
-            && let Some(at) = self.state.selected_line
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete))
-        {
-            self.commands.edit(Edit::RemoveLine(at));
-        }
-        for command in Command::with_shortcuts() {
-            // A focused text field keeps Ctrl+Z for its own typing.
-            if typing && matches!(command, Command::Undo | Command::Redo) {
-                continue;
-            }
-            let Some(shortcut) = command.shortcut() else {
-                continue;
-            };
-            if !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                continue;
-            }
-            if typing {
-                // Let the field commit first (it does when it loses focus), so
-                // Ctrl+S saves what is on screen.
-                ctx.memory_mut(|m| m.stop_text_input());
-                self.deferred.push(command);
-                ctx.request_repaint();
-            } else {
-                self.commands.push(command);
-            }
-        }
-    }
-
     /// Applies one command.
     fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
@@ -437,12 +394,32 @@ impl FerruleApp {
                 }),
             _ => None,
         };
+        // A selected line in a moved visit stays selected.
+        let moved_selection = match *edit {
+            Edit::MoveVisit { option, visit, up } => self
+                .state
+                .selected_line
+                .filter(|at| at.option == option)
+                .map(|mut at| {
+                    let other = if up { visit.wrapping_sub(1) } else { visit + 1 };
+                    if at.visit == visit {
+                        at.visit = other;
+                    } else if at.visit == other {
+                        at.visit = visit;
+                    }
+                    at
+                }),
+            _ => None,
+        };
         if self.state.apply_edit(edit) {
             if let Some(at) = added_at {
                 self.state.selected_line = Some(at);
             }
             if let Edit::AddOption(_) = edit {
                 self.state.selected_line = None;
+            }
+            if moved_selection.is_some() {
+                self.state.selected_line = moved_selection;
             }
         }
     }

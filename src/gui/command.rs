@@ -42,6 +42,8 @@ pub enum Edit {
     AddHistory(HistoryEntry),
     /// Removes the history entry at this index.
     RemoveHistory(usize),
+    /// Replaces the history entry at this index (code, tooth or date corrected).
+    ReplaceHistory(usize, HistoryEntry),
     /// Adds a coverage after the existing ones.
     AddCoverage(Coverage),
     /// Removes the coverage at this index.
@@ -79,6 +81,15 @@ pub enum Edit {
         option: usize,
         /// Visit index.
         visit: usize,
+    },
+    /// Moves a visit one place earlier (`up`) or later; its lines and id go with it.
+    MoveVisit {
+        /// Option index.
+        option: usize,
+        /// Visit index.
+        visit: usize,
+        /// Towards the start of the option.
+        up: bool,
     },
     /// Changes a visit's planned date.
     VisitDate {
@@ -143,6 +154,9 @@ impl Edit {
                 }
                 plan.patient.history.remove(*i);
             }
+            Edit::ReplaceHistory(i, entry) => {
+                *plan.patient.history.get_mut(*i).ok_or_else(gone)? = entry.clone();
+            }
             Edit::AddCoverage(coverage) => plan.coverage.push(coverage.clone()),
             Edit::RemoveCoverage(i) => {
                 if *i >= plan.coverage.len() {
@@ -201,6 +215,20 @@ impl Edit {
                     if line.completed_at == Some(removed.id) {
                         line.completed_at = None;
                     }
+                }
+            }
+            Edit::MoveVisit { option, visit, up } => {
+                let visits = &mut plan.options.get_mut(*option).ok_or_else(gone)?.visits;
+                let other = if *up {
+                    visit.checked_sub(1)
+                } else {
+                    Some(visit + 1)
+                };
+                match other {
+                    Some(other) if *visit < visits.len() && other < visits.len() => {
+                        visits.swap(*visit, other);
+                    }
+                    _ => return Err(gone()),
                 }
             }
             Edit::VisitDate {

@@ -10,6 +10,7 @@ mod files;
 mod plan_rules;
 mod print;
 mod search;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 

@@ -457,7 +457,7 @@ pub fn compare_details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
             ui.label(format!("Line {}: {}", line.number, row.label));
             ui.label(RichText::new(&line.description).weak());
             ui.add_space(4.0);
-            line_amounts_ui(ui, line, "compare_details_amounts");
+            line_amounts_ui(ui, ctx.library, line, "compare_details_amounts");
             let notes: Vec<_> = result
                 .notes
                 .iter()

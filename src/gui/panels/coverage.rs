@@ -75,10 +75,7 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
         let rules = ui.small_button("What does this plan cover?");
         named(&rules, &format!("Show the {role} plan's rules"));
         if rules.clicked() {
-            // Which plan's rules are open is view state, not part of the document.
-            let id = coverage.plan.clone();
-            ui.ctx()
-                .data_mut(|d| d.insert_temp(plan_rules_id(), Some(id)));
+            open_plan_rules(ui.ctx(), &coverage.plan);
         }
     }
     Grid::new(("coverage_grid", i))
@@ -185,11 +182,21 @@ fn money_field(
 /// Gives a button an accessible name that is unique in the window.
 pub fn named(response: &egui::Response, label: &str) {
     let label = label.to_string();
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+    let enabled = response.enabled();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label.clone()));
 }
 
 fn plan_rules_id() -> egui::Id {
     egui::Id::unique("ferrule-plan-rules-open")
+}
+
+/// Opens the read-only rules window for the library plan with this id. Which
+/// plan's rules are open is view state, not part of the document.
+pub(crate) fn open_plan_rules(ctx: &egui::Context, plan_id: &str) {
+    let id = plan_id.to_string();
+    ctx.data_mut(|d| d.insert_temp(plan_rules_id(), Some(id)));
+    // The window is drawn with the patient panel, which may have drawn already.
+    ctx.request_repaint();
 }
 
 /// The read-only "what does my plan cover?" window, when one is open.

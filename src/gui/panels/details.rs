@@ -3,7 +3,7 @@
 
 use egui::{Grid, RichText, Ui};
 
-use super::coverage::{named, payer_role};
+use super::coverage::{named, open_plan_rules, payer_role};
 use super::{Out, PanelCtx};
 use crate::engine::coding::{CodingNote, NoteKind};
 use crate::engine::{LineEstimate, Step};
@@ -11,6 +11,7 @@ use crate::gui::command::{Command, Edit, LineRef};
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
 use crate::gui::widgets::status::{Tone, color, flag_badges};
+use crate::library::Library;
 use crate::money::Cents;
 
 /// One explanation step as a sentence. The one place the GUI words a step, so the
@@ -70,7 +71,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                     ui.add_space(4.0);
                     match ctx.estimates.line(ctx.plan, at) {
                         Some(estimate) => {
-                            line_amounts_ui(ui, estimate, "details_amounts");
+                            line_amounts_ui(ui, ctx.library, estimate, "details_amounts");
                             let notes: Vec<&CodingNote> = ctx
                                 .estimates
                                 .notes(at.option)
@@ -128,7 +129,8 @@ fn completed_at_ui(
 }
 
 /// A line's amounts, status marks and the engine's steps as sentences.
-pub fn line_amounts_ui(ui: &mut Ui, estimate: &LineEstimate, id: &str) {
+/// A step that comes from one of the plan's rules links to the plan's rules.
+pub fn line_amounts_ui(ui: &mut Ui, library: &Library, estimate: &LineEstimate, id: &str) {
     Grid::new(id).num_columns(2).striped(true).show(ui, |ui| {
         let amount = |ui: &mut Ui, label: &str, cents| {
             ui.label(label);
@@ -156,6 +158,39 @@ pub fn line_amounts_ui(ui: &mut Ui, estimate: &LineEstimate, id: &str) {
             ui.label(RichText::new(format!("{}.", i + 1)).weak());
             ui.add(egui::Label::new(step_sentence(step)).wrap());
         });
+        // Steps carry the plan's name; the rules window wants its library id.
+        let plan = rule_plan(step).and_then(|name| library.plans.values().find(|p| p.name == name));
+        if let Some(plan) = plan {
+            ui.horizontal(|ui| {
+                ui.add_space(18.0);
+                let link = ui
+                    .link(RichText::new("see plan rule").small())
+                    .on_hover_text(format!("The rules of {}", plan.name));
+                named(&link, &format!("See plan rule for step {}", i + 1));
+                if link.clicked() {
+                    open_plan_rules(ui.ctx(), &plan.id);
+                }
+            });
+        }
+    }
+}
+
+/// The plan (by display name) whose rule produced this step, for the steps a plan
+/// rule produces: downgrade, bundling, frequency, exclusion, age, waiting period,
+/// missing tooth and maximum.
+fn rule_plan(step: &Step) -> Option<&str> {
+    match step {
+        Step::Downgraded { plan, .. }
+        | Step::Bundled { plan, .. }
+        | Step::FrequencyLimit { plan, .. }
+        | Step::DeniedWithCrown { plan, .. }
+        | Step::Excluded { plan, .. }
+        | Step::NotCovered { plan, .. }
+        | Step::AgeLimit { plan, .. }
+        | Step::WaitingPeriod { plan, .. }
+        | Step::MissingTooth { plan, .. }
+        | Step::MaximumCapped { plan, .. } => Some(plan),
+        _ => None,
     }
 }
 

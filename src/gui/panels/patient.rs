@@ -17,6 +17,8 @@ pub struct PatientPanel {
     code: String,
     tooth: String,
     date: String,
+    /// The history entry being corrected (its index), when not adding a new one.
+    editing: Option<usize>,
     /// Why the last "Add" was refused.
     problem: Option<String>,
 }
@@ -141,7 +143,7 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
         ui.label(RichText::new("None on record").weak());
     } else {
         Grid::new("history_grid")
-            .num_columns(4)
+            .num_columns(5)
             .striped(true)
             .show(ui, |ui| {
                 for (i, entry) in history.iter().enumerate() {
@@ -149,6 +151,17 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
                         .on_hover_text(ctx.library.catalogue.name_of(entry.code));
                     ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
                     ui.label(entry.date.format("%Y-%m-%d").to_string());
+                    let edit = ui.small_button("Edit").on_hover_text("Correct this entry");
+                    super::coverage::named(&edit, &format!("Edit history entry {}", i + 1));
+                    if edit.clicked() {
+                        *panel = PatientPanel {
+                            code: entry.code.to_string(),
+                            tooth: entry.tooth.map(|t| t.to_string()).unwrap_or_default(),
+                            date: entry.date.format("%Y-%m-%d").to_string(),
+                            editing: Some(i),
+                            problem: None,
+                        };
+                    }
                     let delete = ui.small_button("×").on_hover_text("Delete this entry");
                     let label = format!("Delete history entry {}", i + 1);
                     delete.widget_info(|| {
@@ -161,21 +174,47 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
                 }
             });
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         field(ui, &mut panel.code, "History code", "Code", 48.0);
         field(ui, &mut panel.tooth, "History tooth", "Tooth", 50.0);
         field(ui, &mut panel.date, "History date", "Date", 80.0);
-        let add = ui
-            .button("Add")
-            .on_hover_text("Add to the history (date as YYYY-MM-DD)");
-        super::coverage::named(&add, "Add history entry");
+        // A corrected entry keeps what the fields do not show (surfaces, quadrant, arch).
+        let editing = panel.editing.and_then(|i| history.get(i).map(|e| (i, e)));
+        let (text, label, hover) = match editing {
+            Some(_) => ("Save", "Save history entry", "Save the corrected entry"),
+            None => (
+                "Add",
+                "Add history entry",
+                "Add to the history (date as YYYY-MM-DD)",
+            ),
+        };
+        let add = ui.button(text).on_hover_text(hover);
+        super::coverage::named(&add, label);
         if add.clicked() {
             match history_entry(panel) {
                 Ok(entry) => {
-                    out.edit(Edit::AddHistory(entry));
+                    match editing {
+                        Some((i, old)) => out.edit(Edit::ReplaceHistory(
+                            i,
+                            HistoryEntry {
+                                surfaces: old.surfaces,
+                                quadrant: old.quadrant,
+                                arch: old.arch,
+                                ..entry
+                            },
+                        )),
+                        None => out.edit(Edit::AddHistory(entry)),
+                    }
                     *panel = PatientPanel::default();
                 }
                 Err(e) => panel.problem = Some(e),
+            }
+        }
+        if editing.is_some() {
+            let cancel = ui.small_button("Cancel");
+            super::coverage::named(&cancel, "Cancel history edit");
+            if cancel.clicked() {
+                *panel = PatientPanel::default();
             }
         }
     });

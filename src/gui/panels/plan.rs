@@ -114,7 +114,7 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
     let layout = TableLayout::new(ui, ctx.plan.coverage.len());
     header_ui(ui, ctx, &layout);
     for (i, visit) in option.visits.iter().enumerate() {
-        visit_header_ui(ui, ctx, i, visit, out);
+        visit_header_ui(ui, ctx, (i, option.visits.len()), visit, out);
         visit_table_ui(ui, ctx, &layout, i, visit, out);
     }
     ui.horizontal(|ui| {
@@ -145,7 +145,15 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
     }
 }
 
-fn visit_header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, visit: &Visit, out: Out<'_>) {
+/// `at` is the visit's index and the number of visits in the option.
+fn visit_header_ui(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    at: (usize, usize),
+    visit: &Visit,
+    out: Out<'_>,
+) {
+    let (i, count) = at;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let n = i + 1;
@@ -184,6 +192,22 @@ fn visit_header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, visit: &Visit, out
             }
         }
         ui.label(RichText::new(visit.date.format("%A").to_string()).weak());
+        for (up, text, enabled) in [
+            (true, "Move up", i > 0),
+            (false, "Move down", i + 1 < count),
+        ] {
+            let moved = ui
+                .add_enabled(enabled, egui::Button::new(text).small())
+                .on_hover_text("Change the order of the visits; the lines go with it");
+            named(&moved, &format!("{text} visit {n}"));
+            if moved.clicked() {
+                out.edit(Edit::MoveVisit {
+                    option: ctx.option,
+                    visit: i,
+                    up,
+                });
+            }
+        }
         let delete = ui
             .small_button("Delete visit")
             .on_hover_text("Delete this visit and its lines");

@@ -1,0 +1,53 @@
+//! Keyboard shortcuts and the window's close button, handled before the panels draw.
+
+use egui::ViewportCommand;
+
+use super::{FerruleApp, Pending};
+use crate::gui::command::{Command, Edit};
+
+impl FerruleApp {
+    /// The window's close button: ask first when there are unsaved changes.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.state.document.is_modified() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(Pending::Quit);
+        }
+    }
+
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.prompt.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        if !typing
+            && let Some(at) = self.state.selected_line
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete))
+        {
+            self.commands.edit(Edit::RemoveLine(at));
+        }
+        for command in Command::with_shortcuts() {
+            // A focused text field keeps Ctrl+Z for its own typing.
+            if typing && matches!(command, Command::Undo | Command::Redo) {
+                continue;
+            }
+            let Some(shortcut) = command.shortcut() else {
+                continue;
+            };
+            if !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                continue;
+            }
+            if typing {
+                // Let the field commit first (it does when it loses focus), so
+                // Ctrl+S saves what is on screen.
+                ctx.memory_mut(|m| m.stop_text_input());
+                self.deferred.push(command);
+                ctx.request_repaint();
+            } else {
+                self.commands.push(command);
+            }
+        }
+    }
+}
