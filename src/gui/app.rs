@@ -8,14 +8,15 @@ use chrono::NaiveDate;
 use egui::{Ui, ViewportCommand};
 
 mod keys;
+mod print;
 
 use super::command::{Command, Commands, Edit, LineRef};
 use super::files::{DialogKind, DialogReply, FileDialogs};
 use super::panels::{self, PanelCtx, Panels};
 use super::prefs::{PREFS_KEY, Prefs};
-use super::print::{Practice, PrintPreview, open_in_viewer};
+use super::print::{Practice, PrintPreview};
 use super::state::{AppState, Document, View, blank_plan};
-use crate::library::{Library, load_treatment_plan, save_treatment_plan, write_atomic};
+use crate::library::{Library, load_treatment_plan, save_treatment_plan};
 use crate::model::TreatmentPlan;
 
 /// An action that waits for the unsaved-changes prompt (or for a save to finish).
@@ -231,6 +232,7 @@ impl FerruleApp {
             panels::print::print_preview_ui(ctx, &self.state, &self.print, practice, out);
         }
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
+        panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
         if let Some(pending) = &self.prompt {
             let name = self.state.document.display_name();
             panels::dialogs::unsaved_prompt_ui(ctx, &name, pending.describe(), out);
@@ -330,50 +332,8 @@ impl FerruleApp {
             Command::ClosePrint => self.print.open = false,
             Command::SavePdf => self.save_pdf_as(ctx),
             Command::SavePdfToPath(path) => self.save_pdf(&path),
-        }
-    }
-
-    /// Asks where to save the PDF: a native dialog, else the path window.
-    fn save_pdf_as(&mut self, ctx: &egui::Context) {
-        let name = self.print.file_name();
-        let directory = self.document_dir();
-        if !self.dialogs.start(
-            ctx,
-            DialogKind::SavePdf,
-            directory.clone(),
-            Some(name.clone()),
-        ) {
-            let suggestion = directory.map(|d| d.join(&name));
-            self.panels.path_window.show_for_pdf(suggestion, None);
-        }
-    }
-
-    /// Writes the PDF atomically, then opens it in the system's viewer.
-    fn save_pdf(&mut self, path: &std::path::Path) {
-        let bytes = match self.print.pdf() {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                self.state.error(format!("No PDF: {e}"));
-                return;
-            }
-        };
-        if let Err(e) = write_atomic(path, &bytes) {
-            self.state
-                .error(format!("PDF not saved to {}: {e}", path.display()));
-            return;
-        }
-        if !self.open_viewer {
-            self.state.info(format!("Saved PDF {}", path.display()));
-            return;
-        }
-        match open_in_viewer(path) {
-            Ok(()) => self
-                .state
-                .info(format!("Saved PDF {}; opening it to print", path.display())),
-            Err(e) => self.state.error(format!(
-                "Saved PDF {}, but could not open a viewer: {e}",
-                path.display()
-            )),
+            Command::PracticeSettings => self.open_practice_settings(),
+            Command::SavePractice(settings) => self.save_practice(settings),
         }
     }
 

@@ -15,6 +15,7 @@ use crate::money::Cents;
 use super::prefs::ThemeChoice;
 use super::state::CellAt;
 use crate::export::Paper;
+use crate::practice::PracticeSettings;
 
 /// Where a planned line sits in the document: option, visit and line index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -358,6 +359,10 @@ pub enum Command {
     SavePdf,
     /// Write the PDF here and open it.
     SavePdfToPath(PathBuf),
+    /// Open the practice settings window.
+    PracticeSettings,
+    /// Save these practice settings (not a document edit: no undo step).
+    SavePractice(PracticeSettings),
 }
 
 impl Command {
@@ -384,6 +389,7 @@ impl Command {
             Command::ToggleCompare => "Compare side by side",
             Command::Print => "Print…",
             Command::SavePdf => "Save PDF…",
+            Command::PracticeSettings => "Practice settings…",
             Command::Edit(_)
             | Command::SelectOption(_)
             | Command::SelectLine(_)
@@ -399,7 +405,8 @@ impl Command {
             | Command::PrintPaper(_)
             | Command::PrintPage(_)
             | Command::ClosePrint
-            | Command::SavePdfToPath(_) => "",
+            | Command::SavePdfToPath(_)
+            | Command::SavePractice(_) => "",
         }
     }
 

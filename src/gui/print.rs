@@ -19,26 +19,45 @@ pub struct Practice {
     pub logo: Option<Logo>,
     /// What went wrong reading them (shown in the preview), if anything.
     pub warning: Option<String>,
+    /// The settings file they were read from and are saved to; None when there
+    /// is no config folder (the settings cannot be saved then).
+    pub path: Option<PathBuf>,
 }
 
 impl Practice {
-    /// Reads the settings from their default path, as `ferrule print` does: a
-    /// relative logo path is relative to the settings file; problems become a
-    /// warning and the defaults are used.
+    /// Reads the settings from their default path, as `ferrule print` does.
     pub fn load() -> Practice {
-        let Some(path) = practice::default_path() else {
-            return Practice::default();
-        };
+        match practice::default_path() {
+            Some(path) => Practice::load_from(path),
+            None => Practice::default(),
+        }
+    }
+
+    /// Reads the settings from `path` (a missing file gives the defaults); saving
+    /// them from the app writes there. Problems become a warning and the defaults
+    /// are used.
+    pub fn load_from(path: PathBuf) -> Practice {
         let mut warning = None;
-        let mut settings = PracticeSettings::load(&path).unwrap_or_else(|e| {
+        let settings = PracticeSettings::load(&path).unwrap_or_else(|e| {
             warning = Some(format!("{e}; printing with the default practice details"));
             PracticeSettings::default()
         });
-        if let (Some(logo), Some(dir)) = (&settings.logo, path.parent())
+        let mut practice = Practice::with_settings(settings, Some(path));
+        if practice.warning.is_none() {
+            practice.warning = warning;
+        }
+        practice
+    }
+
+    /// These settings, kept at `path`: a relative logo path is relative to the
+    /// settings file, and the logo is read now (a problem becomes the warning).
+    pub fn with_settings(mut settings: PracticeSettings, path: Option<PathBuf>) -> Practice {
+        if let (Some(logo), Some(dir)) = (&settings.logo, path.as_deref().and_then(Path::parent))
             && logo.is_relative()
         {
             settings.logo = Some(dir.join(logo));
         }
+        let mut warning = None;
         let logo = match settings.logo.as_deref() {
             Some(path) => match std::fs::read(path) {
                 Ok(bytes) => match Logo::from_bytes(bytes) {
@@ -62,6 +81,7 @@ impl Practice {
             settings,
             logo,
             warning,
+            path,
         }
     }
 }
@@ -114,6 +134,12 @@ impl PrintPreview {
         if self.page >= pages {
             self.page = pages.saturating_sub(1);
         }
+    }
+
+    /// Lays the estimate out again on the next refresh (the practice details
+    /// changed, which the cache key does not see).
+    pub fn mark_stale(&mut self) {
+        self.key = None;
     }
 
     /// The layout, when it could be made.

@@ -8,6 +8,7 @@ mod compare;
 mod explanation;
 mod files;
 mod plan_rules;
+mod practice;
 mod print;
 mod search;
 mod workflow;

@@ -36,6 +36,7 @@ pub fn menu_bar_ui(
             item(ui, Command::SaveAs, true, out);
             ui.separator();
             item(ui, Command::Print, true, out);
+            item(ui, Command::PracticeSettings, true, out);
             ui.separator();
             item(ui, Command::ReloadLibrary, true, out);
             ui.separator();

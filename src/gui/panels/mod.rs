@@ -13,6 +13,7 @@ pub mod payer_order;
 pub mod plan;
 pub mod plan_rules;
 mod plan_words;
+pub mod practice;
 pub mod print;
 pub mod problems;
 
@@ -74,6 +75,8 @@ pub struct Panels {
     pub patient: patient::PatientPanel,
     /// The open-or-save-by-path window.
     pub path_window: dialogs::PathWindow,
+    /// The practice settings window.
+    pub practice: practice::PracticeWindow,
 }
 
 /// Commands pushed this frame, shared by all panels.
