@@ -3,6 +3,8 @@
 //! properties over random plans and options.
 
 mod accumulators;
+mod cob_examples;
 mod limitations;
+mod plan_limits;
 mod properties;
 mod worked_examples;
