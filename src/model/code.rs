@@ -118,6 +118,13 @@ pub enum ProcedureClass {
     Adjunctive,
 }
 
+/// The name as written in plan files: `BasicRestorative`.
+impl fmt::Display for ProcedureClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{self:?}"))
+    }
+}
+
 impl ProcedureClass {
     /// Every class, in display order.
     pub const ALL: [ProcedureClass; 11] = [

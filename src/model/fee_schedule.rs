@@ -2,10 +2,8 @@
 //! catalogue, as read from `fee-schedules/*.ron` and `assets/cdt-codes.ron`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::code::{AreaKind, CdtCode, ProcedureClass};
 use crate::money::Cents;
@@ -23,7 +21,7 @@ pub struct FeeSchedule {
     /// What the amounts mean.
     pub kind: FeeScheduleKind,
     /// Amount per code. A code may appear only once.
-    #[serde(deserialize_with = "unique_fees")]
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
     pub fees: BTreeMap<CdtCode, Cents>,
 }
 
@@ -60,32 +58,6 @@ impl FeeScheduleKind {
             FeeScheduleKind::Copay => "member copays",
         }
     }
-}
-
-/// Reads a code-to-amount map and rejects a code listed twice (a plain map would
-/// keep the last one silently).
-fn unique_fees<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<CdtCode, Cents>, D::Error> {
-    struct Unique;
-    impl<'de> Visitor<'de> for Unique {
-        type Value = BTreeMap<CdtCode, Cents>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a map of codes to amounts, such as { \"D0120\": \"65.00\" }")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut fees = BTreeMap::new();
-            while let Some((code, amount)) = map.next_entry::<CdtCode, Cents>()? {
-                if fees.insert(code, amount).is_some() {
-                    return Err(de::Error::custom(format!(
-                        "{code} is listed twice: expected each code once"
-                    )));
-                }
-            }
-            Ok(fees)
-        }
-    }
-    deserializer.deserialize_map(Unique)
 }
 
 /// The code catalogue: every code Ferrule knows, with our own names.

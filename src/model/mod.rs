@@ -8,6 +8,7 @@ pub mod fee_schedule;
 pub mod plan;
 pub mod tooth;
 pub mod treatment_plan;
+pub mod unique_map;
 
 pub use area::Area;
 pub use code::{AreaKind, CdtCode, CodeSet, ProcedureClass};

@@ -41,9 +41,10 @@ pub struct PlanRules {
     #[serde(default)]
     pub maximum: Maximum,
     /// Coverage percentage by class; a class not listed is not covered.
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
     pub coverage: BTreeMap<ProcedureClass, Percent>,
     /// Coverage percentage for single codes; a code entry beats its class.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_map::unique_map")]
     pub code_coverage: BTreeMap<CdtCode, Percent>,
     /// Frequency limits.
     #[serde(default)]
@@ -410,6 +411,7 @@ pub struct AlternateBenefit {
     /// Name for people: "Posterior composites paid as amalgam".
     pub name: String,
     /// Performed code -> the code it is paid as.
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
     pub paid_as: BTreeMap<CdtCode, CdtCode>,
     /// The teeth it applies to.
     #[serde(default)]

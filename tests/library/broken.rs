@@ -159,8 +159,10 @@ broken! {
     duplicate_fee_schedule_id: "schedule-duplicate-id.ron" =>
         r#"tests/library/broken/schedule-duplicate-id.ron:4:9: duplicate fee schedule id "summit-ppo-2026" (first in fee-schedules/summit-ppo-2026.ron): expected every id to be unique"#;
     code_listed_twice_in_a_fee_schedule: "schedule-code-twice.ron" =>
-        // Line 11 is the second D1110; column 27 is just past its value.
-        "tests/library/broken/schedule-code-twice.ron:11:27: D1110 is listed twice: expected each code once";
+        // Line 11 is the second D1110; column 10 is just past the key.
+        "tests/library/broken/schedule-code-twice.ron:11:10: D1110 is listed twice: expected each code once";
+    class_listed_twice_in_coverage: "plan-class-twice.ron" =>
+        "tests/library/broken/plan-class-twice.ron:11:9: Diagnostic is listed twice: expected each class once";
     missing_fee_schedule: "plan-missing-schedule.ron" =>
         r#"tests/library/broken/plan-missing-schedule.ron:7:36: fee schedule "nowhere-ppo-2026" does not exist: expected the id of a file in fee-schedules/"#;
     wrong_kind_of_fee_schedule: "plan-wrong-schedule-kind.ron" =>
