@@ -215,3 +215,40 @@ fn medicaid_secondary_leaves_the_patient_nothing() {
     assert_eq!(l.write_off, c("900.00")); // 1400 - 850 contract + 350 Medicaid
     assert!(l.balances());
 }
+
+#[test]
+fn secondary_deductible_credit_when_it_pays_nothing_is_a_setting() {
+    // §8.3: secondary non-duplication with a $50 deductible. Line 1 (D3330 #3): p1
+    // pays 80% x 800 = 640; p2 normal 80% x (850 - 50) = 640, minus 640 = 0.
+    // Line 2 (D3330 #14): if p2 counted its deductible as met on line 1, its normal
+    // benefit is 80% x 850 = 680 and it pays 680 - 640 = 40; if not, the deductible
+    // comes again: 640 - 640 = 0.
+    let run = |credit: bool| {
+        let p2 = plan(
+            "p2",
+            "p2-fees",
+            "2000.00",
+            "NonDuplication",
+            &format!(
+                r#"deductible: (individual: "50.00"), settings: (credit_deductible_when_paying_nothing: {credit})"#
+            ),
+        );
+        let lib = library(
+            &[
+                fees("p1-fees", "85.00", "850.00", "800.00"),
+                fees("p2-fees", "90.00", "900.00", "850.00"),
+            ],
+            &[plan("p1", "p1-fees", "2000.00", "Standard", ""), p2],
+        );
+        let d = doc(
+            &["p1", "p2"],
+            "",
+            r#"(id: 1, name: "V", date: "2026-12-01", lines: [(code: "D3330", tooth: "3"), (code: "D3330", tooth: "14")])"#,
+        );
+        let e = engine::estimate(&EstimateInput::from_document(&lib, &d, None, as_of()).unwrap());
+        assert!(e.lines.iter().all(|l| l.balances()));
+        (e.lines[0].payers[1].pays, e.lines[1].payers[1].pays)
+    };
+    assert_eq!(run(true), (c("0.00"), c("40.00")));
+    assert_eq!(run(false), (c("0.00"), c("0.00")));
+}

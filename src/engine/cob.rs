@@ -115,7 +115,17 @@ pub fn price_line(
             pays
         };
         if line.covered {
-            acc.record(s.class, line.date, line.deductible, pays);
+            // A later payer that pays nothing may or may not count its deductible
+            // as met (a plan setting).
+            let not_credited = k > 0
+                && pays.is_zero()
+                && !payer.plan.settings.credit_deductible_when_paying_nothing;
+            let deductible = if not_credited {
+                Cents::ZERO
+            } else {
+                line.deductible
+            };
+            acc.record(s.class, line.date, deductible, pays);
         }
         paid += pays;
         shares.push(PayerShare {

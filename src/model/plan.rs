@@ -511,6 +511,9 @@ pub struct PlanSettings {
     /// Whether this plan coordinates benefits at all (plans without a COB
     /// provision pay first).
     pub coordinates_benefits: bool,
+    /// As a later payer, count the deductible as met even on a line it pays
+    /// nothing for (dental-benefits.md §8.3: carriers differ).
+    pub credit_deductible_when_paying_nothing: bool,
 }
 
 impl Default for PlanSettings {
@@ -521,6 +524,7 @@ impl Default for PlanSettings {
             denied_lines_billed_at: DeniedBilling::ContractedFee,
             write_off_when_secondary: false,
             coordinates_benefits: true,
+            credit_deductible_when_paying_nothing: true,
         }
     }
 }
