@@ -258,11 +258,6 @@ impl<'de> Deserialize<'de> for Cents {
                     "write money in quotes with cents, such as \"{v}.00\""
                 )))
             }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Cents, E> {
-                Err(E::custom(
-                    "write money in quotes with cents, such as \"125.50\"",
-                ))
-            }
         }
         deserializer.deserialize_any(Visitor)
     }
@@ -440,11 +435,6 @@ impl<'de> Deserialize<'de> for Percent {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Percent, E> {
                 Percent::parse(v).map_err(E::custom)
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Percent, E> {
-                Err(E::custom(
-                    "write a fractional percentage in quotes, such as \"62.5\"",
-                ))
             }
         }
         deserializer.deserialize_any(Visitor)

@@ -141,7 +141,7 @@ broken! {
     money_with_three_decimals: "schedule-three-decimals.ron" =>
         r#"tests/library/broken/schedule-three-decimals.ron:9:19: expected at most two decimals (cents) in "12.345""#;
     money_as_a_bare_number: "schedule-bare-number.ron" =>
-        r#"tests/library/broken/schedule-bare-number.ron:9:18: write money in quotes with cents, such as "125.50""#;
+        r#"tests/library/broken/schedule-bare-number.ron:9:18: Expected an amount in quotes, such as "125.00" but found the floating point number `1400` instead"#;
     percentage_above_100: "plan-percent-out-of-range.ron" =>
         "tests/library/broken/plan-percent-out-of-range.ron:11:27: expected a percentage from 0 to 100, found 120";
 
