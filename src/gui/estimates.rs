@@ -103,17 +103,6 @@ fn estimate_option(
     as_of: NaiveDate,
 ) -> Result<Estimate, EstimateError> {
     let option = plan.options.get(index).ok_or(EstimateError::NoOptions)?;
-    let payers = engine::payers_for(library, &plan.coverage)?;
-    let office_fees = library
-        .office_schedule(plan.office_fee_schedule.as_deref())
-        .ok_or_else(|| EstimateError::NoOfficeFees(plan.office_fee_schedule.clone()))?;
-    let input = EstimateInput {
-        catalogue: &library.catalogue,
-        office_fees,
-        patient: &plan.patient,
-        payers,
-        option,
-        as_of,
-    };
+    let input = EstimateInput::for_option(library, plan, option, &plan.coverage, as_of)?;
     Ok(engine::estimate(&input))
 }
