@@ -4,6 +4,7 @@ mod arch;
 mod cli;
 mod cob;
 mod compare;
+mod golden;
 mod engine;
 #[cfg(feature = "gui")]
 mod gui;
