@@ -58,7 +58,7 @@ fn main() {
             for visit in &template {
                 let mut v = visit.clone();
                 id += 1;
-                v.id = id;
+                v.id = ferrule::model::VisitId(id);
                 v.date = v
                     .date
                     .checked_add_months(chrono::Months::new(month))
@@ -69,7 +69,12 @@ fn main() {
                 option.visits.push(v);
             }
         }
+        // The copied lines share ids with their originals: give them their own.
+        for line in option.visits.iter_mut().flat_map(|v| v.lines.iter_mut()) {
+            line.id = ferrule::model::LineId::default();
+        }
         let lines: usize = option.visits.iter().map(|v| v.lines.len()).sum();
+        doc.assign_ids();
         if let Ok(input) = EstimateInput::from_document(&library, &doc, None, as_of) {
             time(&format!("generated plan, {lines} lines"), 200, || {
                 black_box(engine::estimate(black_box(&input)));

@@ -73,7 +73,7 @@ fn two_options_under_one_plan_each_see_the_whole_remaining_maximum() {
               lines: [(code: "D2740", tooth: "8")])])"#,
     );
     let before = plan.clone();
-    let scenarios = scenarios_for(&plan, &[], &[], d("2026-05-01"));
+    let scenarios = scenarios_for(&plan, &[], &[], d("2026-05-01")).unwrap();
     assert_eq!(scenarios.len(), 2);
     assert_eq!(scenarios[0].setup.label, "summit-ppo-1500");
     let cmp = compare(&lib, &plan, &scenarios, d("2026-05-01")).unwrap();
@@ -141,7 +141,7 @@ fn one_option_under_three_shipped_plans_has_hand_computed_totals() {
     .map(String::from)
     .to_vec();
     let as_of = d("2026-11-23");
-    let scenarios = scenarios_for(&plan, &["Porcelain crown".to_string()], &ids, as_of);
+    let scenarios = scenarios_for(&plan, &["Porcelain crown".to_string()], &ids, as_of).unwrap();
     assert_eq!(scenarios.len(), 3);
     // Summit is on file: its record is copied. Bayside is not: new coverage from the
     // primary's effective date, nothing used.
@@ -219,18 +219,18 @@ fn options_and_no_insurance_line_up_by_tooth_and_code() {
     let plan = sample();
     let as_of = d("2026-11-23");
     let scenarios = vec![
-        Scenario {
-            option: "Porcelain crown".into(),
-            setup: PayerSetup::patient(&plan),
-        },
-        Scenario {
-            option: "Gold crown".into(),
-            setup: PayerSetup::patient(&plan),
-        },
-        Scenario {
-            option: "Porcelain crown".into(),
-            setup: PayerSetup::no_insurance(),
-        },
+        Scenario::new(
+            option_named(&plan, "Porcelain crown"),
+            PayerSetup::patient(&plan),
+        ),
+        Scenario::new(
+            option_named(&plan, "Gold crown"),
+            PayerSetup::patient(&plan),
+        ),
+        Scenario::new(
+            option_named(&plan, "Porcelain crown"),
+            PayerSetup::no_insurance(),
+        ),
     ];
     let cmp = compare(&lib, &plan, &scenarios, as_of).unwrap();
     let patient: Vec<Cents> = cmp.patient_totals();
@@ -269,10 +269,9 @@ fn unknown_option_or_plan_is_an_error_not_a_panic() {
     let lib = shipped();
     let plan = sample();
     let as_of = d("2026-11-23");
-    let bad_option = scenarios_for(&plan, &["Nope".to_string()], &[], as_of);
-    let err = compare(&lib, &plan, &bad_option, as_of).unwrap_err();
+    let err = scenarios_for(&plan, &["Nope".to_string()], &[], as_of).unwrap_err();
     assert!(err.to_string().contains("\"Nope\" does not exist"), "{err}");
-    let bad_plan = scenarios_for(&plan, &[], &["no-such-plan".to_string()], as_of);
+    let bad_plan = scenarios_for(&plan, &[], &["no-such-plan".to_string()], as_of).unwrap();
     let err = compare(&lib, &plan, &bad_plan, as_of).unwrap_err();
     assert!(
         err.to_string()
@@ -302,7 +301,7 @@ fn advisor_moves_the_seat_visit_into_january_when_the_maximum_runs_out() {
     let lib = shipped();
     let plan = summit_patient("1200.00", TWO_CROWNS);
     let as_of = d("2026-11-23");
-    let advice = advise(&lib, &plan, "Two crowns", as_of)
+    let advice = advise(&lib, &plan, option_id(&plan, "Two crowns"), as_of)
         .unwrap()
         .expect("a saving");
     assert_eq!(advice.patient_before, c("1610.00"));
@@ -318,8 +317,10 @@ fn advisor_moves_the_seat_visit_into_january_when_the_maximum_runs_out() {
     // The new option, added to the plan, prices as promised and the crown on #9 is
     // dated at its seat visit in 2027.
     let mut with_split = plan.clone();
-    with_split.options.push(advice.new_option.clone());
-    let scenarios = scenarios_for(&with_split, &[], &[], as_of);
+    with_split
+        .apply(&ferrule::model::Edit::AddOption(advice.new_option.clone()))
+        .unwrap();
+    let scenarios = scenarios_for(&with_split, &[], &[], as_of).unwrap();
     let cmp = compare(&lib, &with_split, &scenarios, as_of).unwrap();
     assert_eq!(cmp.patient_totals(), vec![c("1610.00"), c("1157.50")]);
     let crown9 = cmp.line(&cmp.rows[1], 1).unwrap();
@@ -356,7 +357,7 @@ fn advisor_refuses_a_move_that_breaks_a_frequency_limit() {
     let mut plan = summit_patient("1500.00", options);
     let as_of = d("2026-11-23");
     assert_eq!(
-        advise(&lib, &plan, "Crowns and recall", as_of).unwrap(),
+        advise(&lib, &plan, option_id(&plan, "Crowns and recall"), as_of).unwrap(),
         None
     );
 
@@ -365,8 +366,8 @@ fn advisor_refuses_a_move_that_breaks_a_frequency_limit() {
     moved.name = "Moved".into();
     moved.visits[1].date = d("2027-01-01");
     moved.visits[2].date = d("2027-06-18");
-    plan.options.push(moved);
-    let scenarios = scenarios_for(&plan, &[], &[], as_of);
+    plan.apply(&ferrule::model::Edit::AddOption(moved)).unwrap();
+    let scenarios = scenarios_for(&plan, &[], &[], as_of).unwrap();
     let cmp = compare(&lib, &plan, &scenarios, as_of).unwrap();
     assert_eq!(cmp.patient_totals(), vec![c("1978.00"), c("1525.50")]);
     let recall = &cmp.scenarios[1].estimate.lines[3];
@@ -382,7 +383,13 @@ fn advisor_returns_none_when_moving_saves_nothing() {
     let lib = shipped();
     let plan = sample();
     assert_eq!(
-        advise(&lib, &plan, "Porcelain crown", d("2026-11-23")).unwrap(),
+        advise(
+            &lib,
+            &plan,
+            option_id(&plan, "Porcelain crown"),
+            d("2026-11-23")
+        )
+        .unwrap(),
         None
     );
     // One visit: nothing to move.
@@ -390,8 +397,11 @@ fn advisor_returns_none_when_moving_saves_nothing() {
         "1200.00",
         r#"(name: "One", visits: [(id: 1, name: "V", date: "2026-12-01", lines: [(code: "D2740", tooth: "8")])])"#,
     );
-    assert_eq!(advise(&lib, &one, "One", d("2026-11-23")).unwrap(), None);
-    assert!(advise(&lib, &one, "Nope", d("2026-11-23")).is_err());
+    assert_eq!(
+        advise(&lib, &one, option_id(&one, "One"), d("2026-11-23")).unwrap(),
+        None
+    );
+    assert!(advise(&lib, &one, option_id(&one, "Nope"), d("2026-11-23")).is_err());
 }
 
 fn ferrule(args: &[&str]) -> (i32, String, String) {
@@ -525,12 +535,27 @@ fn uninsured_patient_can_price_a_library_plan() {
         &["Porcelain crown".to_string()],
         &["bayside-ppo-2000".to_string()],
         as_of,
-    );
+    )
+    .unwrap();
     assert_eq!(scenarios[0].setup.coverage[0].effective, as_of);
-    let own = scenarios_for(&plan, &["Porcelain crown".to_string()], &[], as_of);
+    let own = scenarios_for(&plan, &["Porcelain crown".to_string()], &[], as_of).unwrap();
     assert_eq!(own[0].setup.label, "no insurance");
     let all: Vec<Scenario> = own.into_iter().chain(scenarios).collect();
     let cmp = compare(&lib, &plan, &all, as_of).unwrap();
     assert_eq!(cmp.patient_totals(), vec![c("1905.00"), c("696.00")]);
-    assert_eq!(advise(&lib, &plan, "Porcelain crown", as_of).unwrap(), None);
+    assert_eq!(
+        advise(&lib, &plan, option_id(&plan, "Porcelain crown"), as_of).unwrap(),
+        None
+    );
+}
+
+/// The option with this name (the test plans have unique names).
+fn option_named<'a>(plan: &'a TreatmentPlan, name: &str) -> &'a ferrule::model::TreatmentOption {
+    plan.choose_option(name).unwrap()
+}
+
+/// The id of the option with this name; an id no option has when none has it.
+fn option_id(plan: &TreatmentPlan, name: &str) -> ferrule::model::OptionId {
+    plan.choose_option(name)
+        .map_or(ferrule::model::OptionId(999), |o| o.id)
 }

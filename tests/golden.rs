@@ -104,12 +104,12 @@ fn pdf_text(lib: &Library, path: &Path) -> String {
     for option in &doc.options {
         let input = EstimateInput::from_document(lib, &doc, Some(&option.name), as_of).unwrap();
         let estimate = engine::estimate(&input);
-        let id = export::estimate_id(&doc.patient.name, &option.name, as_of);
+        let id = export::estimate_id(&doc.patient.name, option, as_of);
         let printed = PrintedEstimate::new(
             &PracticeSettings::default(),
             &doc,
             lib,
-            &option.name,
+            option,
             &estimate,
             as_of,
             id,

@@ -32,13 +32,12 @@ fn scratch(name: &str) -> PathBuf {
 fn print(lib: &Library, plan: &TreatmentPlan, as_of: NaiveDate) -> (Estimate, PrintedEstimate) {
     let input = EstimateInput::from_document(lib, plan, None, as_of).unwrap();
     let estimate = engine::estimate(&input);
-    let option = input.option.name.clone();
-    let id = export::estimate_id(&plan.patient.name, &option, as_of);
+    let id = export::estimate_id(&plan.patient.name, input.option, as_of);
     let printed = PrintedEstimate::new(
         &PracticeSettings::default(),
         plan,
         lib,
-        &option,
+        input.option,
         &estimate,
         as_of,
         id,

@@ -4,10 +4,11 @@ mod arch;
 mod cli;
 mod cob;
 mod compare;
-mod golden;
 mod engine;
+mod golden;
 #[cfg(feature = "gui")]
 mod gui;
+mod ids;
 mod library;
 mod print;
 mod samples;

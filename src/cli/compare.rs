@@ -26,19 +26,19 @@ pub fn run(
 ) -> Result<ExitCode, Failure> {
     let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
     let fail = |e: EstimateError| Failure(format!("{}: {e}", file.display()));
-    let scenarios = engine::scenarios_for(&doc, options, plans, as_of);
+    let scenarios = engine::scenarios_for(&doc, options, plans, as_of).map_err(fail)?;
     if scenarios.is_empty() {
         return Err(fail(EstimateError::NoOptions));
     }
     let comparison = engine::compare(lib, &doc, &scenarios, as_of).map_err(fail)?;
     let single_option = match scenarios.as_slice() {
-        [only] if plans.is_empty() => Some(only.option.as_str()),
+        [only] if plans.is_empty() => Some(only),
         _ => None,
     };
     let advice = match single_option {
-        Some(name) => engine::advise(lib, &doc, name, as_of)
+        Some(only) => engine::advise(lib, &doc, only.option, as_of)
             .map_err(fail)?
-            .map(|a| (name, a)),
+            .map(|a| (only.option_name.as_str(), a)),
         None => None,
     };
     match format {

@@ -39,7 +39,7 @@ pub enum Command {
     Estimate {
         /// The treatment-plan file.
         file: PathBuf,
-        /// Treatment option name (default: the first).
+        /// Treatment option name, or its id when names repeat (default: the first).
         #[arg(long)]
         option: Option<String>,
         /// Date the estimate is made, YYYY-MM-DD (default: today).
@@ -211,7 +211,12 @@ fn estimate(
     let notes = engine::coding::check(input.option, &doc.patient);
     match format {
         Format::Json => {
-            let json = report::json::estimate_json(&option_name, as_of, &result, &notes);
+            let json = report::json::estimate_json(
+                (input.option.id, &option_name),
+                as_of,
+                &result,
+                &notes,
+            );
             let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
             out(&format!("{text}\n"));
         }

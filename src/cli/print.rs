@@ -75,11 +75,10 @@ pub fn run(
     let input = EstimateInput::from_document(lib, &doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let estimate = engine::estimate(&input);
-    let option_name = input.option.name.clone();
     let settings = practice_settings();
-    let id = export::estimate_id(&doc.patient.name, &option_name, as_of);
+    let id = export::estimate_id(&doc.patient.name, input.option, as_of);
     let mut printed =
-        PrintedEstimate::new(&settings, &doc, lib, &option_name, &estimate, as_of, id);
+        PrintedEstimate::new(&settings, &doc, lib, input.option, &estimate, as_of, id);
     if let Some(logo) = logo(&settings) {
         printed = printed.with_logo(logo);
     }

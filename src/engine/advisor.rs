@@ -20,7 +20,7 @@ use super::input::EstimateError;
 use super::step::Flag;
 use super::window::BenefitYearStart;
 use crate::library::Library;
-use crate::model::{TreatmentOption, TreatmentPlan};
+use crate::model::{OptionId, TreatmentOption, TreatmentPlan};
 use crate::money::Cents;
 
 /// A cheaper way to schedule an option.
@@ -43,16 +43,16 @@ pub struct Advice {
     pub moved_visits: Vec<String>,
 }
 
-/// Suggests splitting `option_name` across the benefit-year boundary when that
+/// Suggests splitting `option` across the benefit-year boundary when that
 /// saves the patient at least $0.01; None when nothing saves, when the option has
 /// fewer than two visits, or when the patient has no coverage.
 pub fn advise(
     library: &Library,
     plan: &TreatmentPlan,
-    option_name: &str,
+    option: OptionId,
     as_of: NaiveDate,
 ) -> Result<Option<Advice>, EstimateError> {
-    let option = find_option(plan, option_name)?;
+    let option = find_option(plan, option)?;
     let Some(primary) = plan.coverage.first() else {
         return Ok(None);
     };
@@ -98,6 +98,8 @@ pub fn advise(
         }
         let advice = Advice {
             new_option: TreatmentOption {
+                // The plan gives the copy its own option and line ids when it is added.
+                id: OptionId::default(),
                 name: split_name(plan, &option.name),
                 visits: candidate.option.visits,
             },
@@ -153,7 +155,7 @@ fn newly_denied_for_frequency(before: &Estimate, after: &Estimate) -> bool {
             && !before
                 .lines
                 .iter()
-                .find(|b| b.number == line.number)
+                .find(|b| b.line == line.line)
                 .is_some_and(|b| b.flags.contains(&Flag::FrequencyLimit))
     })
 }
@@ -161,11 +163,12 @@ fn newly_denied_for_frequency(before: &Estimate, after: &Estimate) -> bool {
 /// "<name> (split at benefit year)", numbered when the plan already has that name.
 fn split_name(plan: &TreatmentPlan, name: &str) -> String {
     let base = format!("{name} (split at benefit year)");
-    if plan.option(&base).is_none() {
+    let taken = |candidate: &str| plan.options.iter().any(|o| o.name == candidate);
+    if !taken(&base) {
         return base;
     }
     (2..)
         .map(|n| format!("{name} (split at benefit year {n})"))
-        .find(|candidate| plan.option(candidate).is_none())
+        .find(|candidate| !taken(candidate))
         .unwrap_or(base)
 }

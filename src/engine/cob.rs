@@ -156,6 +156,7 @@ pub fn price_line(
     flags.dedup();
     let date = plan_lines.first().map_or(s.completed, |l| l.date);
     LineEstimate {
+        line: s.id,
         number: s.number,
         visit_id: s.visit.id,
         visit: s.visit.name.clone(),

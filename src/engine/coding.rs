@@ -213,7 +213,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, (day, code, tooth))| Visit {
-                id: u32::try_from(i).unwrap() + 1,
+                id: crate::model::VisitId(u32::try_from(i).unwrap() + 1),
                 name: format!("Visit {}", i + 1),
                 date: date(day),
                 lines: vec![PlannedLine::new(
@@ -223,6 +223,7 @@ mod tests {
             })
             .collect();
         TreatmentOption {
+            id: crate::model::OptionId(1),
             name: "x".into(),
             visits,
         }

@@ -16,7 +16,7 @@ use super::coding::{self, CodingNote};
 use super::estimate::{Estimate, LineEstimate};
 use super::input::{EstimateError, EstimateInput};
 use crate::library::Library;
-use crate::model::{Area, CdtCode, Coverage, TreatmentOption, TreatmentPlan};
+use crate::model::{Area, CdtCode, Coverage, LineId, OptionId, TreatmentOption, TreatmentPlan};
 use crate::money::Cents;
 
 /// Who pays in a scenario: coverage records in payer order.
@@ -80,38 +80,70 @@ fn label_of(coverage: &[Coverage]) -> String {
     }
 }
 
-/// One treatment option (by name) under one payer setup.
+/// One treatment option under one payer setup.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
-    /// Treatment option name.
-    pub option: String,
+    /// The treatment option.
+    pub option: OptionId,
+    /// Its name, for column headings (names need not be unique).
+    pub option_name: String,
     /// Who pays.
     pub setup: PayerSetup,
+}
+
+/// What identifies a scenario across recomputations: its option and its payers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ScenarioKey {
+    /// The treatment option.
+    pub option: OptionId,
+    /// The payer setup's label.
+    pub setup: String,
 }
 
 impl Scenario {
     /// Column heading: "<option> / <setup label>".
     pub fn title(&self) -> String {
-        format!("{} / {}", self.option, self.setup.label)
+        format!("{} / {}", self.option_name, self.setup.label)
+    }
+
+    /// The scenario's identity.
+    pub fn key(&self) -> ScenarioKey {
+        ScenarioKey {
+            option: self.option,
+            setup: self.setup.label.clone(),
+        }
+    }
+
+    /// `option` under `setup`.
+    pub fn new(option: &TreatmentOption, setup: PayerSetup) -> Scenario {
+        Scenario {
+            option: option.id,
+            option_name: option.name.clone(),
+            setup,
+        }
     }
 }
 
 /// The scenarios `ferrule compare` builds: each chosen option (all options when
-/// `options` is empty) under the patient's own coverage when `plan_ids` is empty,
-/// otherwise under each named library plan alone ([`PayerSetup::plan_alone`]).
-/// Options vary slowest: option 1 under every plan, then option 2, ...
+/// `options` is empty; each picked by name or id) under the patient's own coverage
+/// when `plan_ids` is empty, otherwise under each named library plan alone
+/// ([`PayerSetup::plan_alone`]). Options vary slowest: option 1 under every plan,
+/// then option 2, ...
 ///
-/// Names are not checked here; [`compare`] reports unknown options and plans.
+/// Plan ids are not checked here; [`compare`] reports unknown plans.
 pub fn scenarios_for(
     plan: &TreatmentPlan,
     options: &[String],
     plan_ids: &[String],
     as_of: NaiveDate,
-) -> Vec<Scenario> {
-    let names: Vec<String> = if options.is_empty() {
-        plan.options.iter().map(|o| o.name.clone()).collect()
+) -> Result<Vec<Scenario>, EstimateError> {
+    let chosen: Vec<&TreatmentOption> = if options.is_empty() {
+        plan.options.iter().collect()
     } else {
-        options.to_vec()
+        options
+            .iter()
+            .map(|wanted| plan.choose_option(wanted))
+            .collect::<Result<_, _>>()?
     };
     let setups: Vec<PayerSetup> = if plan_ids.is_empty() {
         vec![PayerSetup::patient(plan)]
@@ -121,15 +153,14 @@ pub fn scenarios_for(
             .map(|id| PayerSetup::plan_alone(plan, id, as_of))
             .collect()
     };
-    names
+    Ok(chosen
         .iter()
         .flat_map(|option| {
-            setups.iter().map(|setup| Scenario {
-                option: option.clone(),
-                setup: setup.clone(),
-            })
+            setups
+                .iter()
+                .map(|setup| Scenario::new(option, setup.clone()))
         })
-        .collect()
+        .collect())
 }
 
 /// One priced scenario.
@@ -170,11 +201,11 @@ impl RowKey {
     }
 }
 
-/// Where a cell's line is: an index into its scenario's `estimate.lines`.
+/// Which line of its scenario a cell shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CellRef {
-    /// Index into `scenarios[k].estimate.lines`.
-    pub line: usize,
+    /// The planned line's id.
+    pub line: LineId,
 }
 
 /// One row of the comparison: the same procedure across scenarios.
@@ -241,7 +272,22 @@ impl Comparison {
     /// The line behind a cell (its steps are the "why").
     pub fn line(&self, row: &ComparisonRow, scenario: usize) -> Option<&LineEstimate> {
         let cell = row.cells.get(scenario).copied().flatten()?;
-        self.scenarios.get(scenario)?.estimate.lines.get(cell.line)
+        self.scenarios
+            .get(scenario)?
+            .estimate
+            .lines
+            .iter()
+            .find(|l| l.line == cell.line)
+    }
+
+    /// The line in the row `row` for the scenario `scenario`, both by key.
+    pub fn cell(&self, row: RowKey, scenario: &ScenarioKey) -> Option<&LineEstimate> {
+        let row = self.rows.iter().find(|r| r.key == row)?;
+        let k = self
+            .scenarios
+            .iter()
+            .position(|s| s.scenario.key() == *scenario)?;
+        self.line(row, k)
     }
 
     /// Patient total per scenario (for a bar chart).
@@ -259,15 +305,12 @@ impl Comparison {
     }
 }
 
-/// Looks up an option by name, with the error `estimate` would give.
-pub(crate) fn find_option<'a>(
-    plan: &'a TreatmentPlan,
-    name: &str,
-) -> Result<&'a TreatmentOption, EstimateError> {
-    plan.option(name).ok_or_else(|| {
-        let names: Vec<&str> = plan.options.iter().map(|o| o.name.as_str()).collect();
-        EstimateError::UnknownOption(name.to_string(), names.join(", "))
-    })
+/// Looks up an option by id.
+pub(crate) fn find_option(
+    plan: &TreatmentPlan,
+    id: OptionId,
+) -> Result<&TreatmentOption, EstimateError> {
+    plan.option(id).ok_or(EstimateError::NoSuchOption(id))
 }
 
 /// Prices `option` for the patient of `plan` under `coverage`, on its own.
@@ -292,7 +335,7 @@ pub fn compare(
 ) -> Result<Comparison, EstimateError> {
     let mut results = Vec::with_capacity(scenarios.len());
     for scenario in scenarios {
-        let option = find_option(plan, &scenario.option)?;
+        let option = find_option(plan, scenario.option)?;
         let estimate = price(library, plan, option, &scenario.setup.coverage, as_of)?;
         results.push(ScenarioResult {
             scenario: scenario.clone(),
@@ -348,13 +391,13 @@ fn rows(results: &[ScenarioResult]) -> Vec<ComparisonRow> {
     let mut rows: Vec<ComparisonRow> = Vec::new();
     for (k, result) in results.iter().enumerate() {
         let mut seen: Vec<(String, CdtCode)> = Vec::new();
-        for (index, line) in result.estimate.lines.iter().enumerate() {
+        for line in &result.estimate.lines {
             let base = RowKey::of(line, 0);
             let pair = (base.area.clone(), base.code);
             let repeat = seen.iter().filter(|p| **p == pair).count();
             seen.push(pair);
             let key = RowKey { repeat, ..base };
-            let cell = Some(CellRef { line: index });
+            let cell = Some(CellRef { line: line.line });
             match rows.iter_mut().find(|r| r.key == key) {
                 Some(row) => {
                     if let Some(slot) = row.cells.get_mut(k) {
@@ -382,7 +425,8 @@ fn rows(results: &[ScenarioResult]) -> Vec<ComparisonRow> {
             .iter()
             .enumerate()
             .map(|(k, cell)| {
-                cell.and_then(|c| results.get(k)?.estimate.lines.get(c.line))
+                let lines = &results.get(k)?.estimate.lines;
+                cell.and_then(|c| lines.iter().find(|l| l.line == c.line))
                     .map(|l| l.patient)
             })
             .collect();

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::step::{Flag, Step};
-use crate::model::{Area, CdtCode};
+use crate::model::{Area, CdtCode, LineId, VisitId};
 use crate::money::{Cents, Percent};
 
 /// The estimate of one treatment option under one payer setup.
@@ -24,10 +24,13 @@ pub struct Estimate {
 /// Invariant: `fee == write_off + sum(payers.pays) + patient`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LineEstimate {
-    /// 1-based line number within the option (plan order).
+    /// The planned line's id: everything that refers to a line uses it.
+    pub line: LineId,
+    /// 1-based line number within the option (plan order), for people to read;
+    /// never used to find a line.
     pub number: usize,
     /// Visit id.
-    pub visit_id: u32,
+    pub visit_id: VisitId,
     /// Visit name.
     pub visit: String,
     /// Date of service used for the primary plan (completion date by default).

@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::library::Library;
+use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
-    CodeCatalogue, Coverage, FeeSchedule, Patient, PlanRules, TreatmentOption, TreatmentPlan,
+    CodeCatalogue, Coverage, FeeSchedule, OptionId, Patient, PlanRules, TreatmentOption,
+    TreatmentPlan,
 };
 
 /// One payer: the plan, the fee schedule its network names, and the patient's
@@ -50,17 +52,20 @@ pub enum EstimateError {
     /// No office fee schedule.
     #[error("the library has no office fee schedule{}", .0.as_ref().map(|id| format!(" \"{id}\"")).unwrap_or_default())]
     NoOfficeFees(Option<String>),
-    /// The option name does not exist.
-    #[error("treatment option \"{0}\" does not exist; the plan has: {1}")]
-    UnknownOption(String, String),
+    /// The option asked for by name or id cannot be picked.
+    #[error(transparent)]
+    Option(#[from] OptionChoiceError),
+    /// No option has this id.
+    #[error("treatment option {0} does not exist")]
+    NoSuchOption(OptionId),
     /// The plan has no options.
     #[error("the treatment plan has no options")]
     NoOptions,
 }
 
 impl<'a> EstimateInput<'a> {
-    /// Sets up the inputs for `option` (by name; None = the first) of `plan`, with
-    /// the plan's own coverage list.
+    /// Sets up the inputs for `option` (by name when one option has it, else by id;
+    /// None = the first) of `plan`, with the plan's own coverage list.
     pub fn from_document(
         library: &'a Library,
         plan: &'a TreatmentPlan,
@@ -68,10 +73,7 @@ impl<'a> EstimateInput<'a> {
         as_of: NaiveDate,
     ) -> Result<EstimateInput<'a>, EstimateError> {
         let option = match option {
-            Some(name) => plan.option(name).ok_or_else(|| {
-                let names: Vec<&str> = plan.options.iter().map(|o| o.name.as_str()).collect();
-                EstimateError::UnknownOption(name.to_string(), names.join(", "))
-            })?,
+            Some(wanted) => plan.choose_option(wanted)?,
             None => plan.options.first().ok_or(EstimateError::NoOptions)?,
         };
         EstimateInput::for_option(library, plan, option, &plan.coverage, as_of)

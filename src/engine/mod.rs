@@ -132,6 +132,6 @@ pub mod advisor;
 pub mod compare;
 pub use advisor::{Advice, advise};
 pub use compare::{
-    CellRef, Comparison, ComparisonRow, PayerSetup, RowKey, Scenario, ScenarioResult,
+    CellRef, Comparison, ComparisonRow, PayerSetup, RowKey, Scenario, ScenarioKey, ScenarioResult,
     ScenarioTotals, TotalsDiffer, compare, scenarios_for,
 };

@@ -3,14 +3,16 @@
 
 use chrono::NaiveDate;
 
-use crate::model::CodeCatalogue;
 use crate::model::plan::DateOfServiceBasis;
 use crate::model::{Area, FeeSchedule, PlannedLine, ProcedureClass, TreatmentOption, Visit};
+use crate::model::{CodeCatalogue, LineId};
 use crate::money::Cents;
 
 /// One planned line, ready to price.
 #[derive(Clone, Debug)]
 pub struct Service<'a> {
+    /// The planned line's id.
+    pub id: LineId,
     /// 1-based position in plan order.
     pub number: usize,
     /// The visit it starts in.
@@ -60,6 +62,7 @@ pub fn services<'a>(
                 None => (office_fees.fee(line.code).unwrap_or(Cents::ZERO), false),
             };
             out.push(Service {
+                id: line.id,
                 number: out.len() + 1,
                 visit,
                 line,

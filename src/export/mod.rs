@@ -11,10 +11,11 @@
 //! ```no_run
 //! # use ferrule::export::{PrintedEstimate, Paper, estimate_pdf};
 //! # fn demo(p: &ferrule::practice::PracticeSettings, plan: &ferrule::model::TreatmentPlan,
+//! #         option: &ferrule::model::TreatmentOption,
 //! #         lib: &ferrule::library::Library, e: &ferrule::engine::Estimate,
 //! #         day: chrono::NaiveDate) -> Result<Vec<u8>, ferrule::export::PdfError> {
-//! let id = ferrule::export::estimate_id(&plan.patient.name, "Porcelain crown", day);
-//! let doc = PrintedEstimate::new(p, plan, lib, "Porcelain crown", e, day, id);
+//! let id = ferrule::export::estimate_id(&plan.patient.name, option, day);
+//! let doc = PrintedEstimate::new(p, plan, lib, option, e, day, id);
 //! estimate_pdf(&doc, Paper::Letter)
 //! # }
 //! ```
@@ -37,7 +38,7 @@ use crate::engine::Estimate;
 use crate::library::Library;
 use crate::model::plan::Network;
 use crate::model::treatment_plan::Relationship;
-use crate::model::{Area, TreatmentPlan};
+use crate::model::{Area, LineId, TreatmentOption, TreatmentPlan, VisitId};
 use crate::money::Cents;
 use crate::practice::PracticeSettings;
 
@@ -67,12 +68,15 @@ pub fn long_date(d: NaiveDate) -> String {
 }
 
 /// A stable estimate number: `EST-<prepared YYYYMMDD>-<6 hex digits>` where the
-/// digits hash the patient's name and the option name, so printing the same
-/// option for the same patient on the same day gives the same number.
-pub fn estimate_id(patient: &str, option: &str, prepared: NaiveDate) -> String {
+/// digits hash the patient's name and the option's id and name, so printing the
+/// same option for the same patient on the same day gives the same number, and
+/// two options that share a name do not.
+pub fn estimate_id(patient: &str, option: &TreatmentOption, prepared: NaiveDate) -> String {
     // FNV-1a, 64 bit: small, stable across Rust versions and platforms.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in patient.bytes().chain([0x1f]).chain(option.bytes()) {
+    let id = option.id.0.to_le_bytes();
+    let bytes = patient.bytes().chain([0x1f]).chain(id).chain([0x1f]);
+    for byte in bytes.chain(option.name.bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -316,7 +320,7 @@ impl PrintedEstimate {
         practice: &PracticeSettings,
         plan: &TreatmentPlan,
         library: &Library,
-        option: &str,
+        option: &TreatmentOption,
         estimate: &Estimate,
         prepared: NaiveDate,
         estimate_id: String,
@@ -380,11 +384,16 @@ impl PrintedEstimate {
             })
             .collect();
 
-        let option_model = plan.option(option);
-        let planned: Vec<&crate::model::PlannedLine> = option_model
-            .map(|o| o.visits.iter().flat_map(|v| v.lines.iter()).collect())
-            .unwrap_or_default();
-        let visit_of = |id: u32| option_model.and_then(|o| o.visits.iter().find(|v| v.id == id));
+        // Lines and visits are found by id in the option that was priced, so two
+        // options with the same name never mix.
+        let planned_line = |id: LineId| {
+            option
+                .visits
+                .iter()
+                .flat_map(|v| v.lines.iter())
+                .find(|l| l.id == id)
+        };
+        let visit_of = |id: VisitId| option.visits.iter().find(|v| v.id == id);
         let naming = if payer_ids.len() > 1 {
             notes::PlanNaming::ByName(
                 payers
@@ -397,12 +406,11 @@ impl PrintedEstimate {
         };
 
         let mut visits: Vec<PrintedVisit> = Vec::new();
-        let mut visit_ids: Vec<u32> = Vec::new();
+        let mut visit_ids: Vec<VisitId> = Vec::new();
         let mut printed_notes = Vec::new();
         for line in &estimate.lines {
             let note = notes::line_note(line, &library.catalogue, &naming);
-            let completed = planned
-                .get(line.number.wrapping_sub(1))
+            let completed = planned_line(line.line)
                 .and_then(|p| p.completed_at)
                 .filter(|&at| at != line.visit_id)
                 .and_then(visit_of)
@@ -517,7 +525,7 @@ impl PrintedEstimate {
                 birth_date: plan.patient.birth_date,
                 chart_number: plan.patient.chart_number.clone(),
             },
-            option: option.to_string(),
+            option: option.name.clone(),
             estimate_id,
             prepared,
             valid_until: prepared
@@ -555,9 +563,25 @@ mod tests {
     #[test]
     fn estimate_ids_are_stable() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let a = estimate_id("Marisol Vega", "Porcelain crown", day);
-        assert_eq!(a, estimate_id("Marisol Vega", "Porcelain crown", day));
-        assert_ne!(a, estimate_id("Marisol Vega", "Gold crown", day));
+        let option = |id: u32, name: &str| TreatmentOption {
+            id: crate::model::OptionId(id),
+            name: name.to_string(),
+            visits: Vec::new(),
+        };
+        let a = estimate_id("Marisol Vega", &option(1, "Porcelain crown"), day);
+        assert_eq!(
+            a,
+            estimate_id("Marisol Vega", &option(1, "Porcelain crown"), day)
+        );
+        assert_ne!(
+            a,
+            estimate_id("Marisol Vega", &option(2, "Gold crown"), day)
+        );
+        // Two options with the same name print different estimate numbers.
+        assert_ne!(
+            a,
+            estimate_id("Marisol Vega", &option(2, "Porcelain crown"), day)
+        );
         assert!(a.starts_with("EST-20261123-") && a.len() == 19, "{a}");
     }
 

@@ -10,13 +10,14 @@ use egui::{Ui, ViewportCommand};
 mod keys;
 mod print;
 
-use super::command::{Command, Commands, Edit, LineRef};
+use super::command::{Command, Commands, Edit};
 use super::files::{DialogKind, DialogReply, FileDialogs};
 use super::panels::{self, PanelCtx, Panels};
 use super::prefs::{PREFS_KEY, Prefs};
 use super::print::{Practice, PrintPreview};
 use super::state::{AppState, Document, View, blank_plan};
 use crate::library::{Library, load_treatment_plan, save_treatment_plan};
+use crate::model::Applied;
 use crate::model::TreatmentPlan;
 
 /// An action that waits for the unsaved-changes prompt (or for a save to finish).
@@ -275,9 +276,9 @@ impl FerruleApp {
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::SelectOption(i) => {
-                if i < self.state.document.plan.options.len() {
-                    self.state.selected_option = i;
+            Command::SelectOption(id) => {
+                if self.state.document.plan.option(id).is_some() {
+                    self.state.selected_option = id;
                     self.state.selected_line = None;
                 }
             }
@@ -315,7 +316,7 @@ impl FerruleApp {
                 };
                 self.state.selected_cell = None;
             }
-            Command::CompareOption(name, on) => self.state.compare.set_option(&name, on),
+            Command::CompareOption(id, on) => self.state.compare.set_option(id, on),
             Command::CompareAddPlan(id) => self.state.compare.add_plan(&id),
             Command::CompareRemovePlan(id) => self.state.compare.remove_plan(&id),
             Command::CompareNoInsurance(on) => self.state.compare.set_no_insurance(on),
@@ -338,49 +339,15 @@ impl FerruleApp {
     }
 
     fn edit(&mut self, edit: &Edit) {
-        // After adding lines, select the first new one so its explanation shows.
-        let added_at = match edit {
-            Edit::AddLines { option, visit, .. } => self
-                .state
-                .document
-                .plan
-                .options
-                .get(*option)
-                .and_then(|o| o.visits.get(*visit))
-                .map(|v| LineRef {
-                    option: *option,
-                    visit: *visit,
-                    line: v.lines.len(),
-                }),
-            _ => None,
-        };
-        // A selected line in a moved visit stays selected.
-        let moved_selection = match *edit {
-            Edit::MoveVisit { option, visit, up } => self
-                .state
-                .selected_line
-                .filter(|at| at.option == option)
-                .map(|mut at| {
-                    let other = if up { visit.wrapping_sub(1) } else { visit + 1 };
-                    if at.visit == visit {
-                        at.visit = other;
-                    } else if at.visit == other {
-                        at.visit = visit;
-                    }
-                    at
-                }),
-            _ => None,
-        };
-        if self.state.apply_edit(edit) {
-            if let Some(at) = added_at {
-                self.state.selected_line = Some(at);
-            }
-            if let Edit::AddOption(_) = edit {
+        match self.state.apply_edit(edit) {
+            // After adding lines, select the first new one so its explanation shows.
+            Some(Applied::Lines(ids)) => self.state.selected_line = ids.first().copied(),
+            // A new option (a copy, a split suggestion) is shown at once.
+            Some(Applied::Option(id)) => {
+                self.state.selected_option = id;
                 self.state.selected_line = None;
             }
-            if moved_selection.is_some() {
-                self.state.selected_line = moved_selection;
-            }
+            _ => {}
         }
     }
 

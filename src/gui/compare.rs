@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 
 use crate::engine::{Advice, Comparison, PayerSetup, Scenario, advise, compare};
 use crate::library::Library;
-use crate::model::TreatmentPlan;
+use crate::model::{OptionId, TreatmentOption, TreatmentPlan};
 
 /// Which scenarios the compare view shows. Options are compared under the patient's
 /// own coverage, then under each added plan alone, then without insurance.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CompareSelection {
-    /// Options left out, by name; every other option is compared.
-    pub excluded: BTreeSet<String>,
+    /// Options left out; every other option is compared.
+    pub excluded: BTreeSet<OptionId>,
     /// Library plans priced alone, in the order added.
     pub plans: Vec<String>,
     /// Also price the options without insurance.
@@ -25,13 +25,11 @@ pub struct CompareSelection {
 }
 
 impl CompareSelection {
-    /// The option names compared, in document order, each once.
-    pub fn options(&self, plan: &TreatmentPlan) -> Vec<String> {
-        let mut seen = BTreeSet::new();
+    /// The options compared, in document order.
+    pub fn options<'a>(&self, plan: &'a TreatmentPlan) -> Vec<&'a TreatmentOption> {
         plan.options
             .iter()
-            .map(|o| o.name.clone())
-            .filter(|name| !self.excluded.contains(name) && seen.insert(name.clone()))
+            .filter(|o| !self.excluded.contains(&o.id))
             .collect()
     }
 
@@ -51,20 +49,19 @@ impl CompareSelection {
         setups
             .iter()
             .flat_map(|setup| {
-                options.iter().map(|option| Scenario {
-                    option: option.clone(),
-                    setup: setup.clone(),
-                })
+                options
+                    .iter()
+                    .map(|option| Scenario::new(option, setup.clone()))
             })
             .collect()
     }
 
     /// Includes or leaves out an option.
-    pub fn set_option(&mut self, name: &str, included: bool) {
+    pub fn set_option(&mut self, option: OptionId, included: bool) {
         let changed = if included {
-            self.excluded.remove(name)
+            self.excluded.remove(&option)
         } else {
-            self.excluded.insert(name.to_string())
+            self.excluded.insert(option)
         };
         if changed {
             self.revision += 1;
@@ -111,7 +108,7 @@ pub fn next_plan(library: &Library, plan: &TreatmentPlan) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct CompareCache {
     key: Option<(u64, u64, u64)>,
-    advice_key: Option<(u64, u64, usize)>,
+    advice_key: Option<(u64, u64, OptionId)>,
     /// The engine's comparison of the selected scenarios.
     pub result: Option<Result<Comparison, String>>,
     /// The advisor's suggestion for the shown option.
@@ -126,7 +123,7 @@ impl CompareCache {
     pub fn refresh(
         &mut self,
         key: (u64, u64, u64),
-        option: usize,
+        option: OptionId,
         library: &Library,
         plan: &TreatmentPlan,
         selection: &CompareSelection,
@@ -136,9 +133,8 @@ impl CompareCache {
         if self.advice_key != Some(advice_key) {
             self.advice_key = Some(advice_key);
             self.advice = plan
-                .options
-                .get(option)
-                .map(|o| advise(library, plan, &o.name, as_of).map_err(|e| e.to_string()));
+                .option(option)
+                .map(|o| advise(library, plan, o.id, as_of).map_err(|e| e.to_string()));
         }
         if self.key == Some(key) {
             return false;

@@ -18,7 +18,7 @@ pub mod widgets;
 use std::path::PathBuf;
 
 pub use app::{FerruleApp, Pending};
-pub use command::{Command, Edit, LineRef};
+pub use command::{Command, Edit};
 pub use state::{AppState, View};
 
 use crate::library::{Library, load_treatment_plan};

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Layout, Logo, Paper, PrintedEstimate};
+use crate::model::OptionId;
 use crate::practice::{self, PracticeSettings};
 
 use super::state::AppState;
@@ -95,7 +96,7 @@ pub struct PrintPreview {
     pub paper: Paper,
     /// The page shown (0-based).
     pub page: usize,
-    key: Option<(u64, u64, usize, Paper)>,
+    key: Option<(u64, u64, OptionId, Paper)>,
     /// The estimate as printed, for the shown option.
     pub printed: Option<Result<PrintedEstimate, String>>,
     /// Its layout on `paper`.
@@ -177,9 +178,8 @@ impl PrintPreview {
 pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<PrintedEstimate, String> {
     let plan = &state.document.plan;
     let index = state.selected_option;
-    let option = plan
-        .options
-        .get(index)
+    let option = state
+        .option()
         .ok_or_else(|| "this plan has no treatment options".to_string())?;
     let estimate = state.estimates.option(index).ok_or_else(|| {
         state
@@ -187,12 +187,12 @@ pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printed
             .option_error(index)
             .map_or_else(|| "no estimate".to_string(), str::to_string)
     })?;
-    let id = export::estimate_id(&plan.patient.name, &option.name, state.today);
+    let id = export::estimate_id(&plan.patient.name, option, state.today);
     let mut printed = PrintedEstimate::new(
         &practice.settings,
         plan,
         &state.library,
-        &option.name,
+        option,
         estimate,
         state.today,
         id,

@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::engine::{RowKey, ScenarioKey};
 use crate::library::Library;
-use crate::model::{TreatmentOption, TreatmentPlan, Visit};
+use crate::model::{
+    Applied, Edit, LineId, OptionId, TreatmentOption, TreatmentPlan, Visit, VisitId,
+};
 
-use super::command::{Edit, LineRef};
 use super::compare::{CompareCache, CompareSelection};
 use super::estimates::EstimateCache;
 use super::history::History;
@@ -68,8 +70,15 @@ pub enum View {
     Compare,
 }
 
-/// A cell of the comparison grid: row index and scenario index.
-pub type CellAt = (usize, usize);
+/// A cell of the comparison grid: its row's key and its scenario's key, so the
+/// selection survives a recomputation that reorders rows or columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellAt {
+    /// The row (area, code, repeat).
+    pub row: RowKey,
+    /// The column (option and payer setup).
+    pub scenario: ScenarioKey,
+}
 
 /// Everything the panels read.
 #[derive(Debug)]
@@ -91,9 +100,9 @@ pub struct AppState {
     /// The day estimates are made (read once at start).
     pub today: NaiveDate,
     /// The option shown.
-    pub selected_option: usize,
+    pub selected_option: OptionId,
     /// The line whose explanation is shown.
-    pub selected_line: Option<LineRef>,
+    pub selected_line: Option<LineId>,
     /// The last message for the status bar.
     pub message: Option<Message>,
     /// What the centre shows.
@@ -123,7 +132,7 @@ impl AppState {
             library_revision: 0,
             estimates: EstimateCache::default(),
             today,
-            selected_option: 0,
+            selected_option: OptionId::default(),
             selected_line: None,
             message: None,
             view: View::Plan,
@@ -131,6 +140,7 @@ impl AppState {
             comparison: CompareCache::default(),
             selected_cell: None,
         };
+        state.select_existing_option();
         state.refresh_estimates();
         state
     }
@@ -163,27 +173,36 @@ impl AppState {
             &self.compare,
             self.today,
         );
-        if redone {
-            // Rows may have moved: the old cell may now be another line.
-            self.selected_cell = None;
+        if redone && let Some(cell) = &self.selected_cell {
+            // Cells are keyed by row and scenario: keep the selection while it exists.
+            let exists = self
+                .comparison
+                .comparison()
+                .is_some_and(|c| c.cell(cell.row.clone(), &cell.scenario).is_some());
+            if !exists {
+                self.selected_cell = None;
+            }
         }
     }
 
     /// Applies one edit as one undo step. Returns false (and shows why) when it
     /// could not be applied; an edit that changes nothing records no step.
-    pub fn apply_edit(&mut self, edit: &Edit) -> bool {
+    pub fn apply_edit(&mut self, edit: &Edit) -> Option<Applied> {
         let before = self.document.plan.clone();
-        if let Err(e) = edit.apply(&mut self.document.plan) {
-            self.document.plan = before;
-            self.error(format!("Could not change the plan: {e}"));
-            return false;
-        }
+        let applied = match self.document.plan.apply(edit) {
+            Ok(applied) => applied,
+            Err(e) => {
+                self.document.plan = before;
+                self.error(format!("Could not change the plan: {e}"));
+                return None;
+            }
+        };
         if self.document.plan == before {
-            return false;
+            return None;
         }
         self.history.record(before);
         self.document_changed();
-        true
+        Some(applied)
     }
 
     /// Undoes the last edit.
@@ -206,7 +225,7 @@ impl AppState {
     pub fn replace_document(&mut self, document: Document) {
         self.document = document;
         self.history.clear();
-        self.selected_option = 0;
+        self.selected_option = OptionId::default();
         self.selected_line = None;
         self.document_changed();
     }
@@ -214,19 +233,31 @@ impl AppState {
     /// Bumps the revision and keeps the selection pointing at something that exists.
     fn document_changed(&mut self) {
         self.document_revision += 1;
-        let options = &self.document.plan.options;
-        if self.selected_option >= options.len() {
-            self.selected_option = options.len().saturating_sub(1);
-        }
-        if let Some(at) = self.selected_line {
-            let exists = options
-                .get(at.option)
-                .and_then(|o| o.visits.get(at.visit))
-                .is_some_and(|v| at.line < v.lines.len());
-            if !exists || at.option != self.selected_option {
+        self.select_existing_option();
+        if let Some(id) = self.selected_line {
+            let in_option = self
+                .document
+                .plan
+                .line(id)
+                .is_some_and(|at| at.option.id == self.selected_option);
+            if !in_option {
                 self.selected_line = None;
             }
         }
+    }
+
+    /// Shows the first option when the selected one no longer exists (or none was
+    /// selected yet).
+    fn select_existing_option(&mut self) {
+        let plan = &self.document.plan;
+        if plan.option(self.selected_option).is_none() {
+            self.selected_option = plan.options.first().map(|o| o.id).unwrap_or_default();
+        }
+    }
+
+    /// The option shown, if the plan has any.
+    pub fn option(&self) -> Option<&TreatmentOption> {
+        self.document.plan.option(self.selected_option)
     }
 
     /// Replaces the library (reload): estimates are recomputed.
@@ -257,9 +288,10 @@ impl AppState {
 pub fn blank_plan(today: NaiveDate) -> TreatmentPlan {
     let mut plan = TreatmentPlan::new("", today);
     plan.options.push(TreatmentOption {
+        id: OptionId(1),
         name: "Option 1".to_string(),
         visits: vec![Visit {
-            id: 1,
+            id: VisitId(1),
             name: "Visit 1".to_string(),
             date: today,
             lines: Vec::new(),

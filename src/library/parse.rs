@@ -64,8 +64,10 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<PlanRules, Problem> {
 
 /// Parses a treatment-plan file.
 pub fn parse_treatment_plan(path: &Path, text: &str) -> Result<TreatmentPlan, Problem> {
-    let plan: TreatmentPlan = parse(path, text)?;
+    let mut plan: TreatmentPlan = parse(path, text)?;
     check_format(path, text, plan.format)?;
+    // Files written before ids existed get them now; saving writes them out.
+    plan.assign_ids();
     Ok(plan)
 }
 

@@ -4,7 +4,9 @@
 pub mod area;
 pub mod bundling;
 pub mod code;
+pub mod edit;
 pub mod fee_schedule;
+pub mod ids;
 pub mod plan;
 pub mod tooth;
 pub mod treatment_plan;
@@ -12,7 +14,9 @@ pub mod unique_map;
 
 pub use area::Area;
 pub use code::{AreaKind, CdtCode, CodeSet, ProcedureClass};
+pub use edit::{Applied, Edit, EditError};
 pub use fee_schedule::{CodeCatalogue, CodeInfo, FeeSchedule, FeeScheduleKind};
+pub use ids::{LineId, OptionId, VisitId};
 pub use plan::PlanRules;
 pub use tooth::{Arch, Quadrant, Surface, Surfaces, Tooth, ToothKind};
 pub use treatment_plan::{

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::area::Area;
 use super::code::CdtCode;
+use super::ids::{LineId, OptionId, VisitId};
 use super::tooth::{Arch, Quadrant, Surfaces, Tooth};
 use crate::money::Cents;
 
@@ -51,10 +52,152 @@ impl TreatmentPlan {
         }
     }
 
-    /// The option with this name.
-    pub fn option(&self, name: &str) -> Option<&TreatmentOption> {
-        self.options.iter().find(|o| o.name == name)
+    /// The option with this id.
+    pub fn option(&self, id: OptionId) -> Option<&TreatmentOption> {
+        self.options.iter().find(|o| o.id == id)
     }
+
+    /// The option with this id, to change it.
+    pub fn option_mut(&mut self, id: OptionId) -> Option<&mut TreatmentOption> {
+        self.options.iter_mut().find(|o| o.id == id)
+    }
+
+    /// Picks an option the way a person names it on the command line: by its name
+    /// when exactly one option has it, else by its id ("2" or "#2").
+    pub fn choose_option(&self, wanted: &str) -> Result<&TreatmentOption, OptionChoiceError> {
+        let named: Vec<&TreatmentOption> =
+            self.options.iter().filter(|o| o.name == wanted).collect();
+        match named.as_slice() {
+            [one] => return Ok(one),
+            [] => {}
+            several => {
+                return Err(OptionChoiceError::Ambiguous {
+                    name: wanted.to_string(),
+                    ids: several.iter().map(|o| o.id).collect(),
+                });
+            }
+        }
+        wanted
+            .trim_start_matches('#')
+            .parse::<u32>()
+            .ok()
+            .and_then(|n| self.option(OptionId(n)))
+            .ok_or_else(|| OptionChoiceError::Unknown {
+                name: wanted.to_string(),
+                known: self
+                    .options
+                    .iter()
+                    .map(|o| format!("{} (id {})", o.name, o.id))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+
+    /// The line with this id, with its option and visit.
+    pub fn line(&self, id: LineId) -> Option<LineAt<'_>> {
+        self.options.iter().find_map(|option| {
+            option.visits.iter().find_map(|visit| {
+                visit.lines.iter().find(|l| l.id == id).map(|line| LineAt {
+                    option,
+                    visit,
+                    line,
+                })
+            })
+        })
+    }
+
+    /// The line with this id, to change it.
+    pub fn line_mut(&mut self, id: LineId) -> Option<&mut PlannedLine> {
+        self.options
+            .iter_mut()
+            .flat_map(|o| o.visits.iter_mut())
+            .flat_map(|v| v.lines.iter_mut())
+            .find(|l| l.id == id)
+    }
+
+    /// An option id no option has yet.
+    pub fn next_option_id(&self) -> OptionId {
+        OptionId(self.options.iter().map(|o| o.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// A line id no line has yet.
+    pub fn next_line_id(&self) -> LineId {
+        let max = self
+            .options
+            .iter()
+            .flat_map(|o| o.visits.iter())
+            .flat_map(|v| v.lines.iter())
+            .map(|l| l.id.0)
+            .max()
+            .unwrap_or(0);
+        LineId(max + 1)
+    }
+
+    /// Gives every option and line without an id (files from before ids, or a
+    /// copy whose id is already taken) a fresh one. Visit ids are not touched:
+    /// lines refer to them, so a wrong one is a problem to report, not to repair.
+    /// Returns true when anything changed.
+    pub fn assign_ids(&mut self) -> bool {
+        let mut changed = false;
+        let mut seen = std::collections::BTreeSet::new();
+        let mut next = self.next_option_id().0;
+        for option in &mut self.options {
+            if option.id.is_unassigned() || !seen.insert(option.id) {
+                option.id = OptionId(next);
+                seen.insert(option.id);
+                next += 1;
+                changed = true;
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut next = self.next_line_id().0;
+        for line in self
+            .options
+            .iter_mut()
+            .flat_map(|o| o.visits.iter_mut())
+            .flat_map(|v| v.lines.iter_mut())
+        {
+            if line.id.is_unassigned() || !seen.insert(line.id) {
+                line.id = LineId(next);
+                seen.insert(line.id);
+                next += 1;
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+/// A line found by id, with where it sits.
+#[derive(Clone, Copy, Debug)]
+pub struct LineAt<'a> {
+    /// Its option.
+    pub option: &'a TreatmentOption,
+    /// The visit it starts at.
+    pub visit: &'a Visit,
+    /// The line.
+    pub line: &'a PlannedLine,
+}
+
+/// Why an option named on the command line cannot be picked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OptionChoiceError {
+    /// No option has that name or id.
+    #[error("treatment option \"{name}\" does not exist; the plan has: {known}")]
+    Unknown {
+        /// What was asked for.
+        name: String,
+        /// The options there are, with their ids.
+        known: String,
+    },
+    /// Several options have that name.
+    #[error("{} options are named \"{name}\" (ids {}); name one by its id", ids.len(), ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    Ambiguous {
+        /// The name.
+        name: String,
+        /// The options that have it.
+        ids: Vec<OptionId>,
+    },
 }
 
 /// The patient.
@@ -237,7 +380,10 @@ pub struct Verification {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TreatmentOption {
-    /// Name shown on the tab.
+    /// Stable id (0 in files written before ids: assigned on load).
+    #[serde(default)]
+    pub id: OptionId,
+    /// Name shown on the tab; need not be unique.
     pub name: String,
     /// Visits in the order planned.
     #[serde(default)]
@@ -249,7 +395,7 @@ pub struct TreatmentOption {
 #[serde(deny_unknown_fields)]
 pub struct Visit {
     /// Stable id within the option; lines refer to it to say where they are completed.
-    pub id: u32,
+    pub id: VisitId,
     /// Name for people: "Crown prep".
     pub name: String,
     /// Planned date.
@@ -263,6 +409,9 @@ pub struct Visit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlannedLine {
+    /// Stable id (0 in files written before ids: assigned on load).
+    #[serde(default)]
+    pub id: LineId,
     /// The code.
     pub code: CdtCode,
     /// Tooth, when the code names one.
@@ -285,7 +434,7 @@ pub struct PlannedLine {
     pub fee: Option<Cents>,
     /// The visit (id) at which a multi-visit procedure is completed (crown seat).
     #[serde(default)]
-    pub completed_at: Option<u32>,
+    pub completed_at: Option<VisitId>,
     /// Note for staff.
     #[serde(default)]
     pub note: Option<String>,
@@ -300,9 +449,11 @@ fn is_one(n: &u32) -> bool {
 }
 
 impl PlannedLine {
-    /// A line with just a code and an optional tooth.
+    /// A line with just a code and an optional tooth; its id is given when it is
+    /// added to a plan.
     pub fn new(code: CdtCode, tooth: Option<Tooth>) -> PlannedLine {
         PlannedLine {
+            id: LineId::default(),
             code,
             tooth,
             surfaces: None,

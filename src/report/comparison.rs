@@ -272,7 +272,7 @@ pub fn comparison_json(c: &Comparison, advice: Option<(&str, &Advice)>) -> Compa
         .iter()
         .zip(&c.totals)
         .map(|(r, t)| ScenarioJson {
-            option: r.scenario.option.clone(),
+            option: r.scenario.option_name.clone(),
             setup: r.scenario.setup.label.clone(),
             plans: r
                 .scenario
@@ -288,7 +288,12 @@ pub fn comparison_json(c: &Comparison, advice: Option<(&str, &Advice)>) -> Compa
                 patient: t.patient,
                 remaining_maximum_after: t.remaining_maximum_after,
             },
-            estimate: estimate_json(&r.scenario.option, c.as_of, &r.estimate, &r.notes),
+            estimate: estimate_json(
+                (r.scenario.option, &r.scenario.option_name),
+                c.as_of,
+                &r.estimate,
+                &r.notes,
+            ),
         })
         .collect();
     let rows = c

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::sentence;
 use crate::engine::coding::CodingNote;
 use crate::engine::{Estimate, Flag, LineEstimate};
+use crate::model::{LineId, OptionId};
 use crate::money::Cents;
 
 /// The whole document.
@@ -13,6 +14,8 @@ use crate::money::Cents;
 pub struct EstimateJson {
     /// Treatment option name.
     pub option: String,
+    /// Treatment option id.
+    pub option_id: OptionId,
     /// As-of date.
     pub as_of: String,
     /// Lines in plan order.
@@ -37,8 +40,10 @@ pub struct PayJson {
 /// One line.
 #[derive(Serialize)]
 pub struct LineJson {
-    /// Line number in plan order.
+    /// Line number in plan order (for people).
     pub line: usize,
+    /// The planned line's stable id.
+    pub id: LineId,
     /// Visit name.
     pub visit: String,
     /// Date of service.
@@ -108,6 +113,7 @@ pub struct RemainingJson {
 fn line_json(l: &LineEstimate) -> LineJson {
     LineJson {
         line: l.number,
+        id: l.line,
         visit: l.visit.clone(),
         date: l.date.to_string(),
         code: l.code.to_string(),
@@ -134,13 +140,14 @@ fn line_json(l: &LineEstimate) -> LineJson {
 
 /// Builds the JSON document for an estimate.
 pub fn estimate_json(
-    option: &str,
+    option: (OptionId, &str),
     as_of: chrono::NaiveDate,
     e: &Estimate,
     notes: &[CodingNote],
 ) -> EstimateJson {
     EstimateJson {
-        option: option.to_string(),
+        option: option.1.to_string(),
+        option_id: option.0,
         as_of: as_of.to_string(),
         lines: e.lines.iter().map(line_json).collect(),
         totals: TotalsJson {

@@ -59,9 +59,11 @@ fn crown_on_30_is_added_and_shows_the_engine_numbers() {
         );
     }
     // The new line is selected, so its explanation is on the right.
+    let state = &h.state().state;
+    let new_line = state.document.plan.options[0].visits[0].lines[2].id;
     assert_eq!(
-        h.state().state.selected_line.map(|l| l.line),
-        Some(2),
+        state.selected_line,
+        Some(new_line),
         "the new line is selected"
     );
 
@@ -90,7 +92,11 @@ fn several_teeth_make_several_lines_in_the_chosen_visit() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(
-        h.state().state.estimates.option(0).map(|e| e.lines.len()),
+        h.state()
+            .state
+            .estimates
+            .option(h.state().state.selected_option)
+            .map(|e| e.lines.len()),
         Some(2)
     );
     for tooth in ["Tooth 3", "Tooth 14"] {
@@ -151,7 +157,7 @@ fn visits_can_be_added_redated_and_deleted() {
     h.run();
     let visit = &h.state().state.document.plan.options[0].visits[2];
     assert_eq!(visit.date.to_string(), "2027-01-14");
-    assert_eq!(visit.id, 3);
+    assert_eq!(visit.id, ferrule::model::VisitId(3));
     h.get_by_label("Delete visit 3").click();
     h.run();
     assert_eq!(h.state().state.document.plan.options[0].visits.len(), 2);

@@ -164,7 +164,10 @@ fn switching_options_shows_the_other_option() {
     assert!(h.query_by_label("Line 2: D2740").is_some());
     h.get_by_label("Option: Gold crown").click();
     h.run();
-    assert_eq!(h.state().state.selected_option, 1);
+    assert_eq!(
+        h.state().state.selected_option,
+        h.state().state.document.plan.options[1].id
+    );
     assert!(h.query_by_label("Line 2: D2740").is_none());
     h.get_by_label("Line 2: D2790");
 }

@@ -39,10 +39,10 @@ fn a_plan_column_shows_the_engines_totals_and_leaves_the_document_alone() {
     assert_eq!(h.state().state.compare.plans, vec![id.clone()]);
 
     for option in ["Porcelain crown", "Gold crown"] {
-        let scenario = Scenario {
-            option: option.to_string(),
-            setup: PayerSetup::plan_alone(&plan, &id, today()),
-        };
+        let scenario = Scenario::new(
+            plan.choose_option(option).unwrap(),
+            PayerSetup::plan_alone(&plan, &id, today()),
+        );
         let expected = compare(&library, &plan, std::slice::from_ref(&scenario), today()).unwrap();
         let totals = &expected.totals[0];
         let title = scenario.title();
@@ -60,10 +60,10 @@ fn a_plan_column_shows_the_engines_totals_and_leaves_the_document_alone() {
         );
     }
     // Under the patient's own coverage too.
-    let own = Scenario {
-        option: "Porcelain crown".into(),
-        setup: PayerSetup::patient(&plan),
-    };
+    let own = Scenario::new(
+        plan.choose_option("Porcelain crown").unwrap(),
+        PayerSetup::patient(&plan),
+    );
     let expected = compare(&library, &plan, std::slice::from_ref(&own), today()).unwrap();
     assert_eq!(
         cell_value(&h, &format!("Patient total, {}", own.title())),
@@ -91,7 +91,9 @@ fn a_plan_column_shows_the_engines_totals_and_leaves_the_document_alone() {
     h.get_by_label(&format!("{}, Porcelain crown / {id}", row.label))
         .click();
     h.run();
-    assert_eq!(h.state().state.selected_cell, Some((1, k)));
+    let selected = h.state().state.selected_cell.clone().unwrap();
+    assert_eq!(selected.row, row.key);
+    assert_eq!(selected.scenario, comparison.scenarios[k].scenario.key());
     let line = comparison.line(row, k).unwrap();
     for step in &line.steps {
         let sentence = ferrule::report::sentence(step);
@@ -119,7 +121,7 @@ fn the_advisors_option_is_added_as_one_undoable_edit() {
         ])])"#;
     let plan = parse_treatment_plan(Path::new("test.ron"), text).unwrap();
     let library = Library::sample();
-    let advice = advise(&library, &plan, "Two crowns", today())
+    let advice = advise(&library, &plan, plan.options[0].id, today())
         .unwrap()
         .expect("a saving");
     let mut app = FerruleApp::new(library, None, Some(("ada.ron".into(), plan)), today());
@@ -134,7 +136,24 @@ fn the_advisors_option_is_added_as_one_undoable_edit() {
     h.run();
     let options = &h.state().state.document.plan.options;
     assert_eq!(options.len(), 2);
-    assert_eq!(options[1], advice.new_option);
+    // The same visits and lines, under an option id and line ids of its own.
+    let ids = |o: &ferrule::model::TreatmentOption| {
+        let lines = o.visits.iter().flat_map(|v| v.lines.iter());
+        lines.map(|l| l.id).collect::<Vec<_>>()
+    };
+    let mut added = options[1].clone();
+    assert_ne!(added.id, options[0].id);
+    assert!(ids(&added).iter().all(|id| !ids(&options[0]).contains(id)));
+    added.id = advice.new_option.id;
+    for (line, original) in added
+        .visits
+        .iter_mut()
+        .flat_map(|v| v.lines.iter_mut())
+        .zip(ids(&advice.new_option))
+    {
+        line.id = original;
+    }
+    assert_eq!(added, advice.new_option);
     // The new option is compared at once, with the saving the advisor promised.
     let comparison = h.state().state.comparison.comparison().unwrap();
     assert_eq!(

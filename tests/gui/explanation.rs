@@ -60,14 +60,13 @@ fn coding_notes_show_with_the_line_and_the_fee_can_be_overridden() {
     let fee = ferrule::money::Cents::parse("150.00").unwrap();
     let line = &h.state().state.document.plan.options[0].visits[0].lines[0];
     assert_eq!(line.fee, Some(fee));
-    let at = ferrule::gui::LineRef {
-        option: 0,
-        visit: 0,
-        line: 0,
-    };
     let state = &h.state().state;
     assert_eq!(
-        state.estimates.line(&state.document.plan, at).unwrap().fee,
+        state
+            .estimates
+            .line(state.selected_option, line.id)
+            .unwrap()
+            .fee,
         fee
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);

@@ -4,8 +4,8 @@
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ferrule::engine::{self, EstimateInput};
+use ferrule::gui::FerruleApp;
 use ferrule::gui::widgets::code_search::result_label;
-use ferrule::gui::{FerruleApp, LineRef};
 use ferrule::library::Library;
 use ferrule::model::{CdtCode, Tooth};
 
@@ -123,18 +123,11 @@ fn visits_move_up_and_down_with_their_lines_and_ids() {
         "the lines and the id move with the visit"
     );
     // The selection follows its line.
-    assert_eq!(
-        h.state().state.selected_line,
-        Some(LineRef {
-            option: 0,
-            visit: 1,
-            line: 0
-        })
-    );
+    assert_eq!(h.state().state.selected_line, Some(before[0].lines[0].id));
 
     h.get_by_label("Move up visit 3").click();
     h.run();
-    let ids: Vec<u32> = h.state().state.document.plan.options[0]
+    let ids: Vec<ferrule::model::VisitId> = h.state().state.document.plan.options[0]
         .visits
         .iter()
         .map(|v| v.id)
@@ -199,7 +192,7 @@ fn a_downgrade_step_links_to_the_plan_rules() {
     h.run();
     let state = &h.state().state;
     let at = state.selected_line.unwrap();
-    let line = state.estimates.line(&state.document.plan, at).unwrap();
+    let line = state.estimates.line(state.selected_option, at).unwrap();
     let step = line
         .steps
         .iter()

@@ -11,7 +11,7 @@ use crate::gui::widgets::code_search::{result_label, search};
 use crate::gui::widgets::commit_edit::{name, name_combo};
 use crate::gui::widgets::tooth_chart::{Dentition, tooth_chart};
 use crate::model::{
-    Arch, AreaKind, CdtCode, CodeInfo, PlannedLine, Quadrant, Surface, Surfaces, Tooth,
+    Arch, AreaKind, CdtCode, CodeInfo, PlannedLine, Quadrant, Surface, Surfaces, Tooth, VisitId,
 };
 
 /// The add-line tools' own state.
@@ -31,8 +31,8 @@ pub struct AddLinePanel {
     pub arches: Vec<Arch>,
     /// Permanent or primary chart.
     pub dentition: Dentition,
-    /// Visit index the lines go into.
-    pub visit: usize,
+    /// The visit the lines go into (the option's first visit when unset or gone).
+    pub visit: Option<VisitId>,
     /// Typed teeth, applied on Enter.
     pub typed_teeth: String,
 }
@@ -64,7 +64,7 @@ pub fn add_line_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, ou
         });
     });
     ui.horizontal(|ui| {
-        visit_picker(ui, ctx, panel);
+        let target = visit_picker(ui, ctx, panel);
         let lines = lines_to_add(panel, info);
         let button = egui::Button::new(RichText::new("Add line").strong());
         let response = ui.add_enabled(lines.is_ok(), button);
@@ -79,11 +79,11 @@ pub fn add_line_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, ou
             ui.label(RichText::new(why).weak());
         }
         if response.clicked()
-            && let Ok(lines) = lines
+            && let (Ok(lines), Some(visit)) = (lines, target)
         {
             out.edit(Edit::AddLines {
                 option: ctx.option,
-                visit: panel.visit,
+                visit,
                 lines,
             });
             // Keep the code (the next tooth often gets the same one); clear the area.
@@ -228,19 +228,20 @@ fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Opti
     });
 }
 
-fn visit_picker(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) {
+/// The visit picker; returns the visit the lines would go into.
+fn visit_picker(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) -> Option<VisitId> {
     let visits = ctx
-        .plan
-        .options
-        .get(ctx.option)
+        .shown_option()
         .map(|o| o.visits.as_slice())
         .unwrap_or_default();
-    if panel.visit >= visits.len() {
-        panel.visit = visits.len().saturating_sub(1);
+    let exists = |id: VisitId| visits.iter().any(|v| v.id == id);
+    if !panel.visit.is_some_and(exists) {
+        panel.visit = visits.first().map(|v| v.id);
     }
-    let text = |i: usize| {
+    let text = |id: Option<VisitId>| {
         visits
-            .get(i)
+            .iter()
+            .find(|v| Some(v.id) == id)
             .map(|v| format!("{} ({})", v.name, v.date.format("%Y-%m-%d")))
             .unwrap_or_else(|| "No visit".to_string())
     };
@@ -249,12 +250,13 @@ fn visit_picker(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) {
     let response = egui::ComboBox::from_id_salt("target_visit")
         .selected_text(&shown)
         .show_ui(ui, |ui| {
-            for i in 0..visits.len() {
-                ui.selectable_value(&mut panel.visit, i, text(i));
+            for visit in visits {
+                ui.selectable_value(&mut panel.visit, Some(visit.id), text(Some(visit.id)));
             }
         })
         .response;
     name_combo(&response, "Into visit", &shown);
+    panel.visit
 }
 
 /// The lines "Add line" would make, or why it cannot yet.

@@ -11,6 +11,7 @@ use super::details::{coding_notes_ui, line_amounts_ui};
 use super::{Out, PanelCtx};
 use crate::engine::{Comparison, ComparisonRow, ScenarioTotals};
 use crate::gui::command::{Command, Edit};
+use crate::gui::state::CellAt;
 use crate::gui::widgets::commit_edit::name_combo;
 use crate::gui::widgets::money::column_width;
 use crate::money::Cents;
@@ -63,16 +64,11 @@ fn picker_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     let selection = &ctx.state.compare;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Options").weak());
-        let mut seen = Vec::new();
         for option in &ctx.plan.options {
-            if seen.contains(&&option.name) {
-                continue;
-            }
-            seen.push(&option.name);
-            let mut on = !selection.excluded.contains(&option.name);
+            let mut on = !selection.excluded.contains(&option.id);
             let response = ui.checkbox(&mut on, &option.name);
             if response.changed() {
-                out.push(Command::CompareOption(option.name.clone(), on));
+                out.push(Command::CompareOption(option.id, on));
             }
         }
     });
@@ -119,7 +115,7 @@ fn advice_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     let Some(Ok(Some(advice))) = &ctx.state.comparison.advice else {
         return;
     };
-    let Some(option) = ctx.plan.options.get(ctx.option) else {
+    let Some(option) = ctx.shown_option() else {
         return;
     };
     let sentence = crate::report::comparison::advice_sentence(&option.name, advice);
@@ -192,7 +188,7 @@ fn grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, c: &Comparison, out: Out<'_>) {
                 );
             }
             ui.end_row();
-            for (r, row) in c.rows.iter().enumerate() {
+            for row in &c.rows {
                 let background = ui.painter().add(egui::Shape::Noop);
                 let label = if row.differs {
                     format!("* {}", row.label)
@@ -200,11 +196,16 @@ fn grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, c: &Comparison, out: Out<'_>) {
                     format!("  {}", row.label)
                 };
                 let mut rect = row_label(ui, RichText::new(label), &row.label);
-                for k in 0..c.scenarios.len() {
-                    let response = line_cell(ui, ctx, c, row, r, k, width);
+                for (k, result) in c.scenarios.iter().enumerate() {
+                    let cell = CellAt {
+                        row: row.key.clone(),
+                        scenario: result.scenario.key(),
+                    };
+                    let selected = ctx.state.selected_cell.as_ref() == Some(&cell);
+                    let response = line_cell(ui, c, row, (k, selected), width);
                     rect = rect.union(response.rect);
                     if response.clicked() {
-                        out.push(Command::SelectCell(Some((r, k))));
+                        out.push(Command::SelectCell(Some(cell)));
                     }
                 }
                 if row.differs {
@@ -322,11 +323,9 @@ fn row_label(ui: &mut Ui, text: RichText, full: &str) -> egui::Rect {
 /// One line's cell: insurance and patient for scenario `k`, clickable.
 fn line_cell(
     ui: &mut Ui,
-    ctx: &PanelCtx<'_>,
     c: &Comparison,
     row: &ComparisonRow,
-    r: usize,
-    k: usize,
+    (k, selected): (usize, bool),
     width: f32,
 ) -> egui::Response {
     let line = c.line(row, k);
@@ -338,7 +337,6 @@ fn line_cell(
             Sense::hover()
         },
     );
-    let selected = ctx.state.selected_cell == Some((r, k));
     let visuals = ui.visuals();
     if selected {
         ui.painter()
@@ -435,9 +433,13 @@ fn chart_ui(ui: &mut Ui, c: &Comparison) {
 pub fn compare_details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
     ui.heading("Why this number");
     let comparison = ctx.state.comparison.comparison();
-    let found = ctx.state.selected_cell.and_then(|(r, k)| {
+    let found = ctx.state.selected_cell.as_ref().and_then(|cell| {
         let c = comparison?;
-        let row = c.rows.get(r)?;
+        let row = c.rows.iter().find(|r| r.key == cell.row)?;
+        let k = c
+            .scenarios
+            .iter()
+            .position(|s| s.scenario.key() == cell.scenario)?;
         Some((c, row, k, c.line(row, k)?))
     });
     let Some((c, row, k, line)) = found else {

@@ -7,11 +7,12 @@ use super::coverage::{named, open_plan_rules, payer_role};
 use super::{Out, PanelCtx};
 use crate::engine::coding::{CodingNote, NoteKind};
 use crate::engine::{LineEstimate, Step};
-use crate::gui::command::{Command, Edit, LineRef};
+use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
 use crate::gui::widgets::status::{Tone, color, flag_badges};
 use crate::library::Library;
+use crate::model::{LineId, TreatmentOption, VisitId};
 use crate::money::Cents;
 
 /// One explanation step as a sentence. The one place the GUI words a step, so the
@@ -27,18 +28,14 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         ui.label(RichText::new("Select a line to see how its amounts were worked out.").weak());
         return;
     };
-    let Some(line) = ctx
-        .plan
-        .options
-        .get(at.option)
-        .and_then(|o| o.visits.get(at.visit))
-        .and_then(|v| v.lines.get(at.line))
-    else {
+    let Some(found) = ctx.plan.line(at) else {
         return;
     };
+    let (option, line) = (found.option, found.line);
     let info = ctx.library.catalogue.get(line.code);
     let area = line.area();
-    let number = crate::gui::estimates::line_number(ctx.plan, at).unwrap_or(0);
+    let estimate = ctx.estimates.line(option.id, at);
+    let number = estimate.map_or(0, |e| e.number);
     // The line's controls stay at the bottom of the panel, however long the
     // explanation above them is.
     ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
@@ -48,7 +45,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             out.edit(Edit::RemoveLine(at));
             out.push(Command::SelectLine(None));
         }
-        completed_at_ui(ui, ctx, at, line.completed_at, out);
+        completed_at_ui(ui, option, at, line.completed_at, out);
         fee_override_ui(ui, at, line.fee, out);
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
@@ -69,12 +66,12 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                         ui.label(RichText::new(format!("Note: {note}")).italics());
                     }
                     ui.add_space(4.0);
-                    match ctx.estimates.line(ctx.plan, at) {
+                    match estimate {
                         Some(estimate) => {
                             line_amounts_ui(ui, ctx.library, estimate, "details_amounts");
                             let notes: Vec<&CodingNote> = ctx
                                 .estimates
-                                .notes(at.option)
+                                .notes(option.id)
                                 .iter()
                                 .filter(|n| n.line == number)
                                 .collect();
@@ -96,18 +93,16 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
 /// visit; plans date the service by completion.
 fn completed_at_ui(
     ui: &mut Ui,
-    ctx: &PanelCtx<'_>,
-    at: LineRef,
-    current: Option<u32>,
+    option: &TreatmentOption,
+    at: LineId,
+    current: Option<VisitId>,
     out: Out<'_>,
 ) {
-    let Some(option) = ctx.plan.options.get(at.option) else {
-        return;
-    };
-    let name = |id: Option<u32>| match id.and_then(|id| option.visits.iter().find(|v| v.id == id)) {
-        Some(v) => format!("{} ({})", v.name, v.date.format("%Y-%m-%d")),
-        None => "The visit it starts in".to_string(),
-    };
+    let name =
+        |id: Option<VisitId>| match id.and_then(|id| option.visits.iter().find(|v| v.id == id)) {
+            Some(v) => format!("{} ({})", v.name, v.date.format("%Y-%m-%d")),
+            None => "The visit it starts in".to_string(),
+        };
     ui.horizontal(|ui| {
         ui.label("Completed at");
         let shown = name(current);
@@ -216,13 +211,13 @@ pub fn coding_notes_ui(ui: &mut Ui, notes: &[&CodingNote]) {
 
 /// The line's fee: the office schedule's, or an override typed here (empty = the
 /// schedule's fee again).
-fn fee_override_ui(ui: &mut Ui, at: LineRef, current: Option<Cents>, out: Out<'_>) {
+fn fee_override_ui(ui: &mut Ui, at: LineId, current: Option<Cents>, out: Out<'_>) {
     ui.horizontal(|ui| {
         ui.label("Fee override");
         let text = current.map_or_else(String::new, |c| c.to_plain_string());
         if let Some(typed) = commit_edit(
             ui,
-            ("fee_override", at.option, at.visit, at.line),
+            ("fee_override", at),
             "Line fee override",
             &text,
             "office fee",

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder, TableRow};
 use super::coverage::{named, payer_role};
 use super::{Out, PanelCtx};
 use crate::engine::{Estimate, LineEstimate};
-use crate::gui::command::{Command, Edit, LineRef};
+use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::money::{column_width, money_cell, money_total, right_aligned};
 use crate::gui::widgets::status::status_cell;
 use crate::model::{PlannedLine, Visit};
@@ -96,12 +96,12 @@ pub fn header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout) {
         .body(|_| {});
 }
 
-/// The lines of one visit.
+/// The lines of one visit; `first` is the number people read for its first line.
 pub fn visit_table_ui(
     ui: &mut Ui,
     ctx: &PanelCtx<'_>,
     layout: &TableLayout,
-    visit_index: usize,
+    first: usize,
     visit: &Visit,
     out: Out<'_>,
 ) {
@@ -110,16 +110,11 @@ pub fn visit_table_ui(
         return;
     }
     layout
-        .table(ui, ("visit_lines", ctx.option, visit_index))
+        .table(ui, ("visit_lines", ctx.option, visit.id))
         .body(|mut body| {
-            for (line_index, line) in visit.lines.iter().enumerate() {
-                let at = LineRef {
-                    option: ctx.option,
-                    visit: visit_index,
-                    line: line_index,
-                };
+            for (k, line) in visit.lines.iter().enumerate() {
                 body.row(ROW_HEIGHT, |mut row| {
-                    line_row(&mut row, ctx, layout, at, line, out);
+                    line_row(&mut row, ctx, layout, (first + k, line), out);
                 });
             }
         });
@@ -129,14 +124,13 @@ fn line_row(
     row: &mut TableRow<'_, '_>,
     ctx: &PanelCtx<'_>,
     layout: &TableLayout,
-    at: LineRef,
-    line: &PlannedLine,
+    (number, line): (usize, &PlannedLine),
     out: Out<'_>,
 ) {
+    let at = line.id;
     let selected = ctx.selected_line == Some(at);
     row.set_selected(selected);
-    let estimate = ctx.estimates.line(ctx.plan, at);
-    let number = crate::gui::estimates::line_number(ctx.plan, at).unwrap_or(0);
+    let estimate = ctx.estimates.line(ctx.option, at);
     row.col(|ui| {
         ui.label(
             line.tooth

@@ -18,9 +18,9 @@ pub mod print;
 pub mod problems;
 
 use crate::library::Library;
-use crate::model::TreatmentPlan;
+use crate::model::{LineId, OptionId, TreatmentOption, TreatmentPlan};
 
-use super::command::{Commands, LineRef};
+use super::command::Commands;
 use super::estimates::EstimateCache;
 use super::state::AppState;
 
@@ -33,9 +33,9 @@ pub struct PanelCtx<'a> {
     /// Engine results for the document.
     pub estimates: &'a EstimateCache,
     /// The option shown.
-    pub option: usize,
+    pub option: OptionId,
     /// The selected line.
-    pub selected_line: Option<LineRef>,
+    pub selected_line: Option<LineId>,
     /// The day estimates are made.
     pub today: chrono::NaiveDate,
     /// The whole state, for the few panels that show app-level facts (messages,
@@ -55,6 +55,11 @@ impl<'a> PanelCtx<'a> {
             today: state.today,
             state,
         }
+    }
+
+    /// The option shown, if the plan has any.
+    pub fn shown_option(&self) -> Option<&'a TreatmentOption> {
+        self.plan.option(self.option)
     }
 
     /// The name of the plan with this library id, or the id when it is unknown.

@@ -10,14 +10,14 @@ use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
 use crate::gui::widgets::money::{column_width, right_aligned_fixed};
-use crate::model::{TreatmentOption, Visit};
+use crate::model::{OptionId, TreatmentOption, Visit, VisitId};
 use crate::money::Cents;
 
 /// Draws the central panel.
 pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out: Out<'_>) {
     option_tabs_ui(ui, ctx, out);
     ui.separator();
-    let Some(option) = ctx.plan.options.get(ctx.option) else {
+    let Some(option) = ctx.shown_option() else {
         ui.label("This plan has no treatment options yet. Add one above.");
         return;
     };
@@ -38,16 +38,17 @@ pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out
 
 fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     ui.horizontal_wrapped(|ui| {
-        for (i, option) in ctx.plan.options.iter().enumerate() {
+        for option in &ctx.plan.options {
             let name = if option.name.is_empty() {
                 "(unnamed)"
             } else {
                 &option.name
             };
-            let response = ui.selectable_label(i == ctx.option, RichText::new(name).strong());
+            let shown = option.id == ctx.option;
+            let response = ui.selectable_label(shown, RichText::new(name).strong());
             named(&response, &format!("Option: {name}"));
-            if response.clicked() && i != ctx.option {
-                out.push(Command::SelectOption(i));
+            if response.clicked() && !shown {
+                out.push(Command::SelectOption(option.id));
             }
         }
         ui.separator();
@@ -57,18 +58,19 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             .clicked()
         {
             let n = ctx.plan.options.len() + 1;
+            // The plan gives it a fresh id; the app then shows it.
             out.edit(Edit::AddOption(TreatmentOption {
+                id: OptionId::default(),
                 name: format!("Option {n}"),
                 visits: vec![Visit {
-                    id: 1,
+                    id: VisitId(1),
                     name: "Visit 1".to_string(),
                     date: ctx.today,
                     lines: Vec::new(),
                 }],
             }));
-            out.push(Command::SelectOption(ctx.plan.options.len()));
         }
-        let Some(current) = ctx.plan.options.get(ctx.option) else {
+        let Some(current) = ctx.shown_option() else {
             return;
         };
         if ui
@@ -79,7 +81,6 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             let mut copy = current.clone();
             copy.name = format!("{} (copy)", current.name);
             out.edit(Edit::AddOption(copy));
-            out.push(Command::SelectOption(ctx.plan.options.len()));
         }
         ui.label("Name");
         if let Some(name) = commit_edit(
@@ -113,9 +114,11 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
 fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<'_>) {
     let layout = TableLayout::new(ui, ctx.plan.coverage.len());
     header_ui(ui, ctx, &layout);
+    let mut first = 1;
     for (i, visit) in option.visits.iter().enumerate() {
         visit_header_ui(ui, ctx, (i, option.visits.len()), visit, out);
-        visit_table_ui(ui, ctx, &layout, i, visit, out);
+        visit_table_ui(ui, ctx, &layout, first, visit, out);
+        first += visit.lines.len();
     }
     ui.horizontal(|ui| {
         if ui.button("Add visit").clicked() {
@@ -160,7 +163,7 @@ fn visit_header_ui(
         ui.label(RichText::new(format!("Visit {n}")).strong());
         if let Some(name) = commit_edit(
             ui,
-            ("visit_name", ctx.option, i),
+            ("visit_name", ctx.option, visit.id),
             &format!("Visit {n} name"),
             &visit.name,
             "Name",
@@ -168,7 +171,7 @@ fn visit_header_ui(
         ) {
             out.edit(Edit::VisitName {
                 option: ctx.option,
-                visit: i,
+                visit: visit.id,
                 name,
             });
         }
@@ -176,7 +179,7 @@ fn visit_header_ui(
         let label = format!("Visit {n} date");
         if let Some(text) = commit_edit(
             ui,
-            ("visit_date", ctx.option, i),
+            ("visit_date", ctx.option, visit.id),
             &label,
             &date,
             "YYYY-MM-DD",
@@ -185,7 +188,7 @@ fn visit_header_ui(
             match parse_date(&text) {
                 Ok(date) => out.edit(Edit::VisitDate {
                     option: ctx.option,
-                    visit: i,
+                    visit: visit.id,
                     date,
                 }),
                 Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
@@ -203,7 +206,7 @@ fn visit_header_ui(
             if moved.clicked() {
                 out.edit(Edit::MoveVisit {
                     option: ctx.option,
-                    visit: i,
+                    visit: visit.id,
                     up,
                 });
             }
@@ -215,7 +218,7 @@ fn visit_header_ui(
         if delete.clicked() {
             out.edit(Edit::RemoveVisit {
                 option: ctx.option,
-                visit: i,
+                visit: visit.id,
             });
         }
     });

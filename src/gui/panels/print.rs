@@ -52,10 +52,7 @@ pub fn print_preview_ui(
         .default_pos(screen.center_top() + egui::vec2(-300.0, 24.0))
         .show(ctx, |ui| {
             let plan = &state.document.plan;
-            let option = plan
-                .options
-                .get(state.selected_option)
-                .map_or("", |o| o.name.as_str());
+            let option = state.option().map_or("", |o| o.name.as_str());
             let name = if plan.patient.name.trim().is_empty() {
                 "(no name)"
             } else {

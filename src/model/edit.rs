@@ -1,0 +1,372 @@
+//! Changes to a treatment plan, as values. The desktop app turns each user action
+//! into one [`Edit`] (one undo step) and applies it with [`TreatmentPlan::apply`];
+//! options, visits and lines are named by id, so an edit made against an older
+//! screen never lands on the wrong line. Coverage and history entries are short
+//! lists edited in place and are named by position.
+
+use chrono::NaiveDate;
+
+use super::ids::{LineId, OptionId, VisitId};
+use super::tooth::Tooth;
+use super::treatment_plan::{
+    Coverage, HistoryEntry, MissingTooth, PlannedLine, TreatmentOption, TreatmentPlan, Visit,
+};
+use crate::money::Cents;
+
+/// One change to the treatment-plan document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// The patient's full name.
+    PatientName(String),
+    /// The chart number; None clears it.
+    ChartNumber(Option<String>),
+    /// Date of birth.
+    BirthDate(NaiveDate),
+    /// The full set of missing teeth (dates of loss are kept for teeth that stay).
+    MissingTeeth(Vec<Tooth>),
+    /// Adds a completed service to the patient's history.
+    AddHistory(HistoryEntry),
+    /// Removes the history entry at this position.
+    RemoveHistory(usize),
+    /// Replaces the history entry at this position (code, tooth or date corrected).
+    ReplaceHistory(usize, HistoryEntry),
+    /// Adds a coverage after the existing ones.
+    AddCoverage(Coverage),
+    /// Removes the coverage at this position.
+    RemoveCoverage(usize),
+    /// Swaps the coverage at this position with the one before it.
+    RaiseCoverage(usize),
+    /// Puts the payers in this order (positions in the current list).
+    ReorderCoverage(Vec<usize>),
+    /// Points a coverage at another library plan.
+    CoveragePlan(usize, String),
+    /// Coverage effective date.
+    CoverageEffective(usize, NaiveDate),
+    /// Benefits already used this benefit year.
+    BenefitsUsed(usize, Cents),
+    /// Deductible already met this benefit year.
+    DeductibleMet(usize, Cents),
+    /// Adds a treatment option. It keeps its id when that is free, else it gets a
+    /// new one; its lines always get new ids (it may be a copy of another option).
+    AddOption(TreatmentOption),
+    /// Renames an option.
+    RenameOption(OptionId, String),
+    /// Removes an option.
+    RemoveOption(OptionId),
+    /// Adds a visit at the end of an option; its id is chosen when applied.
+    AddVisit {
+        /// The option.
+        option: OptionId,
+        /// Name for people.
+        name: String,
+        /// Planned date.
+        date: NaiveDate,
+    },
+    /// Removes a visit and its lines.
+    RemoveVisit {
+        /// The option.
+        option: OptionId,
+        /// The visit.
+        visit: VisitId,
+    },
+    /// Moves a visit one place earlier (`up`) or later; its lines go with it.
+    MoveVisit {
+        /// The option.
+        option: OptionId,
+        /// The visit.
+        visit: VisitId,
+        /// Towards the start of the option.
+        up: bool,
+    },
+    /// Changes a visit's planned date.
+    VisitDate {
+        /// The option.
+        option: OptionId,
+        /// The visit.
+        visit: VisitId,
+        /// The new date.
+        date: NaiveDate,
+    },
+    /// Renames a visit.
+    VisitName {
+        /// The option.
+        option: OptionId,
+        /// The visit.
+        visit: VisitId,
+        /// The new name.
+        name: String,
+    },
+    /// Appends lines to a visit; each gets a new id.
+    AddLines {
+        /// The option.
+        option: OptionId,
+        /// The visit.
+        visit: VisitId,
+        /// The lines, in order.
+        lines: Vec<PlannedLine>,
+    },
+    /// Removes one line.
+    RemoveLine(LineId),
+    /// Sets the visit at which a line is completed; None = where it starts.
+    LineCompletedAt(LineId, Option<VisitId>),
+    /// Sets a line's fee override; None = the office fee schedule's fee.
+    LineFee(LineId, Option<Cents>),
+}
+
+/// What an applied edit created, so the caller can select it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Applied {
+    /// Nothing new (a change or a removal).
+    #[default]
+    Changed,
+    /// A new option with this id.
+    Option(OptionId),
+    /// A new visit in an option.
+    Visit(OptionId, VisitId),
+    /// New lines, in order.
+    Lines(Vec<LineId>),
+}
+
+/// Why an edit could not be applied: what it names is gone (the document changed
+/// since the screen was drawn) or the change makes no sense.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No option has this id.
+    #[error("treatment option {0} no longer exists")]
+    NoOption(OptionId),
+    /// The option has no visit with this id.
+    #[error("visit {1} of treatment option {0} no longer exists")]
+    NoVisit(OptionId, VisitId),
+    /// No line has this id.
+    #[error("line {0} no longer exists")]
+    NoLine(LineId),
+    /// No history entry at this position.
+    #[error("history entry {} no longer exists", .0 + 1)]
+    NoHistory(usize),
+    /// No coverage at this position.
+    #[error("insurance {} no longer exists", .0 + 1)]
+    NoCoverage(usize),
+    /// A new payer order that does not name every payer exactly once.
+    #[error("the new payer order does not list every plan exactly once")]
+    PayerOrder,
+    /// A visit already first (or last) cannot move further.
+    #[error("the visit cannot move further")]
+    VisitAtEnd,
+}
+
+impl TreatmentPlan {
+    /// Applies one edit. On error the plan is unchanged.
+    pub fn apply(&mut self, edit: &Edit) -> Result<Applied, EditError> {
+        match edit {
+            Edit::PatientName(name) => self.patient.name = name.trim().to_string(),
+            Edit::ChartNumber(number) => self.patient.chart_number = number.clone(),
+            Edit::BirthDate(date) => self.patient.birth_date = *date,
+            Edit::MissingTeeth(teeth) => self.set_missing_teeth(teeth),
+            Edit::AddHistory(entry) => self.patient.history.push(entry.clone()),
+            Edit::RemoveHistory(i) => {
+                check(*i < self.patient.history.len(), EditError::NoHistory(*i))?;
+                self.patient.history.remove(*i);
+            }
+            Edit::ReplaceHistory(i, entry) => {
+                let slot = self.patient.history.get_mut(*i);
+                *slot.ok_or(EditError::NoHistory(*i))? = entry.clone();
+            }
+            Edit::AddCoverage(coverage) => self.coverage.push(coverage.clone()),
+            Edit::RemoveCoverage(i) => {
+                check(*i < self.coverage.len(), EditError::NoCoverage(*i))?;
+                self.coverage.remove(*i);
+            }
+            Edit::RaiseCoverage(i) => {
+                check(*i < self.coverage.len(), EditError::NoCoverage(*i))?;
+                check(*i > 0, EditError::PayerOrder)?;
+                self.coverage.swap(*i - 1, *i);
+            }
+            Edit::ReorderCoverage(order) => self.reorder_coverage(order)?,
+            Edit::CoveragePlan(i, id) => self.coverage_mut(*i)?.plan = id.clone(),
+            Edit::CoverageEffective(i, date) => self.coverage_mut(*i)?.effective = *date,
+            Edit::BenefitsUsed(i, amount) => self.coverage_mut(*i)?.benefits_used = *amount,
+            Edit::DeductibleMet(i, amount) => self.coverage_mut(*i)?.deductible_met = *amount,
+            Edit::AddOption(option) => return Ok(self.add_option(option)),
+            Edit::RenameOption(id, name) => {
+                self.option_mut(*id).ok_or(EditError::NoOption(*id))?.name =
+                    name.trim().to_string();
+            }
+            Edit::RemoveOption(id) => {
+                let at = self.options.iter().position(|o| o.id == *id);
+                self.options.remove(at.ok_or(EditError::NoOption(*id))?);
+            }
+            _ => return self.apply_to_visits(edit),
+        }
+        Ok(Applied::Changed)
+    }
+
+    /// The edits of visits and lines.
+    fn apply_to_visits(&mut self, edit: &Edit) -> Result<Applied, EditError> {
+        match edit {
+            Edit::AddVisit { option, name, date } => {
+                let visits = &mut self
+                    .option_mut(*option)
+                    .ok_or(EditError::NoOption(*option))?
+                    .visits;
+                let id = VisitId(visits.iter().map(|v| v.id.0).max().unwrap_or(0) + 1);
+                visits.push(Visit {
+                    id,
+                    name: name.clone(),
+                    date: *date,
+                    lines: Vec::new(),
+                });
+                return Ok(Applied::Visit(*option, id));
+            }
+            Edit::RemoveVisit { option, visit } => self.remove_visit(*option, *visit)?,
+            Edit::MoveVisit { option, visit, up } => self.move_visit(*option, *visit, *up)?,
+            Edit::VisitDate {
+                option,
+                visit,
+                date,
+            } => self.visit_mut(*option, *visit)?.date = *date,
+            Edit::VisitName {
+                option,
+                visit,
+                name,
+            } => self.visit_mut(*option, *visit)?.name = name.trim().to_string(),
+            Edit::AddLines {
+                option,
+                visit,
+                lines,
+            } => return self.add_lines(*option, *visit, lines),
+            Edit::RemoveLine(id) => self.remove_line(*id)?,
+            Edit::LineCompletedAt(id, done) => self.set_completed_at(*id, *done)?,
+            Edit::LineFee(id, fee) => self.line_mut(*id).ok_or(EditError::NoLine(*id))?.fee = *fee,
+            _ => {}
+        }
+        Ok(Applied::Changed)
+    }
+
+    fn set_missing_teeth(&mut self, teeth: &[Tooth]) {
+        let old = std::mem::take(&mut self.patient.missing_teeth);
+        for tooth in teeth {
+            let since = old.iter().find(|m| m.tooth == *tooth).and_then(|m| m.since);
+            self.patient.missing_teeth.push(MissingTooth {
+                tooth: *tooth,
+                since,
+            });
+        }
+    }
+
+    fn reorder_coverage(&mut self, order: &[usize]) -> Result<(), EditError> {
+        let mut sorted = order.to_vec();
+        sorted.sort_unstable();
+        check(
+            sorted == (0..self.coverage.len()).collect::<Vec<_>>(),
+            EditError::PayerOrder,
+        )?;
+        let old = std::mem::take(&mut self.coverage);
+        self.coverage = order.iter().filter_map(|&k| old.get(k).cloned()).collect();
+        Ok(())
+    }
+
+    fn coverage_mut(&mut self, i: usize) -> Result<&mut Coverage, EditError> {
+        self.coverage.get_mut(i).ok_or(EditError::NoCoverage(i))
+    }
+
+    fn visit_mut(&mut self, option: OptionId, visit: VisitId) -> Result<&mut Visit, EditError> {
+        self.option_mut(option)
+            .ok_or(EditError::NoOption(option))?
+            .visits
+            .iter_mut()
+            .find(|v| v.id == visit)
+            .ok_or(EditError::NoVisit(option, visit))
+    }
+
+    fn add_option(&mut self, option: &TreatmentOption) -> Applied {
+        let mut option = option.clone();
+        if option.id.is_unassigned() || self.option(option.id).is_some() {
+            option.id = self.next_option_id();
+        }
+        let fresh = (self.next_line_id().0..).map(LineId);
+        for (line, id) in option
+            .visits
+            .iter_mut()
+            .flat_map(|v| v.lines.iter_mut())
+            .zip(fresh)
+        {
+            line.id = id;
+        }
+        let id = option.id;
+        self.options.push(option);
+        Applied::Option(id)
+    }
+
+    fn remove_visit(&mut self, option: OptionId, visit: VisitId) -> Result<(), EditError> {
+        let visits = &mut self
+            .option_mut(option)
+            .ok_or(EditError::NoOption(option))?
+            .visits;
+        let at = visits.iter().position(|v| v.id == visit);
+        visits.remove(at.ok_or(EditError::NoVisit(option, visit))?);
+        // A line completed at the removed visit now completes where it starts,
+        // rather than pointing at a visit that no longer exists.
+        for line in visits.iter_mut().flat_map(|v| v.lines.iter_mut()) {
+            if line.completed_at == Some(visit) {
+                line.completed_at = None;
+            }
+        }
+        Ok(())
+    }
+
+    fn move_visit(&mut self, option: OptionId, visit: VisitId, up: bool) -> Result<(), EditError> {
+        let visits = &mut self
+            .option_mut(option)
+            .ok_or(EditError::NoOption(option))?
+            .visits;
+        let at = visits.iter().position(|v| v.id == visit);
+        let at = at.ok_or(EditError::NoVisit(option, visit))?;
+        let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+        match other {
+            Some(other) if other < visits.len() => visits.swap(at, other),
+            _ => return Err(EditError::VisitAtEnd),
+        }
+        Ok(())
+    }
+
+    fn add_lines(
+        &mut self,
+        option: OptionId,
+        visit: VisitId,
+        lines: &[PlannedLine],
+    ) -> Result<Applied, EditError> {
+        let fresh = (self.next_line_id().0..).map(LineId);
+        let target = self.visit_mut(option, visit)?;
+        let mut ids = Vec::with_capacity(lines.len());
+        for (line, id) in lines.iter().zip(fresh) {
+            ids.push(id);
+            target.lines.push(PlannedLine { id, ..line.clone() });
+        }
+        Ok(Applied::Lines(ids))
+    }
+
+    fn remove_line(&mut self, id: LineId) -> Result<(), EditError> {
+        for visit in self.options.iter_mut().flat_map(|o| o.visits.iter_mut()) {
+            if let Some(at) = visit.lines.iter().position(|l| l.id == id) {
+                visit.lines.remove(at);
+                return Ok(());
+            }
+        }
+        Err(EditError::NoLine(id))
+    }
+
+    fn set_completed_at(&mut self, id: LineId, done: Option<VisitId>) -> Result<(), EditError> {
+        let option = self.line(id).ok_or(EditError::NoLine(id))?.option;
+        if let Some(visit) = done
+            && !option.visits.iter().any(|v| v.id == visit)
+        {
+            return Err(EditError::NoVisit(option.id, visit));
+        }
+        self.line_mut(id).ok_or(EditError::NoLine(id))?.completed_at = done;
+        Ok(())
+    }
+}
+
+fn check(ok: bool, error: EditError) -> Result<(), EditError> {
+    if ok { Ok(()) } else { Err(error) }
+}
