@@ -33,14 +33,19 @@ pub enum MoneyError {
     /// A negative amount where only zero or more makes sense.
     #[error("expected an amount of zero or more, found {0:?}")]
     Negative(String),
-    /// Larger than any real fee.
-    #[error("amount {0:?} is too large")]
+    /// Larger than [`Cents::MAX_AMOUNT`], more than any real fee or benefit.
+    #[error("amount {0:?} is too large: at most 1,000,000.00 is accepted")]
     TooLarge(String),
 }
 
 impl Cents {
     /// Zero dollars.
     pub const ZERO: Cents = Cents(0);
+
+    /// The largest amount [`Cents::parse`] accepts, either sign: $1,000,000.00. No
+    /// dental fee, allowance or benefit comes near it, and with every amount below
+    /// it a treatment plan's totals stay far from `i64`'s range, so sums are exact.
+    pub const MAX_AMOUNT: Cents = Cents(100_000_000);
 
     /// An amount from a count of cents.
     pub const fn from_cents(cents: i64) -> Cents {
@@ -137,6 +142,9 @@ impl Cents {
                 value *= 10;
             }
             cents += value;
+        }
+        if cents > Cents::MAX_AMOUNT.0 {
+            return Err(MoneyError::TooLarge(text.to_string()));
         }
         Ok(Cents(if negative { -cents } else { cents }))
     }
@@ -476,6 +484,25 @@ mod tests {
         );
         assert!(matches!(
             Cents::parse("99999999999999999999"),
+            Err(MoneyError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn amounts_above_the_ceiling_are_refused_not_saturated() {
+        // Issue 12: "92233720368547758.07" was accepted and totals then saturated.
+        assert!(matches!(
+            Cents::parse("92233720368547758.07"),
+            Err(MoneyError::TooLarge(_))
+        ));
+        assert_eq!(Cents::parse("1,000,000.00"), Ok(Cents::MAX_AMOUNT));
+        assert_eq!(Cents::parse("-1000000"), Ok(-Cents::MAX_AMOUNT));
+        assert!(matches!(
+            Cents::parse("1000000.01"),
+            Err(MoneyError::TooLarge(_))
+        ));
+        assert!(matches!(
+            Cents::parse("-1000000.01"),
             Err(MoneyError::TooLarge(_))
         ));
     }
