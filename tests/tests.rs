@@ -12,4 +12,5 @@ mod ids;
 mod library;
 mod print;
 mod samples;
+
 mod util;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Ui, ViewportCommand};
 
+mod dispatch;
 mod keys;
 mod print;
 
@@ -237,104 +238,6 @@ impl FerruleApp {
         if let Some(pending) = &self.prompt {
             let name = self.state.document.display_name();
             panels::dialogs::unsaved_prompt_ui(ctx, &name, pending.describe(), out);
-        }
-    }
-
-    /// Applies one command.
-    fn run(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::Edit(edit) => self.edit(&edit),
-            Command::New => self.unless_unsaved(ctx, Pending::New),
-            Command::Open => self.unless_unsaved(ctx, Pending::Open),
-            Command::OpenPath(path) => self.unless_unsaved(ctx, Pending::OpenPath(path)),
-            Command::Save => match self.state.document.path.clone() {
-                Some(path) => {
-                    self.save_to(&path);
-                }
-                None => self.save_as(ctx),
-            },
-            Command::SaveAs => self.save_as(ctx),
-            Command::SaveToPath(path) => {
-                if self.save_to(&path)
-                    && let Some(pending) = self.after_save.take()
-                {
-                    self.proceed(ctx, pending);
-                }
-            }
-            Command::ShowPathWindow => {
-                let suggestion = self.state.document.path.clone();
-                self.panels.path_window.show_with(suggestion, None);
-            }
-            Command::ReloadLibrary => self.reload_library(),
-            Command::Quit => self.unless_unsaved(ctx, Pending::Quit),
-            Command::Undo => self.state.undo(),
-            Command::Redo => self.state.redo(),
-            Command::Theme(choice) => {
-                self.prefs.theme = choice;
-                ctx.set_theme(choice.preference());
-            }
-            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-            Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::SelectOption(id) => {
-                if self.state.document.plan.option(id).is_some() {
-                    self.state.selected_option = id;
-                    self.state.selected_line = None;
-                }
-            }
-            Command::SelectLine(line) => self.state.selected_line = line,
-            Command::ShowError(text) => self.state.error(text),
-            Command::PromptSave => {
-                let pending = self.prompt.take();
-                match self.state.document.path.clone() {
-                    Some(path) => {
-                        if self.save_to(&path)
-                            && let Some(pending) = pending
-                        {
-                            self.proceed(ctx, pending);
-                        }
-                    }
-                    None => {
-                        self.after_save = pending;
-                        self.save_as(ctx);
-                    }
-                }
-            }
-            Command::PromptDiscard => {
-                if let Some(pending) = self.prompt.take() {
-                    self.proceed(ctx, pending);
-                }
-            }
-            Command::PromptCancel => {
-                self.prompt = None;
-                self.after_save = None;
-            }
-            Command::ToggleCompare => {
-                self.state.view = match self.state.view {
-                    View::Plan => View::Compare,
-                    View::Compare => View::Plan,
-                };
-                self.state.selected_cell = None;
-            }
-            Command::CompareOption(id, on) => self.state.compare.set_option(id, on),
-            Command::CompareAddPlan(id) => self.state.compare.add_plan(&id),
-            Command::CompareRemovePlan(id) => self.state.compare.remove_plan(&id),
-            Command::CompareNoInsurance(on) => self.state.compare.set_no_insurance(on),
-            Command::SelectCell(cell) => self.state.selected_cell = cell,
-            Command::Print => {
-                self.practice.get_or_insert_with(Practice::load);
-                self.print.open = true;
-                self.print.page = 0;
-            }
-            Command::PrintPaper(paper) => self.print.paper = paper,
-            Command::PrintPage(page) => {
-                self.print.page = page.min(self.print.page_count().saturating_sub(1));
-            }
-            Command::ClosePrint => self.print.open = false,
-            Command::SavePdf => self.save_pdf_as(ctx),
-            Command::SavePdfToPath(path) => self.save_pdf(&path),
-            Command::PracticeSettings => self.open_practice_settings(),
-            Command::SavePractice(settings) => self.save_practice(settings),
         }
     }
 

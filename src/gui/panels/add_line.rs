@@ -145,6 +145,13 @@ fn search_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) {
 
 fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Option<&CodeInfo>) {
     let area = info.map(|i| i.area);
+    teeth_ui(ui, ctx, panel);
+    surfaces_ui(ui, panel, area == Some(AreaKind::ToothSurfaces));
+    quadrant_and_arch_ui(ui, panel, area);
+}
+
+/// Permanent or primary chart, typed teeth and the tooth chart.
+fn teeth_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut panel.dentition, Dentition::Permanent, "Permanent");
         ui.selectable_value(&mut panel.dentition, Dentition::Primary, "Primary");
@@ -180,9 +187,12 @@ fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Opti
     if let Some(tooth) = tooth_chart(ui, panel.dentition, &panel.teeth, &missing) {
         toggle(&mut panel.teeth, tooth);
     }
+}
+
+/// The surface buttons, for fillings, inlays and onlays.
+fn surfaces_ui(ui: &mut Ui, panel: &mut AddLinePanel, enabled: bool) {
     ui.horizontal(|ui| {
         ui.label("Surfaces");
-        let enabled = area == Some(AreaKind::ToothSurfaces);
         ui.add_enabled_ui(enabled, |ui| {
             for surface in SURFACES {
                 let on = panel.surfaces.contains(surface);
@@ -198,6 +208,10 @@ fn area_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, info: Opti
             }
         });
     });
+}
+
+/// Quadrant and arch buttons, for the codes that name one.
+fn quadrant_and_arch_ui(ui: &mut Ui, panel: &mut AddLinePanel, area: Option<AreaKind>) {
     ui.horizontal(|ui| {
         ui.label("Area");
         ui.add_enabled_ui(area == Some(AreaKind::Quadrant), |ui| {

@@ -142,38 +142,52 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
     if history.is_empty() {
         ui.label(RichText::new("None on record").weak());
     } else {
-        Grid::new("history_grid")
-            .num_columns(5)
-            .striped(true)
-            .show(ui, |ui| {
-                for (i, entry) in history.iter().enumerate() {
-                    ui.label(entry.code.to_string())
-                        .on_hover_text(ctx.library.catalogue.name_of(entry.code));
-                    ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
-                    ui.label(entry.date.format("%Y-%m-%d").to_string());
-                    let edit = ui.small_button("Edit").on_hover_text("Correct this entry");
-                    super::coverage::named(&edit, &format!("Edit history entry {}", i + 1));
-                    if edit.clicked() {
-                        *panel = PatientPanel {
-                            code: entry.code.to_string(),
-                            tooth: entry.tooth.map(|t| t.to_string()).unwrap_or_default(),
-                            date: entry.date.format("%Y-%m-%d").to_string(),
-                            editing: Some(i),
-                            problem: None,
-                        };
-                    }
-                    let delete = ui.small_button("×").on_hover_text("Delete this entry");
-                    let label = format!("Delete history entry {}", i + 1);
-                    delete.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
-                    });
-                    if delete.clicked() {
-                        out.edit(Edit::RemoveHistory(i));
-                    }
-                    ui.end_row();
-                }
-            });
+        history_grid_ui(ui, ctx, panel, out);
     }
+    history_form_ui(ui, history, panel, out);
+    if let Some(problem) = &panel.problem {
+        ui.label(RichText::new(problem).color(ui.visuals().error_fg_color));
+    }
+}
+
+/// The entries on record, each with Edit and Delete.
+fn history_grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Out<'_>) {
+    let history = &ctx.plan.patient.history;
+    Grid::new("history_grid")
+        .num_columns(5)
+        .striped(true)
+        .show(ui, |ui| {
+            for (i, entry) in history.iter().enumerate() {
+                ui.label(entry.code.to_string())
+                    .on_hover_text(ctx.library.catalogue.name_of(entry.code));
+                ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
+                ui.label(entry.date.format("%Y-%m-%d").to_string());
+                let edit = ui.small_button("Edit").on_hover_text("Correct this entry");
+                super::coverage::named(&edit, &format!("Edit history entry {}", i + 1));
+                if edit.clicked() {
+                    *panel = PatientPanel {
+                        code: entry.code.to_string(),
+                        tooth: entry.tooth.map(|t| t.to_string()).unwrap_or_default(),
+                        date: entry.date.format("%Y-%m-%d").to_string(),
+                        editing: Some(i),
+                        problem: None,
+                    };
+                }
+                let delete = ui.small_button("×").on_hover_text("Delete this entry");
+                let label = format!("Delete history entry {}", i + 1);
+                delete.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
+                });
+                if delete.clicked() {
+                    out.edit(Edit::RemoveHistory(i));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The fields and button that add an entry or save a corrected one.
+fn history_form_ui(ui: &mut Ui, history: &[HistoryEntry], panel: &mut PatientPanel, out: Out<'_>) {
     ui.horizontal_wrapped(|ui| {
         field(ui, &mut panel.code, "History code", "Code", 48.0);
         field(ui, &mut panel.tooth, "History tooth", "Tooth", 50.0);
@@ -218,9 +232,6 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
             }
         }
     });
-    if let Some(problem) = &panel.problem {
-        ui.label(RichText::new(problem).color(ui.visuals().error_fg_color));
-    }
 }
 
 /// A plain text field with an accessible name (panel-local text, not the document).

@@ -153,8 +153,34 @@ fn page_ui(ui: &mut Ui, layout: &Layout, page: usize) {
             .families
             .contains_key(&FontFamily::Name(BOLD_FAMILY.into()))
     });
-    let at = |x: f32, y: f32| rect.min + egui::vec2(x * scale, y * scale);
+    let page = PagePainter {
+        painter,
+        origin: rect.min,
+        scale,
+        have_fonts,
+    };
     for op in &ops.ops {
+        page.draw(op);
+    }
+}
+
+/// Draws display-list operations onto a page rectangle at a scale.
+struct PagePainter {
+    painter: egui::Painter,
+    origin: egui::Pos2,
+    scale: f32,
+    have_fonts: bool,
+}
+
+impl PagePainter {
+    /// A page point (points from the top-left) on screen.
+    fn at(&self, x: f32, y: f32) -> egui::Pos2 {
+        self.origin + egui::vec2(x * self.scale, y * self.scale)
+    }
+
+    fn draw(&self, op: &Op) {
+        let (painter, scale) = (&self.painter, self.scale);
+        let at = |x: f32, y: f32| self.at(x, y);
         match op {
             Op::Text {
                 x,
@@ -164,7 +190,7 @@ fn page_ui(ui: &mut Ui, layout: &Layout, page: usize) {
                 color: c,
                 text,
             } => {
-                let family = match (have_fonts, weight) {
+                let family = match (self.have_fonts, weight) {
                     (false, _) => FontFamily::Proportional,
                     (true, Weight::Regular) => FontFamily::Name(REGULAR_FAMILY.into()),
                     (true, Weight::Bold) => FontFamily::Name(BOLD_FAMILY.into()),
