@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use ferrule::engine::{self, EstimateInput};
 use ferrule::library::{Library, load_treatment_plan};
+use ferrule::model::{LineId, TreatmentPlan, VisitId};
 
 fn time(label: &str, iterations: u32, mut f: impl FnMut()) {
     f(); // warm up
@@ -80,5 +81,56 @@ fn main() {
                 black_box(engine::estimate(black_box(&input)));
             });
         }
+    }
+    compare_at_scale(&library, root, as_of);
+}
+
+/// A plan whose first option repeats the bundling sample's visits until it has at
+/// least `lines` lines (a visit a week), with a second option just like it.
+fn generated_plan(root: &Path, lines: usize) -> Option<TreatmentPlan> {
+    let mut doc = load_treatment_plan(&root.join("assets/samples/rules-bundling.ron")).ok()?;
+    let mut option = doc.options.first()?.clone();
+    let template = option.visits.clone();
+    option.visits.clear();
+    let mut week = 0u64;
+    while option.visits.iter().map(|v| v.lines.len()).sum::<usize>() < lines {
+        for visit in &template {
+            let mut v = visit.clone();
+            week += 1;
+            v.id = VisitId(u32::try_from(week).ok()?);
+            v.date = v.date.checked_add_days(chrono::Days::new(7 * week))?;
+            for line in &mut v.lines {
+                line.completed_at = None;
+                line.id = LineId::default();
+            }
+            option.visits.push(v);
+        }
+    }
+    let mut second = option.clone();
+    second.name = format!("{} (copy)", option.name);
+    second.id = ferrule::model::OptionId::default();
+    doc.options = vec![option, second];
+    doc.assign_ids();
+    Some(doc)
+}
+
+/// `ferrule compare` work (two options under the patient's coverage) as plans grow:
+/// it should grow about linearly with the number of lines.
+fn compare_at_scale(library: &Library, root: &Path, as_of: chrono::NaiveDate) {
+    for lines in [1_000, 3_000, 10_000] {
+        let Some(doc) = generated_plan(root, lines) else {
+            continue;
+        };
+        let Ok(scenarios) = engine::scenarios_for(&doc, &[], &[], as_of) else {
+            continue;
+        };
+        if let Ok(input) = EstimateInput::from_document(library, &doc, None, as_of) {
+            time(&format!("estimate one option, {lines} lines"), 3, || {
+                black_box(engine::estimate(black_box(&input)));
+            });
+        }
+        time(&format!("compare 2 options x {lines} lines"), 3, || {
+            black_box(engine::compare(library, &doc, &scenarios, as_of).ok());
+        });
     }
 }

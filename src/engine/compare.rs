@@ -10,6 +10,8 @@
 //! The patient's file is only read: picking other plans builds new coverage
 //! records inside the scenarios (see [`PayerSetup::plan_alone`]).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::coding::{self, CodingNote};
@@ -172,6 +174,16 @@ pub struct ScenarioResult {
     pub estimate: Estimate,
     /// Coding checks and documentation reminders for the option's lines.
     pub notes: Vec<CodingNote>,
+    /// Where each line sits in `estimate.lines`, so a cell finds its line at once.
+    line_index: HashMap<LineId, usize>,
+}
+
+impl ScenarioResult {
+    /// The estimate's line for a planned line.
+    pub fn line(&self, id: LineId) -> Option<&LineEstimate> {
+        let at = *self.line_index.get(&id)?;
+        self.estimate.lines.get(at)
+    }
 }
 
 /// What lines up a row: the area ("#19", "UR quadrant") and the code, plus which
@@ -272,12 +284,7 @@ impl Comparison {
     /// The line behind a cell (its steps are the "why").
     pub fn line(&self, row: &ComparisonRow, scenario: usize) -> Option<&LineEstimate> {
         let cell = row.cells.get(scenario).copied().flatten()?;
-        self.scenarios
-            .get(scenario)?
-            .estimate
-            .lines
-            .iter()
-            .find(|l| l.line == cell.line)
+        self.scenarios.get(scenario)?.line(cell.line)
     }
 
     /// The line in the row `row` for the scenario `scenario`, both by key.
@@ -334,13 +341,26 @@ pub fn compare(
     as_of: NaiveDate,
 ) -> Result<Comparison, EstimateError> {
     let mut results = Vec::with_capacity(scenarios.len());
+    // Coding checks depend on the option only, not on who pays: once per option.
+    let mut notes: HashMap<OptionId, Vec<CodingNote>> = HashMap::new();
     for scenario in scenarios {
         let option = find_option(plan, scenario.option)?;
         let estimate = price(library, plan, option, &scenario.setup.coverage, as_of)?;
+        let line_index = estimate
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(at, l)| (l.line, at))
+            .collect();
+        let notes = notes
+            .entry(option.id)
+            .or_insert_with(|| coding::check(option, &plan.patient))
+            .clone();
         results.push(ScenarioResult {
             scenario: scenario.clone(),
             estimate,
-            notes: coding::check(option, &plan.patient),
+            notes,
+            line_index,
         });
     }
     let rows = rows(&results);
@@ -385,52 +405,47 @@ fn totals(result: &ScenarioResult, as_of: NaiveDate) -> ScenarioTotals {
     }
 }
 
-/// Lines up the lines of every scenario by [`RowKey`].
+/// Lines up the lines of every scenario by [`RowKey`]. Rows are found through a
+/// map from key to row, and each line's repeat count through a map per scenario,
+/// so the work grows with the number of lines, not its square.
 fn rows(results: &[ScenarioResult]) -> Vec<ComparisonRow> {
     let n = results.len();
     let mut rows: Vec<ComparisonRow> = Vec::new();
+    let mut row_of: HashMap<RowKey, usize> = HashMap::new();
+    // Per row: each scenario's patient amount, to decide `differs`.
+    let mut patient: Vec<Vec<Option<Cents>>> = Vec::new();
     for (k, result) in results.iter().enumerate() {
-        let mut seen: Vec<(String, CdtCode)> = Vec::new();
+        let mut repeats: HashMap<(String, CdtCode), usize> = HashMap::new();
         for line in &result.estimate.lines {
             let base = RowKey::of(line, 0);
-            let pair = (base.area.clone(), base.code);
-            let repeat = seen.iter().filter(|p| **p == pair).count();
-            seen.push(pair);
-            let key = RowKey { repeat, ..base };
-            let cell = Some(CellRef { line: line.line });
-            match rows.iter_mut().find(|r| r.key == key) {
-                Some(row) => {
-                    if let Some(slot) = row.cells.get_mut(k) {
-                        *slot = cell;
-                    }
+            let seen = repeats.entry((base.area.clone(), base.code)).or_insert(0);
+            let key = RowKey {
+                repeat: *seen,
+                ..base
+            };
+            *seen += 1;
+            let at = *row_of.entry(key.clone()).or_insert_with(|| {
+                rows.push(ComparisonRow {
+                    label: format!("{} {} {}", line.code, line.area, line.description),
+                    key,
+                    cells: vec![None; n],
+                    differs: false,
+                });
+                patient.push(vec![None; n]);
+                rows.len() - 1
+            });
+            if let (Some(row), Some(amounts)) = (rows.get_mut(at), patient.get_mut(at)) {
+                if let Some(slot) = row.cells.get_mut(k) {
+                    *slot = Some(CellRef { line: line.line });
                 }
-                None => {
-                    let mut cells = vec![None; n];
-                    if let Some(slot) = cells.get_mut(k) {
-                        *slot = cell;
-                    }
-                    rows.push(ComparisonRow {
-                        label: format!("{} {} {}", line.code, line.area, line.description),
-                        key,
-                        cells,
-                        differs: false,
-                    });
+                if let Some(slot) = amounts.get_mut(k) {
+                    *slot = Some(line.patient);
                 }
             }
         }
     }
-    for row in &mut rows {
-        let patient: Vec<Option<Cents>> = row
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(k, cell)| {
-                let lines = &results.get(k)?.estimate.lines;
-                cell.and_then(|c| lines.iter().find(|l| l.line == c.line))
-                    .map(|l| l.patient)
-            })
-            .collect();
-        row.differs = patient.windows(2).any(|w| match w {
+    for (row, amounts) in rows.iter_mut().zip(&patient) {
+        row.differs = amounts.windows(2).any(|w| match w {
             [a, b] => a != b,
             _ => false,
         });
