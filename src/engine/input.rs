@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::library::Library;
 use crate::model::{
-    CodeCatalogue, Coverage, FeeSchedule, Patient, PlanRules, TreatmentOption, TreatmentPlan,
+    CodeCatalogue, Coverage, FeeSchedule, Library, Patient, PlanRules, TreatmentOption,
+    TreatmentPlan,
 };
 
 /// One payer: the plan, the fee schedule its network names, and the patient's

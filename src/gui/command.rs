@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{
-    Coverage, HistoryEntry, PlannedLine, Tooth, TreatmentOption, TreatmentPlan, Visit,
+    Coverage, HistoryEntry, PlannedLine, PracticeSettings, Tooth, TreatmentOption, TreatmentPlan,
+    Visit,
 };
 use crate::money::Cents;
 
 use super::prefs::ThemeChoice;
 use super::state::CellAt;
 use crate::export::Paper;
-use crate::practice::PracticeSettings;
 
 /// Where a planned line sits in the document: option, visit and line index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

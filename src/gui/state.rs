@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::library::Library;
-use crate::model::{TreatmentOption, TreatmentPlan, Visit};
+use crate::model::{Library, TreatmentOption, TreatmentPlan, Visit};
 
 use super::command::{Edit, LineRef};
 use super::compare::{CompareCache, CompareSelection};

@@ -11,7 +11,7 @@ use crate::gui::command::{Command, Edit, LineRef};
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
 use crate::gui::widgets::status::{Tone, color, flag_badges};
-use crate::library::Library;
+use crate::model::Library;
 use crate::money::Cents;
 
 /// One explanation step as a sentence. The one place the GUI words a step, so the

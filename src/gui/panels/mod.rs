@@ -17,8 +17,7 @@ pub mod practice;
 pub mod print;
 pub mod problems;
 
-use crate::library::Library;
-use crate::model::TreatmentPlan;
+use crate::model::{Library, TreatmentPlan};
 
 use super::command::{Commands, LineRef};
 use super::estimates::EstimateCache;
