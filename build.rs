@@ -1,5 +1,9 @@
 //! Embeds the sample library (plans, fee schedules, sample treatment plans) in the
 //! binary, so an installed `ferrule` can seed a per-user library from anywhere.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a build script reads the sample files and cargo's environment"
+)]
 
 use std::fmt::Write as _;
 use std::path::Path;

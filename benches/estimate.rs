@@ -1,14 +1,15 @@
 //! `cargo bench`: how long the engine takes on the shipped samples and on a large
 //! generated plan. Plain timing loop (no extra crates); numbers are printed, never
 //! asserted.
+#![allow(clippy::disallowed_methods, reason = "a bench reads the clock to time")]
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
 use ferrule::engine::{self, EstimateInput};
-use ferrule::library::{Library, load_treatment_plan};
-use ferrule::model::{LineId, TreatmentPlan, VisitId};
+use ferrule::library::{self, load_treatment_plan};
+use ferrule::model::{Library, LineId, TreatmentPlan, VisitId};
 
 fn time(label: &str, iterations: u32, mut f: impl FnMut()) {
     f(); // warm up
@@ -23,7 +24,7 @@ fn time(label: &str, iterations: u32, mut f: impl FnMut()) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let start = Instant::now();
-    let library = Library::load_dir(root);
+    let library = library::load_dir(root);
     println!(
         "{:<48} {:>12.2?}",
         "load the shipped library",

@@ -1,10 +1,13 @@
 //! Ferrule: dental benefit estimates for the front desk.
 //!
 //! - [`money`]: integer cents, exact percentages, the one rounding rule.
-//! - [`model`]: codes, teeth, fee schedules, plan rules, treatment plans.
-//! - [`library`]: loading and saving the RON files, with precise problems.
+//! - [`model`]: codes, teeth, fee schedules, plan rules, treatment plans, the
+//!   loaded library and its problems, practice settings: plain data.
+//! - [`library`]: every file and environment access: loading and saving the RON
+//!   files (with precise problems), practice settings and logo, folders.
 //! - [`engine`]: the pure estimate: inputs in, line-by-line estimate out.
 //! - [`report`]: the explanation sentences and tables shared by CLI, GUI and PDF.
+//! - [`export`]: the printed patient estimate (layout and PDF).
 //! - [`cli`]: the `ferrule` command line.
 //! - `gui` (feature `gui`): the desktop app.
 
@@ -16,5 +19,4 @@ pub mod gui;
 pub mod library;
 pub mod model;
 pub mod money;
-pub mod practice;
 pub mod report;

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use ferrule::engine::{self, EstimateInput, Flag};
-use ferrule::library::{Library, SourceFile, parse_treatment_plan};
+use ferrule::library::{self, parse_treatment_plan};
+use ferrule::model::{Library, SourceFile};
 use ferrule::money::Cents;
 
 const OFFICE: &str = r#"FeeSchedule(format: 1, id: "office", name: "Office", kind: Office, fees: {
@@ -33,7 +34,7 @@ fn library(schedules: &[String], plans: &[String]) -> Library {
     };
     let mut all = vec![OFFICE.to_string()];
     all.extend(schedules.iter().cloned());
-    let lib = Library::from_sources(
+    let lib = library::from_sources(
         &all.iter()
             .enumerate()
             .map(|(i, t)| src(i, t))

@@ -16,8 +16,8 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use ferrule::engine::{Flag, PayerSetup, Scenario, advise, compare, scenarios_for};
-use ferrule::library::{self, Library, parse_treatment_plan};
-use ferrule::model::TreatmentPlan;
+use ferrule::library::{self, parse_treatment_plan};
+use ferrule::model::{Library, TreatmentPlan};
 use ferrule::money::Cents;
 
 fn c(text: &str) -> Cents {
@@ -29,7 +29,7 @@ fn d(text: &str) -> NaiveDate {
 }
 
 fn shipped() -> Library {
-    let lib = Library::load_dir(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let lib = library::load_dir(Path::new(env!("CARGO_MANIFEST_DIR")));
     assert!(lib.problems.is_empty(), "{:?}", lib.problems);
     lib
 }

@@ -20,8 +20,8 @@ use std::process::Command;
 use chrono::NaiveDate;
 use ferrule::engine::{self, EstimateInput};
 use ferrule::export::{self, Paper, PrintedEstimate, layout_estimate};
-use ferrule::library::{self, Library};
-use ferrule::practice::PracticeSettings;
+use ferrule::library;
+use ferrule::model::{Library, PracticeSettings};
 
 const AS_OF: &str = "2026-11-23";
 
@@ -128,7 +128,7 @@ fn pdf_text(lib: &Library, path: &Path) -> String {
 
 #[test]
 fn every_report_of_every_sample_matches_its_golden_file() {
-    let lib = Library::load_dir(root());
+    let lib = library::load_dir(root());
     assert!(lib.problems.is_empty(), "{:?}", lib.problems);
     let mut failures = Vec::new();
     let samples = samples();

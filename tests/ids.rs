@@ -7,13 +7,13 @@ use std::path::Path;
 use chrono::NaiveDate;
 use ferrule::engine::{self, EstimateInput};
 use ferrule::export::{self, PrintedEstimate};
-use ferrule::library::{self, Library, parse_treatment_plan};
+use ferrule::library::{self, parse_treatment_plan};
+use ferrule::model::PracticeSettings;
 use ferrule::model::{
     Applied, Edit, EditError, LineId, OptionId, PlannedLine, TreatmentOption, TreatmentPlan, Visit,
     VisitId,
 };
 use ferrule::money::Cents;
-use ferrule::practice::PracticeSettings;
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -123,7 +123,7 @@ fn edits_name_lines_by_id_and_fail_cleanly_when_they_are_gone() {
 /// and dates next to the new one's amounts.
 #[test]
 fn two_options_with_the_same_name_print_their_own_visits_and_amounts() {
-    let lib = Library::sample();
+    let lib = library::sample();
     let mut plan = sample();
     let first = plan.options[0].id;
     plan.apply(&Edit::RenameOption(first, "Option 1".into()))

@@ -9,10 +9,10 @@ use std::process::Command;
 use chrono::NaiveDate;
 use ferrule::engine::{self, Estimate, EstimateInput, LineEstimate};
 use ferrule::export::{self, Paper, PrintedEstimate};
-use ferrule::library::{self, Library};
-use ferrule::model::TreatmentPlan;
+use ferrule::library::{self, practice};
+use ferrule::model::practice::{DEFAULT_DISCLAIMER, PracticeSettings};
+use ferrule::model::{Library, TreatmentPlan};
 use ferrule::money::Cents;
-use ferrule::practice::{DEFAULT_DISCLAIMER, PracticeSettings};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -122,7 +122,7 @@ fn assert_row(pages: &[String], line: &LineEstimate, amounts: &[Cents]) {
 
 #[test]
 fn printed_buildup_crown_shows_the_engine_numbers() {
-    let lib = Library::load_dir(root());
+    let lib = library::load_dir(root());
     let plan =
         library::load_treatment_plan(&root().join("assets/samples/buildup-crown-19.ron")).unwrap();
     let (estimate, printed) = print(&lib, &plan, date("2026-11-23"));
@@ -231,7 +231,7 @@ fn sixty_line_plan() -> TreatmentPlan {
 
 #[test]
 fn printed_sixty_line_plan_paginates_with_headers_and_page_numbers() {
-    let lib = Library::load_dir(root());
+    let lib = library::load_dir(root());
     let plan = sixty_line_plan();
     let (estimate, printed) = print(&lib, &plan, date("2026-11-23"));
     assert_eq!(estimate.lines.len(), 60);
@@ -390,7 +390,7 @@ fn ferrule_print_fails_with_exit_2_on_an_unknown_option() {
 fn practice_settings_load_defaults_and_save_round_trip() {
     let path = scratch("practice/settings.ron");
     std::fs::remove_file(&path).ok();
-    let loaded = PracticeSettings::load(&path).unwrap();
+    let loaded = practice::load(&path).unwrap();
     assert_eq!(loaded.name, "Your dental practice");
     assert_eq!(loaded.validity_days, 90);
     let mine = PracticeSettings {
@@ -400,10 +400,10 @@ fn practice_settings_load_defaults_and_save_round_trip() {
         validity_days: 60,
         ..PracticeSettings::default()
     };
-    mine.save(&path).unwrap();
-    assert_eq!(PracticeSettings::load(&path).unwrap(), mine);
+    practice::save(&path, &mine).unwrap();
+    assert_eq!(practice::load(&path).unwrap(), mine);
     std::fs::write(&path, "(validity_days: \"ninety\")").unwrap();
-    let err = PracticeSettings::load(&path).unwrap_err().to_string();
+    let err = practice::load(&path).unwrap_err().to_string();
     assert!(err.contains("settings.ron:1:"), "{err}");
 }
 

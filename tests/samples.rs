@@ -12,12 +12,13 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use ferrule::engine::{self, Estimate, EstimateInput, Flag, LineEstimate, Step};
-use ferrule::library::{self, Library};
+use ferrule::library;
+use ferrule::model::Library;
 use ferrule::money::Cents;
 
 fn shipped_library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| Library::load_dir(Path::new(env!("CARGO_MANIFEST_DIR"))))
+    LIBRARY.get_or_init(|| library::load_dir(Path::new(env!("CARGO_MANIFEST_DIR"))))
 }
 
 fn as_of() -> NaiveDate {

@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use super::{Failure, Format, out};
 use crate::engine::{self, EstimateError};
-use crate::library::{self, Library};
+use crate::library;
+use crate::model::Library;
 use crate::report::comparison::{advice_sentence, comparison_json, comparison_table};
 
 /// Prints the comparison.

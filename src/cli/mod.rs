@@ -13,7 +13,8 @@ mod compare;
 mod print;
 
 use crate::engine::{self, EstimateInput};
-use crate::library::{self, Library};
+use crate::library::{self, Environment};
+use crate::model::Library;
 use crate::report;
 
 /// Ferrule: what insurance pays and what the patient owes, line by line.
@@ -111,22 +112,20 @@ pub enum Format {
 pub struct Failure(pub String);
 
 /// The folder the library is read from, by the documented rules.
-pub fn library_dir(flag: Option<&Path>) -> Result<PathBuf, Failure> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| Failure(format!("cannot read the current folder: {e}")))?;
-    let data = library::user_data_dir(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"));
-    library::resolve_library_dir(flag, std::env::var_os("FERRULE_LIBRARY"), &cwd, data)
-        .map_err(|e| Failure(e.to_string()))
+pub fn library_dir(env: &Environment, flag: Option<&Path>) -> Result<PathBuf, Failure> {
+    env.library_dir(flag).map_err(|e| Failure(e.to_string()))
 }
 
-/// Runs a subcommand; prints results to stdout.
+/// Runs a subcommand; prints results to stdout. `env` is the process environment
+/// as `main` read it.
 pub fn run(
-    library: Option<&Path>,
+    env: &Environment,
+    library_flag: Option<&Path>,
     command: &Command,
     today: NaiveDate,
 ) -> Result<ExitCode, Failure> {
-    let dir = library_dir(library)?;
-    let lib = Library::load_dir(&dir);
+    let dir = library_dir(env, library_flag)?;
+    let lib = library::load_dir(&dir);
     match command {
         Command::Check => Ok(check(&dir, &lib)),
         Command::Estimate {
@@ -158,6 +157,7 @@ pub fn run(
             paper,
         } => print::run(
             &lib,
+            env.practice_settings_path().as_deref(),
             file,
             option.as_deref(),
             as_of.unwrap_or(today),

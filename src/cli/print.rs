@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use super::{Failure, Paper};
 use crate::engine::{self, EstimateInput};
 use crate::export::{self, Logo, PrintedEstimate};
-use crate::library::{self, Library};
-use crate::practice::{self, PracticeSettings};
+use crate::library::{self, practice};
+use crate::model::{Library, PracticeSettings};
 
 /// The export module's paper for the command line's.
 fn paper(p: Paper) -> export::Paper {
@@ -20,35 +20,27 @@ fn paper(p: Paper) -> export::Paper {
     }
 }
 
-/// The practice settings from the default path, with a relative logo path made
-/// relative to the settings file's folder; defaults, with a warning on stderr,
-/// when the file is broken.
-fn practice_settings() -> PracticeSettings {
-    let Some(path) = practice::default_path() else {
+/// The practice settings from `path` (None: no config folder), with a relative
+/// logo path made relative to the settings file's folder; defaults, with a
+/// warning on stderr, when the file is broken.
+fn practice_settings(path: Option<&Path>) -> PracticeSettings {
+    let Some(path) = path else {
         return PracticeSettings::default();
     };
-    let mut settings = PracticeSettings::load(&path).unwrap_or_else(|e| {
+    let settings = practice::load(path).unwrap_or_else(|e| {
         eprintln!("ferrule: warning: {e}; printing with the default practice details");
         PracticeSettings::default()
     });
-    if let (Some(logo), Some(dir)) = (&settings.logo, path.parent())
-        && logo.is_relative()
-    {
-        settings.logo = Some(dir.join(logo));
-    }
-    settings
+    settings.with_logo_beside(path)
 }
 
 /// The practice logo, when set and readable; a warning on stderr otherwise.
 fn logo(settings: &PracticeSettings) -> Option<Logo> {
     let path = settings.logo.as_deref()?;
-    let bytes = match std::fs::read(path) {
+    let bytes = match practice::read_logo(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!(
-                "ferrule: warning: cannot read the logo {}: {e}; printing without it",
-                path.display()
-            );
+            eprintln!("ferrule: warning: {e}; printing without it");
             return None;
         }
     };
@@ -62,9 +54,10 @@ fn logo(settings: &PracticeSettings) -> Option<Logo> {
         .ok()
 }
 
-/// Writes the PDF.
+/// Writes the PDF, with the practice settings at `practice_path`.
 pub fn run(
     lib: &Library,
+    practice_path: Option<&Path>,
     file: &Path,
     option: Option<&str>,
     as_of: NaiveDate,
@@ -75,7 +68,7 @@ pub fn run(
     let input = EstimateInput::from_document(lib, &doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let estimate = engine::estimate(&input);
-    let settings = practice_settings();
+    let settings = practice_settings(practice_path);
     let id = export::estimate_id(&doc.patient.name, input.option, as_of);
     let mut printed =
         PrintedEstimate::new(&settings, &doc, lib, input.option, &estimate, as_of, id);

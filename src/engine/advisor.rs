@@ -19,8 +19,7 @@ use super::estimate::Estimate;
 use super::input::EstimateError;
 use super::step::Flag;
 use super::window::BenefitYearStart;
-use crate::library::Library;
-use crate::model::{OptionId, TreatmentOption, TreatmentPlan};
+use crate::model::{Library, OptionId, TreatmentOption, TreatmentPlan};
 use crate::money::Cents;
 
 /// A cheaper way to schedule an option.

@@ -17,8 +17,9 @@ use chrono::NaiveDate;
 use super::coding::{self, CodingNote};
 use super::estimate::{Estimate, LineEstimate};
 use super::input::{EstimateError, EstimateInput};
-use crate::library::Library;
-use crate::model::{Area, CdtCode, Coverage, LineId, OptionId, TreatmentOption, TreatmentPlan};
+use crate::model::{
+    Area, CdtCode, Coverage, Library, LineId, OptionId, TreatmentOption, TreatmentPlan,
+};
 use crate::money::Cents;
 
 /// Who pays in a scenario: coverage records in payer order.

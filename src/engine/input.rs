@@ -3,10 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::library::Library;
 use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
-    CodeCatalogue, Coverage, FeeSchedule, OptionId, Patient, PlanRules, TreatmentOption,
+    CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, TreatmentOption,
     TreatmentPlan,
 };
 

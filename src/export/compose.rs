@@ -1,12 +1,11 @@
-//! Page composition: places every part of a [`PrintedEstimate`] on pages, breaking
-//! pages between rows and blocks (never inside one), repeating the treatment
-//! table's column header on each page it continues on, and adding "Page N of M"
-//! footers once the page count is known.
+//! Page composition: the [`Composer`] that the parts of a [`PrintedEstimate`]
+//! draw with. It breaks pages between rows and blocks (never inside one) and
+//! repeats a running header (the treatment table's column header) on each page
+//! it continues on. It knows no part of the estimate, so the parts can use it
+//! without it using them.
 
 use super::fonts::{Measure, Weight};
-use super::layout::{Layout, Op, PageOps, Rgb};
-use super::sections;
-use super::table::{self, Columns};
+use super::layout::{Op, PageOps, Rgb};
 use super::{Paper, PrintedEstimate, long_date};
 
 /// Left and right page margin.
@@ -45,6 +44,12 @@ pub(crate) fn styled(
     }
 }
 
+/// Something drawn again at the top of each new page while it is set.
+pub(crate) trait RunningHeader {
+    /// Draws at `c.y` and moves below it.
+    fn draw(&self, c: &mut Composer<'_>);
+}
+
 /// The page being filled and everything placed so far.
 pub(crate) struct Composer<'a> {
     pub m: &'a Measure,
@@ -58,13 +63,13 @@ pub(crate) struct Composer<'a> {
     /// Top of the free space on the current page.
     pub y: f32,
     /// While the treatment table runs, a page break repeats its header.
-    pub table: Option<Columns>,
+    pub table: Option<Box<dyn RunningHeader>>,
     /// Logo box (width, height) in points, when there is a logo.
     pub logo: Option<(f32, f32)>,
 }
 
 impl<'a> Composer<'a> {
-    fn new(m: &'a Measure, doc: &'a PrintedEstimate, paper: Paper) -> Composer<'a> {
+    pub fn new(m: &'a Measure, doc: &'a PrintedEstimate, paper: Paper) -> Composer<'a> {
         let (width, height) = paper.size();
         Composer {
             m,
@@ -155,9 +160,9 @@ impl<'a> Composer<'a> {
         self.text_right(right, base, 8.0, Weight::Regular, Rgb::MUTED, &tail);
         self.hline(left, right, base + 6.0, 0.6, Rgb::HAIRLINE);
         self.y = base + 18.0;
-        if let Some(columns) = self.table.take() {
-            columns.draw_header(self);
-            self.table = Some(columns);
+        if let Some(header) = self.table.take() {
+            header.draw(self);
+            self.table = Some(header);
         }
     }
 
@@ -208,25 +213,6 @@ impl<'a> Composer<'a> {
             self.y += leading;
             self.text(left, self.y - leading * 0.25, size, weight, color, &part);
         }
-    }
-}
-
-/// Lays the estimate out on pages.
-pub(crate) fn compose(m: &Measure, doc: &PrintedEstimate, paper: Paper) -> Layout {
-    let mut c = Composer::new(m, doc, paper);
-    sections::header(&mut c);
-    sections::parties(&mut c);
-    table::treatment(&mut c);
-    sections::summary(&mut c);
-    sections::notes(&mut c);
-    sections::remaining(&mut c);
-    sections::disclaimer(&mut c);
-    sections::signatures(&mut c);
-    sections::footers(&mut c);
-    Layout {
-        width: c.width,
-        height: c.height,
-        pages: c.pages,
     }
 }
 

@@ -10,9 +10,9 @@
 //!
 //! ```no_run
 //! # use ferrule::export::{PrintedEstimate, Paper, estimate_pdf};
-//! # fn demo(p: &ferrule::practice::PracticeSettings, plan: &ferrule::model::TreatmentPlan,
+//! # fn demo(p: &ferrule::model::PracticeSettings, plan: &ferrule::model::TreatmentPlan,
 //! #         option: &ferrule::model::TreatmentOption,
-//! #         lib: &ferrule::library::Library, e: &ferrule::engine::Estimate,
+//! #         lib: &ferrule::model::Library, e: &ferrule::engine::Estimate,
 //! #         day: chrono::NaiveDate) -> Result<Vec<u8>, ferrule::export::PdfError> {
 //! let id = ferrule::export::estimate_id(&plan.patient.name, option, day);
 //! let doc = PrintedEstimate::new(p, plan, lib, option, e, day, id);
@@ -24,6 +24,7 @@ mod compose;
 pub(crate) mod fonts;
 mod layout;
 pub mod notes;
+mod pages;
 mod pdf;
 mod sections;
 mod table;
@@ -35,12 +36,12 @@ pub use layout::{Layout, Op, PageOps, Rgb};
 pub use pdf::{Logo, PdfError, estimate_pdf, layout_estimate};
 
 use crate::engine::Estimate;
-use crate::library::Library;
 use crate::model::plan::Network;
 use crate::model::treatment_plan::Relationship;
-use crate::model::{Area, LineId, TreatmentOption, TreatmentPlan, VisitId};
+use crate::model::{
+    Area, Library, LineId, PracticeSettings, TreatmentOption, TreatmentPlan, VisitId,
+};
 use crate::money::Cents;
-use crate::practice::PracticeSettings;
 
 /// Paper sizes for printing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -11,9 +11,9 @@ use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
-use super::compose::compose;
 use super::fonts::{self, Measure, Weight};
 use super::layout::{Layout, Op, Rgb};
+use super::pages::compose;
 use super::{Paper, PrintedEstimate};
 
 /// Why a PDF could not be made.

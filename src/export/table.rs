@@ -3,7 +3,7 @@
 //! grand total) and the small remaining-benefits table. Rows are measured first
 //! and never split across pages.
 
-use super::compose::{BODY, Composer, LEADING, fit};
+use super::compose::{BODY, Composer, LEADING, RunningHeader, fit};
 use super::fonts::{Measure, Weight};
 use super::layout::Rgb;
 use super::{Amounts, PrintedEstimate, PrintedLine, long_date};
@@ -17,6 +17,12 @@ const HEAD_LEADING: f32 = 9.2;
 const SUB_SIZE: f32 = 7.4;
 const SUB_LEADING: f32 = 9.4;
 const VISIT_H: f32 = 22.0;
+
+impl RunningHeader for Columns {
+    fn draw(&self, c: &mut Composer<'_>) {
+        self.draw_header(c);
+    }
+}
 
 /// Left or right alignment of a column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -278,7 +284,7 @@ pub(crate) fn treatment(c: &mut Composer<'_>) {
         cols.header_height() + VISIT_H + first_row,
     );
     cols.draw_header(c);
-    c.table = Some(cols.clone());
+    c.table = Some(Box::new(cols.clone()));
     let subtotals = doc.visits.len() > 1;
     for visit in &doc.visits {
         let first = visit

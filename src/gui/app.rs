@@ -17,9 +17,8 @@ use super::panels::{self, PanelCtx, Panels};
 use super::prefs::{PREFS_KEY, Prefs};
 use super::print::{Practice, PrintPreview};
 use super::state::{AppState, Document, View, blank_plan};
-use crate::library::{Library, load_treatment_plan, save_treatment_plan};
-use crate::model::Applied;
-use crate::model::TreatmentPlan;
+use crate::library::{self, load_treatment_plan, save_treatment_plan};
+use crate::model::{Applied, Library, TreatmentPlan};
 
 /// An action that waits for the unsaved-changes prompt (or for a save to finish).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +67,9 @@ pub struct FerruleApp {
     print: PrintPreview,
     /// The practice details printed, read when the preview first opens.
     practice: Option<Practice>,
+    /// Where the practice settings file is; None: no config folder (defaults,
+    /// and the settings cannot be saved).
+    practice_path: Option<PathBuf>,
     /// Open saved PDFs in the system's viewer (off in tests).
     open_viewer: bool,
 }
@@ -98,6 +100,7 @@ impl FerruleApp {
             title: String::new(),
             print: PrintPreview::default(),
             practice: None,
+            practice_path: None,
             open_viewer: true,
         }
     }
@@ -107,6 +110,11 @@ impl FerruleApp {
     pub fn set_native_dialogs(&mut self, native: bool) {
         self.dialogs.native = native;
         self.open_viewer = native;
+    }
+
+    /// Reads the practice settings from `path` when they are first needed.
+    pub fn set_practice_path(&mut self, path: Option<PathBuf>) {
+        self.practice_path = path;
     }
 
     /// Prints with these practice details instead of reading the settings file.
@@ -196,7 +204,9 @@ impl FerruleApp {
         self.state.refresh_estimates();
         self.state.refresh_comparison();
         if self.print.open {
-            let practice = self.practice.get_or_insert_with(Practice::load);
+            let practice = self
+                .practice
+                .get_or_insert_with(|| Practice::load(self.practice_path.clone()));
             self.print.refresh(&self.state, practice);
         }
     }
@@ -361,7 +371,7 @@ impl FerruleApp {
                 .info("This is the built-in sample library; there is no folder to reload.");
             return;
         };
-        let library = Library::load_dir(&dir);
+        let library = library::load_dir(&dir);
         let problems = library.problems.len();
         self.state.replace_library(library);
         if problems == 0 {

@@ -7,12 +7,11 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use crate::model::Edit;
-use crate::model::{LineId, OptionId};
+use crate::model::{LineId, OptionId, PracticeSettings};
 
 use super::prefs::ThemeChoice;
 use super::state::CellAt;
 use crate::export::Paper;
-use crate::practice::PracticeSettings;
 
 /// Everything the user can ask the app to do.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,8 +7,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::engine::{Advice, Comparison, PayerSetup, Scenario, advise, compare};
-use crate::library::Library;
-use crate::model::{OptionId, TreatmentOption, TreatmentPlan};
+use crate::model::{Library, OptionId, TreatmentOption, TreatmentPlan};
 
 /// Which scenarios the compare view shows. Options are compared under the patient's
 /// own coverage, then under each added plan alone, then without insurance.

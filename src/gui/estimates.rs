@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::engine::coding::{self, CodingNote};
 use crate::engine::{self, Estimate, EstimateError, EstimateInput, LineEstimate};
-use crate::library::{Library, document_problems};
-use crate::model::{LineId, OptionId, TreatmentOption, TreatmentPlan};
+use crate::library::document_problems;
+use crate::model::{Library, LineId, OptionId, TreatmentOption, TreatmentPlan};
 
 /// Estimates for every option of the document, plus its problems.
 #[derive(Debug, Default)]

@@ -75,6 +75,11 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
+                // Timing tells "no dialog could be shown" from a person cancelling.
+                #[allow(
+                    clippy::disallowed_methods,
+                    reason = "measures the dialog, not the date"
+                )]
                 let started = Instant::now();
                 let mut dialog = match kind {
                     DialogKind::SavePdf => rfd::FileDialog::new().add_filter("PDF", &["pdf"]),

@@ -17,19 +17,26 @@ pub mod widgets;
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 pub use app::{FerruleApp, Pending};
 pub use command::{Command, Edit};
 pub use state::{AppState, View};
 
-use crate::library::{Library, load_treatment_plan};
+use crate::library::{self, Environment, load_treatment_plan};
 use prefs::{PREFS_KEY, Prefs};
 
-/// Opens the app on the library in `library_dir`, with `file` open if given. A
-/// file that cannot be read is reported inside the app, not as a failure.
-pub fn run(library_dir: PathBuf, file: Option<PathBuf>) -> Result<(), String> {
-    // The clock is read once; estimates in this session are made as of today.
-    let today = chrono::Local::now().date_naive();
-    let library = Library::load_dir(&library_dir);
+/// Opens the app on the library in `library_dir`, with `file` open if given;
+/// estimates in this session are made as of `today`, and `env` (read once by
+/// `main`) says where the practice settings are. A file that cannot be read is
+/// reported inside the app, not as a failure.
+pub fn run(
+    library_dir: PathBuf,
+    file: Option<PathBuf>,
+    today: NaiveDate,
+    env: &Environment,
+) -> Result<(), String> {
+    let library = library::load_dir(&library_dir);
     let (document, open_error) = match file {
         Some(path) => match load_treatment_plan(&path) {
             Ok(plan) => (Some((path, plan)), None),
@@ -41,16 +48,17 @@ pub fn run(library_dir: PathBuf, file: Option<PathBuf>) -> Result<(), String> {
     if let Some(error) = open_error {
         app.state.error(error);
     }
+    app.set_practice_path(env.practice_settings_path());
     // For screenshots and demos: start in the compare view (with the next library
     // plan as an extra column) or with the print preview open.
-    match std::env::var("FERRULE_START_VIEW").as_deref() {
-        Ok("compare") => {
+    match env.start_view.as_deref() {
+        Some("compare") => {
             app.push(Command::ToggleCompare);
             if let Some(id) = compare::next_plan(&app.state.library, &app.state.document.plan) {
                 app.push(Command::CompareAddPlan(id));
             }
         }
-        Ok("print") => app.push(Command::Print),
+        Some("print") => app.push(Command::Print),
         _ => {}
     }
     let options = eframe::NativeOptions {

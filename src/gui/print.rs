@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Layout, Logo, Paper, PrintedEstimate};
-use crate::model::OptionId;
-use crate::practice::{self, PracticeSettings};
+use crate::library::practice;
+use crate::model::{OptionId, PracticeSettings};
 
 use super::state::AppState;
 
@@ -26,9 +26,10 @@ pub struct Practice {
 }
 
 impl Practice {
-    /// Reads the settings from their default path, as `ferrule print` does.
-    pub fn load() -> Practice {
-        match practice::default_path() {
+    /// Reads the settings from `path` (their default path, as `ferrule print`
+    /// uses); the defaults when there is none.
+    pub fn load(path: Option<PathBuf>) -> Practice {
+        match path {
             Some(path) => Practice::load_from(path),
             None => Practice::default(),
         }
@@ -39,7 +40,7 @@ impl Practice {
     /// are used.
     pub fn load_from(path: PathBuf) -> Practice {
         let mut warning = None;
-        let settings = PracticeSettings::load(&path).unwrap_or_else(|e| {
+        let settings = practice::load(&path).unwrap_or_else(|e| {
             warning = Some(format!("{e}; printing with the default practice details"));
             PracticeSettings::default()
         });
@@ -53,14 +54,12 @@ impl Practice {
     /// These settings, kept at `path`: a relative logo path is relative to the
     /// settings file, and the logo is read now (a problem becomes the warning).
     pub fn with_settings(mut settings: PracticeSettings, path: Option<PathBuf>) -> Practice {
-        if let (Some(logo), Some(dir)) = (&settings.logo, path.as_deref().and_then(Path::parent))
-            && logo.is_relative()
-        {
-            settings.logo = Some(dir.join(logo));
+        if let Some(path) = &path {
+            settings = settings.with_logo_beside(path);
         }
         let mut warning = None;
         let logo = match settings.logo.as_deref() {
-            Some(path) => match std::fs::read(path) {
+            Some(path) => match practice::read_logo(path) {
                 Ok(bytes) => match Logo::from_bytes(bytes) {
                     Ok(logo) => Some(logo),
                     Err(e) => {
@@ -69,10 +68,7 @@ impl Practice {
                     }
                 },
                 Err(e) => {
-                    warning = Some(format!(
-                        "cannot read the logo {}: {e}; printing without it",
-                        path.display()
-                    ));
+                    warning = Some(format!("{e}; printing without it"));
                     None
                 }
             },

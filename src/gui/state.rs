@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::engine::{RowKey, ScenarioKey};
-use crate::library::Library;
 use crate::model::{
-    Applied, Edit, LineId, OptionId, TreatmentOption, TreatmentPlan, Visit, VisitId,
+    Applied, Edit, Library, LineId, OptionId, TreatmentOption, TreatmentPlan, Visit, VisitId,
 };
 
 use super::compare::{CompareCache, CompareSelection};

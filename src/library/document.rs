@@ -1,12 +1,16 @@
 //! Treatment-plan files: read, check against the library, and save atomically,
 //! readable by the owner only (they hold patient data).
+#![allow(
+    clippy::disallowed_methods,
+    reason = "reading and writing treatment-plan files is this file's job"
+)]
 
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use super::{Library, Problem, parse};
-use crate::model::{AreaKind, TreatmentPlan};
+use super::parse;
+use crate::model::{AreaKind, Library, Problem, TreatmentPlan};
 
 /// Why a treatment-plan file could not be opened or saved.
 #[derive(Debug, thiserror::Error)]

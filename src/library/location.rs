@@ -1,17 +1,72 @@
 //! Where the library lives: `--library`, else `FERRULE_LIBRARY`, else the current
 //! folder when it has `plans/`, else a per-user data folder seeded on first use from
-//! the sample library built into the binary.
+//! the sample library built into the binary. Also the one place that reads the
+//! process environment ([`Environment::read`]).
+#![allow(
+    clippy::disallowed_methods,
+    reason = "finding folders reads the environment and the file system"
+)]
 
 use std::ffi::OsString;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::SAMPLE_FILES;
+use super::{SAMPLE_FILES, practice};
+
+/// What Ferrule reads from the process environment. `main` reads it once and
+/// passes it down; nothing else reads environment variables.
+#[derive(Clone, Debug)]
+pub struct Environment {
+    /// `FERRULE_LIBRARY`: the library folder, when set.
+    pub library: Option<OsString>,
+    /// `XDG_DATA_HOME`.
+    pub xdg_data_home: Option<OsString>,
+    /// `XDG_CONFIG_HOME`.
+    pub xdg_config_home: Option<OsString>,
+    /// `HOME`.
+    pub home: Option<OsString>,
+    /// `FERRULE_START_VIEW`: the view the app opens in (for screenshots and demos).
+    pub start_view: Option<String>,
+    /// The current folder, or why it could not be read.
+    pub current_dir: Result<PathBuf, String>,
+}
+
+impl Environment {
+    /// Reads the variables above and the current folder.
+    pub fn read() -> Environment {
+        Environment {
+            library: std::env::var_os("FERRULE_LIBRARY"),
+            xdg_data_home: std::env::var_os("XDG_DATA_HOME"),
+            xdg_config_home: std::env::var_os("XDG_CONFIG_HOME"),
+            home: std::env::var_os("HOME"),
+            start_view: std::env::var("FERRULE_START_VIEW").ok(),
+            current_dir: std::env::current_dir().map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The library folder by the rules in the module doc, `flag` being `--library`.
+    pub fn library_dir(&self, flag: Option<&Path>) -> Result<PathBuf, LibraryError> {
+        let cwd = self
+            .current_dir
+            .as_ref()
+            .map_err(|e| LibraryError::CurrentDir(e.clone()))?;
+        let data = user_data_dir(self.xdg_data_home.clone(), self.home.clone());
+        resolve_library_dir(flag, self.library.clone(), cwd, data)
+    }
+
+    /// Where the practice settings file is (see [`practice::config_path`]).
+    pub fn practice_settings_path(&self) -> Option<PathBuf> {
+        practice::config_path(self.xdg_config_home.clone(), self.home.clone())
+    }
+}
 
 /// Why no library folder could be found or prepared.
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
+    /// The current folder could not be read.
+    #[error("cannot read the current folder: {0}")]
+    CurrentDir(String),
     /// The folder named by `--library` or `FERRULE_LIBRARY` does not exist.
     #[error("library folder {0} does not exist")]
     Missing(PathBuf),

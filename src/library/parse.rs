@@ -6,8 +6,8 @@ use ron::extensions::Extensions;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::problem::{Problem, locate};
-use crate::model::{CodeCatalogue, FeeSchedule, PlanRules, TreatmentPlan};
+use super::problem::{self, locate};
+use crate::model::{CodeCatalogue, FeeSchedule, PlanRules, Problem, TreatmentPlan};
 
 /// The file format version this Ferrule reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -21,7 +21,7 @@ fn options() -> ron::Options {
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem> {
     options()
         .from_str::<T>(text)
-        .map_err(|e| Problem::from_ron(path, &e))
+        .map_err(|e| problem::from_ron(path, &e))
 }
 
 /// Writes a value as pretty RON, in the form [`parse`] reads back.

@@ -1,42 +1,14 @@
-//! A problem found while loading a file: where it is and what was expected.
+//! Making problems from file text: ron's parse errors in plainer words, and the
+//! position of a value that parsed but fails a later check.
 
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// One problem in one file, shown as `path:line:column: message`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The file.
-    pub path: PathBuf,
-    /// Line, counted from 1 (0 when the problem is about the whole file).
-    pub line: usize,
-    /// Column, counted from 1.
-    pub column: usize,
-    /// What is wrong and what was expected.
-    pub message: String,
-}
+use crate::model::Problem;
 
-impl Problem {
-    /// A problem at a known position.
-    pub fn at(path: &Path, (line, column): (usize, usize), message: impl Into<String>) -> Problem {
-        Problem {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: message.into(),
-        }
-    }
-
-    /// A problem with the whole file (unreadable, wrong name).
-    pub fn file(path: &Path, message: impl Into<String>) -> Problem {
-        Problem::at(path, (0, 0), message)
-    }
-
-    /// A RON parse error, with ron's position.
-    pub fn from_ron(path: &Path, error: &ron::error::SpannedError) -> Problem {
-        let message = polish_ron_message(&error.code.to_string());
-        Problem::at(path, (error.span.start.line, error.span.start.col), message)
-    }
+/// A RON parse error as a problem, with ron's position.
+pub fn from_ron(path: &Path, error: &ron::error::SpannedError) -> Problem {
+    let message = polish_ron_message(&error.code.to_string());
+    Problem::at(path, (error.span.start.line, error.span.start.col), message)
 }
 
 /// ron writes identifiers in backticks and "Unexpected missing field"; keep its
@@ -58,23 +30,6 @@ fn polish_ron_message(message: &str) -> String {
         .replace("Unexpected field named", "unknown field")
         .replace("Unexpected variant named", "unknown value")
         .replace("Unexpected enum variant named", "unknown value")
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.path.display(), self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.line,
-                self.column,
-                self.message
-            )
-        }
-    }
 }
 
 /// The 1-based line and column of the first occurrence of `needles[last]` that follows

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::problem::{Problem, locate};
+use super::problem::locate;
 use crate::model::plan::{BundlingKind, FamilyDeductibleModel, Network};
-use crate::model::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules};
+use crate::model::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Problem};
 
 /// Problems with one plan, given the fee schedules that loaded.
 pub fn check_plan(

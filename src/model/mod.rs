@@ -1,5 +1,6 @@
-//! Plain domain types: codes, teeth, areas, fee schedules, plan rules and the
-//! treatment plan. No I/O, no clock, no GUI.
+//! Plain domain types: codes, teeth, areas, fee schedules, plan rules, the
+//! treatment plan, the loaded library with its problems, and the practice
+//! settings. No I/O, no clock, no GUI.
 
 pub mod area;
 pub mod bundling;
@@ -7,7 +8,10 @@ pub mod code;
 pub mod edit;
 pub mod fee_schedule;
 pub mod ids;
+pub mod library;
 pub mod plan;
+pub mod practice;
+pub mod problem;
 pub mod tooth;
 pub mod treatment_plan;
 pub mod unique_map;
@@ -17,7 +21,10 @@ pub use code::{AreaKind, CdtCode, CodeSet, ProcedureClass};
 pub use edit::{Applied, Edit, EditError};
 pub use fee_schedule::{CodeCatalogue, CodeInfo, FeeSchedule, FeeScheduleKind};
 pub use ids::{LineId, OptionId, VisitId};
+pub use library::{Library, SourceFile};
 pub use plan::PlanRules;
+pub use practice::PracticeSettings;
+pub use problem::Problem;
 pub use tooth::{Arch, Quadrant, Surface, Surfaces, Tooth, ToothKind};
 pub use treatment_plan::{
     Coverage, HistoryEntry, Patient, PlannedLine, TreatmentOption, TreatmentPlan, Visit,

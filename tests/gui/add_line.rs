@@ -20,7 +20,7 @@ fn crown_on_30_is_added_and_shows_the_engine_numbers() {
     h.run();
     h.get_by_label("Search codes").type_text("crown");
     h.run();
-    let info = ferrule::library::Library::sample()
+    let info = ferrule::library::sample()
         .catalogue
         .get(code("D2740"))
         .cloned()
@@ -41,7 +41,7 @@ fn crown_on_30_is_added_and_shows_the_engine_numbers() {
     assert_eq!(lines[2].tooth, Some(Tooth::Permanent(30)));
 
     // The engine's own numbers for the same document and date.
-    let library = ferrule::library::Library::sample();
+    let library = ferrule::library::sample();
     let input = EstimateInput::from_document(&library, &plan, None, today()).unwrap();
     let estimate = engine::estimate(&input);
     let line = estimate.lines.iter().find(|l| l.number == 3).unwrap();

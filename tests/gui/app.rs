@@ -4,7 +4,7 @@
 use egui::{Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::kittest::Queryable as _;
 use ferrule::gui::{Command, Edit, FerruleApp, Pending};
-use ferrule::library::Library;
+use ferrule::library;
 
 use super::{harness, sample_app, shows, today};
 
@@ -130,7 +130,7 @@ fn broken_plan_file_is_listed_with_its_position() {
         "PlanRules(\n    format: 1,\n    id: ,\n)\n",
     )
     .unwrap();
-    let library = Library::load_dir(&dir);
+    let library = library::load_dir(&dir);
     assert!(!library.problems.is_empty(), "the broken file is a problem");
     let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
     let mut app = FerruleApp::new(library, Some(dir.clone()), None, today());

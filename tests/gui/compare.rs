@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ferrule::engine::{PayerSetup, Scenario, advise, compare};
 use ferrule::gui::{FerruleApp, View};
-use ferrule::library::{Library, parse_treatment_plan};
+use ferrule::library::{self, parse_treatment_plan};
 
 use super::{harness, sample, sample_app, shows, today};
 
@@ -27,7 +27,7 @@ fn a_plan_column_shows_the_engines_totals_and_leaves_the_document_alone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     assert_eq!(h.state().state.view, View::Compare);
-    let library = Library::sample();
+    let library = library::sample();
     let (_, plan) = sample("buildup-crown-19.ron");
     let id = ferrule::gui::compare::next_plan(&library, &plan).unwrap();
     let name = &library.plans[&id].name;
@@ -120,7 +120,7 @@ fn the_advisors_option_is_added_as_one_undoable_edit() {
             (id: 3, name: "Seat #9", date: "2026-12-22"),
         ])])"#;
     let plan = parse_treatment_plan(Path::new("test.ron"), text).unwrap();
-    let library = Library::sample();
+    let library = library::sample();
     let advice = advise(&library, &plan, plan.options[0].id, today())
         .unwrap()
         .expect("a saving");

@@ -2,7 +2,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 use ferrule::engine::{self, EstimateInput, Flag};
-use ferrule::library::Library;
+use ferrule::library;
 
 use super::{harness, sample, sample_app, shows, today};
 
@@ -16,7 +16,7 @@ fn downgraded_crown_explains_itself() {
     h.get_by_label("Line 2: D2740").click();
     h.run();
 
-    let library = Library::sample();
+    let library = library::sample();
     let (_, plan) = sample("buildup-crown-19.ron");
     let input = EstimateInput::from_document(&library, &plan, None, today()).unwrap();
     let estimate = engine::estimate(&input);

@@ -4,7 +4,7 @@
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use ferrule::gui::{Command, FerruleApp};
-use ferrule::library::{Library, load_treatment_plan};
+use ferrule::library::{self, load_treatment_plan};
 
 use super::{harness, sample, shows, today};
 
@@ -19,7 +19,7 @@ fn ctrl_s_while_typing_saves_the_typed_text() {
     let dir = temp_dir("ctrl-s");
     let path = dir.join("vega.ron");
     let (_, plan) = sample("buildup-crown-19.ron");
-    let mut app = FerruleApp::new(Library::sample(), None, Some((path.clone(), plan)), today());
+    let mut app = FerruleApp::new(library::sample(), None, Some((path.clone(), plan)), today());
     app.set_native_dialogs(false);
     let mut h = harness(app);
     h.get_by_label("Patient name").focus();
@@ -39,7 +39,7 @@ fn ctrl_s_while_typing_saves_the_typed_text() {
 fn save_as_and_open_through_the_path_window() {
     let dir = temp_dir("path-window");
     let path = dir.join("new-patient.ron");
-    let mut app = FerruleApp::new(Library::sample(), None, None, today());
+    let mut app = FerruleApp::new(library::sample(), None, None, today());
     app.set_native_dialogs(false);
     let mut h = harness(app);
     h.state_mut()
@@ -81,7 +81,7 @@ fn a_file_that_cannot_be_opened_is_a_message_not_a_crash() {
     let dir = temp_dir("bad-open");
     let path = dir.join("broken.ron");
     std::fs::write(&path, "TreatmentPlan(format: 1, patient: (").unwrap();
-    let mut app = FerruleApp::new(Library::sample(), None, None, today());
+    let mut app = FerruleApp::new(library::sample(), None, None, today());
     app.set_native_dialogs(false);
     let mut h = harness(app);
     h.state_mut().push(Command::OpenPath(path.clone()));

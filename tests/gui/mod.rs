@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ferrule::gui::FerruleApp;
-use ferrule::library::{Library, load_treatment_plan};
+use ferrule::library::{self, load_treatment_plan};
 use ferrule::model::TreatmentPlan;
 
 /// The date the tests estimate on (pinned: estimates depend on it).
@@ -38,7 +38,7 @@ pub fn sample(name: &str) -> (PathBuf, TreatmentPlan) {
 
 /// The app on the built-in sample library with a sample plan open.
 pub fn sample_app(name: &str) -> FerruleApp {
-    let mut app = FerruleApp::new(Library::sample(), None, Some(sample(name)), today());
+    let mut app = FerruleApp::new(library::sample(), None, Some(sample(name)), today());
     app.set_native_dialogs(false);
     app
 }

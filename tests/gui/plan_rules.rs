@@ -7,8 +7,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use ferrule::gui::panels::payer_order::payer_order_ui;
 use ferrule::gui::panels::plan_rules::plan_rules_ui;
-use ferrule::library::{Library, load_treatment_plan};
-use ferrule::model::Coverage;
+use ferrule::library::{self, load_treatment_plan};
+use ferrule::model::{Coverage, Library};
 
 /// The project folder: its `plans/`, `fee-schedules/` and `assets/samples/`.
 fn root() -> PathBuf {
@@ -16,7 +16,7 @@ fn root() -> PathBuf {
 }
 
 fn library() -> Library {
-    let library = Library::load_dir(&root());
+    let library = library::load_dir(&root());
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     library
 }

@@ -11,7 +11,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ferrule::export::long_date;
 use ferrule::gui::FerruleApp;
 use ferrule::gui::print::Practice;
-use ferrule::practice::{DEFAULT_NAME, PracticeSettings};
+use ferrule::library::practice;
+use ferrule::model::practice::DEFAULT_NAME;
 
 use super::{harness, sample_app, today};
 
@@ -82,7 +83,7 @@ fn saved_practice_settings_reach_the_file_and_the_print_preview() {
     h.run();
 
     // The file re-loads with the new values; nothing became an undo step.
-    let saved = PracticeSettings::load(&path).unwrap();
+    let saved = practice::load(&path).unwrap();
     assert_eq!(saved.name, "Bright Smiles Dental");
     assert_eq!(saved.validity_days, 30);
     assert!(!h.state().state.history.can_undo());

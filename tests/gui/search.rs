@@ -2,11 +2,11 @@
 
 use ferrule::gui::panels::patient::parse_teeth;
 use ferrule::gui::widgets::code_search::search;
-use ferrule::library::Library;
+use ferrule::library;
 use ferrule::model::Tooth;
 
 fn codes(query: &str) -> Vec<String> {
-    let library = Library::sample();
+    let library = library::sample();
     search(&library.catalogue, query)
         .iter()
         .map(|i| i.code.to_string())

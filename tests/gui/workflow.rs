@@ -6,7 +6,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ferrule::engine::{self, EstimateInput};
 use ferrule::gui::FerruleApp;
 use ferrule::gui::widgets::code_search::result_label;
-use ferrule::library::Library;
+use ferrule::library;
 use ferrule::model::{CdtCode, Tooth};
 
 use super::{harness, row_texts, sample_app, today};
@@ -28,7 +28,7 @@ fn type_into(h: &mut egui_kittest::Harness<'static, FerruleApp>, label: &str, te
 
 #[test]
 fn first_visit_from_a_blank_document_shows_the_engine_numbers() {
-    let mut app = FerruleApp::new(Library::sample(), None, None, today());
+    let mut app = FerruleApp::new(library::sample(), None, None, today());
     app.set_native_dialogs(false);
     let mut h = harness(app);
 
@@ -40,7 +40,7 @@ fn first_visit_from_a_blank_document_shows_the_engine_numbers() {
 
     h.get_by_label("Add plan").click();
     h.run();
-    let library = Library::sample();
+    let library = library::sample();
     let summit = library
         .plans
         .values()

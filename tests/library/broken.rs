@@ -7,7 +7,8 @@
 //! copies. Treatment plans go through `parse_treatment_plan`, as when the app opens
 //! one.
 
-use ferrule::library::{Library, SourceFile, parse_treatment_plan};
+use ferrule::library::{self, parse_treatment_plan};
+use ferrule::model::SourceFile;
 
 use super::{ron_files, shipped_schedules, source};
 
@@ -45,11 +46,11 @@ fn load(name: &str) -> Loaded {
     let library = if file.text.contains("FeeSchedule(") {
         let mut schedules = first("fee-schedules/summit-ppo-2026.ron");
         schedules.push(file);
-        Library::from_sources(&schedules, &[])
+        library::from_sources(&schedules, &[])
     } else {
         let mut plans = first("plans/summit-ppo-1500.ron");
         plans.push(file);
-        Library::from_sources(&shipped_schedules(), &plans)
+        library::from_sources(&shipped_schedules(), &plans)
     };
     Loaded {
         problems: library.problems.iter().map(ToString::to_string).collect(),
@@ -201,7 +202,7 @@ fn a_broken_plan_does_not_stop_the_others() {
     copy("plans/summit-ppo-1500.ron", "plans/summit-ppo-1500.ron");
     copy(&format!("{DIR}/plan-unknown-field.ron"), "plans/broken.ron");
 
-    let library = Library::load_dir(dir.path());
+    let library = library::load_dir(dir.path());
 
     // The same problem as the fixture on its own, at the copy's path.
     let broken = dir.path().join("plans/broken.ron");

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use ferrule::library::{Library, SourceFile, document_problems, parse_treatment_plan};
+use ferrule::library::{self, document_problems, parse_treatment_plan};
 use ferrule::model::plan::{FrequencyWindow, Network};
-use ferrule::model::{CodeCatalogue, CodeSet};
+use ferrule::model::{CodeCatalogue, CodeSet, Library, SourceFile};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
@@ -79,14 +79,14 @@ fn check(example: &Example, path: &Path, shipped: &Library) -> Result<(), String
     };
     match example.kind.as_str() {
         "PlanRules" => {
-            let library = Library::from_sources(&shipped_schedules(), &[file()]);
+            let library = library::from_sources(&shipped_schedules(), &[file()]);
             problems_of(&library)?;
             (library.plans.len() == 1)
                 .then_some(())
                 .ok_or_else(|| "the plan did not load".to_string())
         }
         "FeeSchedule" => {
-            let library = Library::from_sources(&[file()], &[]);
+            let library = library::from_sources(&[file()], &[]);
             problems_of(&library)?;
             (library.fee_schedules.len() == 1)
                 .then_some(())
@@ -132,7 +132,7 @@ fn formats_doc_examples_parse() {
     let markdown = std::fs::read_to_string(&doc)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", doc.display()));
     let examples = examples(&markdown);
-    let shipped = Library::load_dir(&root());
+    let shipped = library::load_dir(&root());
 
     let mut failures = Vec::new();
     for example in &examples {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ferrule::library::{Library, LibraryError, resolve_library_dir, user_data_dir};
+use ferrule::library::{self, LibraryError, resolve_library_dir, user_data_dir};
 
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ferrule-location-{name}-{}", std::process::id()));
@@ -48,9 +48,9 @@ fn the_per_user_folder_is_seeded_from_the_built_in_sample() {
     let data = temp("seed");
     let dir = resolve_library_dir(None, None, &cwd, Some(data.clone())).unwrap();
     assert_eq!(dir, data.join("library"));
-    let seeded = Library::load_dir(&dir);
+    let seeded = library::load_dir(&dir);
     assert!(seeded.problems.is_empty(), "{:?}", seeded.problems);
-    let sample = Library::sample();
+    let sample = library::sample();
     assert_eq!(seeded.plans, sample.plans);
     assert_eq!(seeded.fee_schedules, sample.fee_schedules);
     assert!(dir.join("assets/samples/buildup-crown-19.ron").is_file());

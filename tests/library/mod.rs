@@ -10,7 +10,7 @@ mod shipped;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use ferrule::library::SourceFile;
+use ferrule::model::SourceFile;
 
 /// The crate root (where `plans/`, `fee-schedules/` and `assets/` live).
 pub fn root() -> PathBuf {

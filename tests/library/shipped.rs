@@ -6,16 +6,16 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use ferrule::library::{
-    Library, SAMPLE_FILES, SourceFile, document_problems, load_treatment_plan,
-    parse_treatment_plan, save_treatment_plan, to_ron,
+    self, SAMPLE_FILES, document_problems, load_treatment_plan, parse_treatment_plan,
+    save_treatment_plan, to_ron,
 };
-use ferrule::model::{CodeCatalogue, TreatmentPlan};
+use ferrule::model::{CodeCatalogue, Library, SourceFile, TreatmentPlan};
 use ron::extensions::Extensions;
 
 use super::{TempDir, ron_files, root, shipped_schedules, source};
 
 fn shipped() -> Library {
-    Library::load_dir(&root())
+    library::load_dir(&root())
 }
 
 fn stem(rel: &str) -> String {
@@ -83,7 +83,7 @@ fn shipped_library_loads_every_file_without_problems() {
 #[test]
 fn built_in_sample_equals_the_shipped_folders() {
     let disk = shipped();
-    let sample = Library::sample();
+    let sample = library::sample();
     let problems: Vec<String> = sample.problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(sample.plans, disk.plans);
@@ -131,7 +131,7 @@ fn shipped_plans_round_trip_through_to_ron() {
     for (id, plan) in &library.plans {
         let text = to_ron(plan).unwrap();
         assert!(text.starts_with("PlanRules("), "{text}");
-        let again = Library::from_sources(
+        let again = library::from_sources(
             &schedules,
             &[SourceFile {
                 path: PathBuf::from(format!("written/{id}.ron")),
@@ -150,7 +150,7 @@ fn shipped_fee_schedules_round_trip_through_to_ron() {
     for (id, schedule) in &library.fee_schedules {
         let text = to_ron(schedule).unwrap();
         assert!(text.starts_with("FeeSchedule("), "{text}");
-        let again = Library::from_sources(
+        let again = library::from_sources(
             &[SourceFile {
                 path: PathBuf::from(format!("written/{id}.ron")),
                 text: text.clone(),

@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use ferrule::engine::{self, Estimate, EstimateInput, LineEstimate, Remaining, Step};
-use ferrule::library::{self, Library, SourceFile};
-use ferrule::model::{CdtCode, FeeSchedule, FeeScheduleKind, TreatmentPlan};
+use ferrule::library;
+use ferrule::model::{CdtCode, FeeSchedule, FeeScheduleKind, Library, SourceFile, TreatmentPlan};
 use ferrule::money::Cents;
 
 /// An amount: `c("850.00")`.
@@ -128,7 +128,7 @@ impl Case {
                 text: text.clone(),
             })
             .collect();
-        let library = Library::from_sources(&schedule_files, &plan_files);
+        let library = library::from_sources(&schedule_files, &plan_files);
         let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
         assert!(
             problems.is_empty(),

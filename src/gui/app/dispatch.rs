@@ -148,7 +148,8 @@ impl FerruleApp {
     fn run_print(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Print => {
-                self.practice.get_or_insert_with(Practice::load);
+                self.practice
+                    .get_or_insert_with(|| Practice::load(self.practice_path.clone()));
                 self.print.open = true;
                 self.print.page = 0;
             }

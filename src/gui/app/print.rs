@@ -5,8 +5,8 @@
 use super::FerruleApp;
 use crate::gui::files::DialogKind;
 use crate::gui::print::{Practice, open_in_viewer};
-use crate::library::write_atomic;
-use crate::practice::PracticeSettings;
+use crate::library::{practice, write_atomic};
+use crate::model::PracticeSettings;
 
 impl FerruleApp {
     /// Asks where to save the PDF: a native dialog, else the path window.
@@ -56,11 +56,13 @@ impl FerruleApp {
     /// Opens the practice settings window on the settings as saved (the file's
     /// own logo path, not the resolved one), else on those in use.
     pub(super) fn open_practice_settings(&mut self) {
-        let practice = self.practice.get_or_insert_with(Practice::load);
+        let practice = self
+            .practice
+            .get_or_insert_with(|| Practice::load(self.practice_path.clone()));
         let path = practice.path.clone();
         let saved = path
             .as_deref()
-            .and_then(|p| PracticeSettings::load(p).ok())
+            .and_then(|p| practice::load(p).ok())
             .unwrap_or_else(|| practice.settings.clone());
         let warning = practice.warning.clone();
         let window = &mut self.panels.practice;
@@ -77,7 +79,7 @@ impl FerruleApp {
                 Some("Not saved: there is no settings folder (set HOME or XDG_CONFIG_HOME)".into());
             return;
         };
-        if let Err(e) = settings.save(&path) {
+        if let Err(e) = practice::save(&path, &settings) {
             self.panels.practice.error = Some(format!("Not saved: {e}"));
             return;
         }

@@ -11,8 +11,7 @@ use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
 use crate::gui::widgets::status::{Tone, color, flag_badges};
-use crate::library::Library;
-use crate::model::{LineId, TreatmentOption, VisitId};
+use crate::model::{Library, LineId, TreatmentOption, VisitId};
 use crate::money::Cents;
 
 /// One explanation step as a sentence. The one place the GUI words a step, so the

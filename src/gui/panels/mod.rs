@@ -17,8 +17,7 @@ pub mod practice;
 pub mod print;
 pub mod problems;
 
-use crate::library::Library;
-use crate::model::{LineId, OptionId, TreatmentOption, TreatmentPlan};
+use crate::model::{Library, LineId, OptionId, TreatmentOption, TreatmentPlan};
 
 use super::command::Commands;
 use super::estimates::EstimateCache;

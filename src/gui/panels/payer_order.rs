@@ -7,8 +7,7 @@
 use egui::{RichText, Ui};
 
 use crate::engine::payer_order::suggest;
-use crate::library::Library;
-use crate::model::Coverage;
+use crate::model::{Coverage, Library};
 
 /// Shows the suggested payer order for two or more coverages, with one reason per
 /// adjacent pair. When the suggestion differs from the order on file, shows a

@@ -8,12 +8,11 @@
 
 use egui::{CollapsingHeader, Grid, RichText, Ui};
 
-use crate::library::Library;
 use crate::model::plan::{
     CobMethod, DateOfServiceBasis, DeductiblePeriod, DeductiblePlacement, DeniedBilling,
     FamilyDeductibleModel, MissingToothDenial,
 };
-use crate::model::{CdtCode, PlanRules, ProcedureClass};
+use crate::model::{CdtCode, Library, PlanRules, ProcedureClass};
 use crate::money::Rounding;
 
 use super::plan_words::*;

@@ -10,7 +10,7 @@ use egui::{DragValue, RichText, TextEdit, Ui};
 use super::Out;
 use crate::gui::command::Command;
 use crate::gui::widgets::commit_edit::name;
-use crate::practice::PracticeSettings;
+use crate::model::PracticeSettings;
 
 /// The longest validity the window offers, in days.
 pub const MAX_DAYS: u32 = 365;

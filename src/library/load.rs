@@ -1,0 +1,154 @@
+//! Loading a library: the folder's RON files read from disk, the built-in sample,
+//! or file texts already in memory, each parsed and checked into a [`Library`].
+#![allow(
+    clippy::disallowed_methods,
+    reason = "reading the library folder is what this file is for"
+)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::problem::locate;
+use super::{SAMPLE_FILES, parse, validate};
+use crate::model::{Library, Problem, SourceFile};
+
+/// The code catalogue shipped with Ferrule.
+const CATALOGUE: &str = include_str!("../../assets/cdt-codes.ron");
+
+/// Loads `root/fee-schedules/*.ron` and `root/plans/*.ron`.
+pub fn load_dir(root: &Path) -> Library {
+    let mut problems = Vec::new();
+    let schedules = read_folder(&root.join("fee-schedules"), &mut problems);
+    let plans = read_folder(&root.join("plans"), &mut problems);
+    let mut library = from_sources(&schedules, &plans);
+    problems.append(&mut library.problems);
+    library.problems = problems;
+    library.root = Some(root.to_path_buf());
+    library
+}
+
+/// The `.ron` files of one folder in name order; a problem for each that cannot
+/// be read.
+fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem::file(dir, format!("cannot read the folder: {e}")));
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|path| match fs::read_to_string(&path) {
+            Ok(text) => Some(SourceFile { path, text }),
+            Err(e) => {
+                problems.push(Problem::file(&path, format!("cannot read the file: {e}")));
+                None
+            }
+        })
+        .collect()
+}
+
+/// The sample library built into the binary.
+pub fn sample() -> Library {
+    let pick = |prefix: &str| -> Vec<SourceFile> {
+        SAMPLE_FILES
+            .iter()
+            .filter(|(path, _)| path.starts_with(prefix))
+            .map(|(path, text)| SourceFile {
+                path: PathBuf::from(path),
+                text: (*text).to_string(),
+            })
+            .collect()
+    };
+    from_sources(&pick("fee-schedules/"), &pick("plans/"))
+}
+
+/// Loads a library from file texts: the pure core of loading.
+pub fn from_sources(schedule_files: &[SourceFile], plan_files: &[SourceFile]) -> Library {
+    let mut library = Library::default();
+    match parse::parse_catalogue(Path::new("assets/cdt-codes.ron"), CATALOGUE) {
+        Ok(catalogue) => library.catalogue = catalogue,
+        Err(problem) => library.problems.push(problem),
+    }
+    for file in schedule_files {
+        let schedule = match parse::parse_fee_schedule(&file.path, &file.text) {
+            Ok(schedule) => schedule,
+            Err(problem) => {
+                library.problems.push(problem);
+                continue;
+            }
+        };
+        let mut problems = validate::check_fee_schedule(&file.path, &file.text, &schedule);
+        if library.fee_schedules.contains_key(&schedule.id) {
+            problems.push(duplicate_id(
+                file,
+                &schedule.id,
+                "fee schedule",
+                &library.sources,
+            ));
+        }
+        if problems.is_empty() {
+            library
+                .sources
+                .insert(schedule.id.clone(), file.path.clone());
+            library.fee_schedules.insert(schedule.id.clone(), schedule);
+        }
+        library.problems.append(&mut problems);
+    }
+    for file in plan_files {
+        let plan = match parse::parse_plan(&file.path, &file.text) {
+            Ok(plan) => plan,
+            Err(problem) => {
+                library.problems.push(problem);
+                continue;
+            }
+        };
+        let mut problems = validate::check_plan(
+            &file.path,
+            &file.text,
+            &plan,
+            &library.fee_schedules,
+            &library.catalogue,
+        );
+        if library.plans.contains_key(&plan.id) {
+            problems.push(duplicate_id(file, &plan.id, "plan", &library.sources));
+        }
+        if problems.is_empty() {
+            library
+                .sources
+                .insert(format!("plan:{}", plan.id), file.path.clone());
+            library.plans.insert(plan.id.clone(), plan);
+        }
+        library.problems.append(&mut problems);
+    }
+    library
+}
+
+fn duplicate_id(
+    file: &SourceFile,
+    id: &str,
+    what: &str,
+    sources: &BTreeMap<String, PathBuf>,
+) -> Problem {
+    let key = if what == "plan" {
+        format!("plan:{id}")
+    } else {
+        id.to_string()
+    };
+    let first = sources
+        .get(&key)
+        .map_or_else(String::new, |p| format!(" (first in {})", p.display()));
+    Problem::at(
+        &file.path,
+        locate(&file.text, &["id", &format!("\"{id}\"")]),
+        format!("duplicate {what} id \"{id}\"{first}: expected every id to be unique"),
+    )
+}

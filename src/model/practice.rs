@@ -1,0 +1,138 @@
+//! The practice's own details for printed estimates: name, address, phone, tax id
+//! and NPI, how long an estimate stays valid, the disclaimer printed under it, and
+//! an optional logo. Plain data; `crate::library::practice` reads and saves them
+//! (`practice.ron` in the user's config folder).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Practice name used until the office fills in its own.
+pub const DEFAULT_NAME: &str = "Your dental practice";
+
+/// Days an estimate stays valid unless the practice says otherwise.
+pub const DEFAULT_VALIDITY_DAYS: u32 = 90;
+
+/// The longest validity the settings accept (ten years).
+pub const MAX_VALIDITY_DAYS: u32 = 3650;
+
+/// Disclaimer printed when the practice has not written its own. Paragraphs are
+/// separated by blank lines; the first sentence is the one patients must not miss.
+pub const DEFAULT_DISCLAIMER: &str = "\
+This is an estimate, not a guarantee of payment. Your insurance plan decides what it pays only when the claim is processed, under the plan terms in effect on the day of treatment.
+
+The figures use the benefit and history information we had on the date this estimate was prepared. Claims from other dental offices, changes to your plan or eligibility, frequency limits and coordination with other coverage can change what your plan pays.
+
+You are responsible for any amount your insurance does not pay, within the limits of our contract with your plan, if we have one. If you would like the plan's own answer before treatment, we can send it a request for a predetermination. The fees on this estimate are honored until the valid-until date shown above.";
+
+/// What the office prints at the top and bottom of a patient estimate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PracticeSettings {
+    /// Practice name, printed large at the top.
+    pub name: String,
+    /// Street address, one entry per printed line.
+    pub address_lines: Vec<String>,
+    /// Phone number as it should be printed.
+    pub phone: String,
+    /// Tax id (TIN/EIN), printed when set.
+    pub tax_id: Option<String>,
+    /// National Provider Identifier, printed when set.
+    pub npi: Option<String>,
+    /// How many days after the prepared date the estimate stays valid.
+    pub validity_days: u32,
+    /// Printed under the estimate; blank lines separate paragraphs.
+    pub disclaimer: String,
+    /// A PNG or JPEG printed beside the practice name; a relative path is taken
+    /// from the folder of the settings file.
+    pub logo: Option<PathBuf>,
+}
+
+impl Default for PracticeSettings {
+    fn default() -> Self {
+        PracticeSettings {
+            name: DEFAULT_NAME.to_string(),
+            address_lines: Vec::new(),
+            phone: String::new(),
+            tax_id: None,
+            npi: None,
+            validity_days: DEFAULT_VALIDITY_DAYS,
+            disclaimer: DEFAULT_DISCLAIMER.to_string(),
+            logo: None,
+        }
+    }
+}
+
+impl PracticeSettings {
+    /// A message when a value is out of range.
+    pub fn check(&self) -> Result<(), String> {
+        if self.validity_days == 0 || self.validity_days > MAX_VALIDITY_DAYS {
+            return Err(format!(
+                "validity_days is {}: expected a number of days from 1 to {MAX_VALIDITY_DAYS}",
+                self.validity_days
+            ));
+        }
+        Ok(())
+    }
+
+    /// The disclaimer as paragraphs (split on blank lines, inner line breaks
+    /// joined), without empty ones.
+    pub fn disclaimer_paragraphs(&self) -> Vec<String> {
+        paragraphs(&self.disclaimer)
+    }
+
+    /// These settings as read from the file at `settings_path`: a relative logo
+    /// path is taken from that file's folder.
+    pub fn with_logo_beside(mut self, settings_path: &Path) -> PracticeSettings {
+        if let (Some(logo), Some(dir)) = (&self.logo, settings_path.parent())
+            && logo.is_relative()
+        {
+            self.logo = Some(dir.join(logo));
+        }
+        self
+    }
+}
+
+/// Splits text into paragraphs on blank lines; lines inside one are joined by a space.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.join(" "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disclaimer_splits_into_paragraphs() {
+        let p = paragraphs("One\ntwo.\n\n  \nThree.");
+        assert_eq!(p, vec!["One two.".to_string(), "Three.".to_string()]);
+        assert_eq!(PracticeSettings::default().disclaimer_paragraphs().len(), 3);
+    }
+
+    #[test]
+    fn a_relative_logo_is_beside_the_settings_file() {
+        let with = |logo: &str| PracticeSettings {
+            logo: Some(PathBuf::from(logo)),
+            ..PracticeSettings::default()
+        };
+        let s = with("logo.png").with_logo_beside(Path::new("/cfg/ferrule/practice.ron"));
+        assert_eq!(s.logo, Some(PathBuf::from("/cfg/ferrule/logo.png")));
+        let s = with("/abs/logo.png").with_logo_beside(Path::new("/cfg/practice.ron"));
+        assert_eq!(s.logo, Some(PathBuf::from("/abs/logo.png")));
+    }
+}
