@@ -4,8 +4,8 @@ mod arch;
 mod cli;
 mod cob;
 mod compare;
-mod golden;
 mod engine;
+mod golden;
 #[cfg(feature = "gui")]
 mod gui;
 mod library;

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::model::family::{self, CodeFamily};
 use crate::model::{CdtCode, CodeSet, Patient, Tooth, TreatmentOption};
 
 /// How serious a note is.
@@ -54,20 +55,10 @@ pub fn check(option: &TreatmentOption, patient: &Patient) -> Vec<CodingNote> {
             });
         }
     }
-    let crowns = CodeSet::of(&[])
-        .with_range(2510, 2794)
-        .with_range(6545, 6794);
-    let endo = CodeSet::of(&[])
-        .with_range(3310, 3330)
-        .with_range(3346, 3348)
-        .with_range(3353, 3353);
-    let posts = CodeSet::of(&[])
-        .with_range(2952, 2952)
-        .with_range(2954, 2954);
-    let buildups = CodeSet::of(&[])
-        .with_range(2950, 2950)
-        .with_range(2952, 2952)
-        .with_range(2954, 2954);
+    let crowns = CodeFamily::union(&family::RETAINED_BY_BUILDUP);
+    let endo = CodeFamily::RootCanals.codes();
+    let posts = CodeFamily::PostsAndCores.codes();
+    let buildups = CodeFamily::union(&family::BUILDUPS_NEEDING_A_CROWN);
     let on_tooth = |set: &CodeSet, tooth: Option<Tooth>| {
         lines
             .iter()
@@ -195,7 +186,7 @@ pub fn check(option: &TreatmentOption, patient: &Patient) -> Vec<CodingNote> {
             2950 => note(l.number, "BU14", NoteKind::Reminder, "Keep a pre-op X-ray, a photo before the buildup, a note of how much tooth structure was missing, pins and core material, and why the buildup is needed to hold the crown (write it for this patient, not a template).".into()),
             2952 | 2954 => note(l.number, "BU15", NoteKind::Reminder, "Keep the root canal record, the extent of breakdown, whether the post was lab-made or prefabricated, the crown on the same claim and an X-ray with the post seated.".into()),
             2790 => note(l.number, "CR4", NoteKind::Reminder, "Keep the lab invoice showing the alloy (high noble: at least 60% noble metal including at least 40% gold).".into()),
-            3351..=3353 => note(l.number, "AP3", NoteKind::Reminder, "Keep X-rays of the open apex and the date and medicine of each visit.".into()),
+            _ if CodeFamily::Apexification.contains(l.code) => note(l.number, "AP3", NoteKind::Reminder, "Keep X-rays of the open apex and the date and medicine of each visit.".into()),
             _ => {}
         }
     }

@@ -9,6 +9,7 @@ use super::input::{EstimateInput, Payer};
 use super::services::Service;
 use super::step::{Flag, Step};
 use super::window::{self, BenefitYearStart, Window, WindowCheck};
+use crate::model::family::{self, CodeFamily};
 use crate::model::plan::{
     BundlingKind, FrequencyScope, FrequencyWindow, Liability, MissingToothDenial, Proximity,
     ToothMatch,
@@ -44,21 +45,6 @@ pub enum Billing {
     Liability(Liability),
     /// The office fee: no coverage on that date, so no contract applies.
     OfficeFee,
-}
-
-/// Crown-type codes whose frequency failure takes a buildup down with it (BU12).
-fn crown_codes() -> CodeSet {
-    CodeSet::of(&[])
-        .with_range(2510, 2794)
-        .with_range(6545, 6794)
-}
-
-/// Buildup, post and core codes (BU12).
-fn buildup_codes() -> CodeSet {
-    CodeSet::of(&[])
-        .with_range(2949, 2950)
-        .with_range(2952, 2954)
-        .with_range(2957, 2957)
 }
 
 /// Decides every line for one payer. `order` is the pricing order.
@@ -386,7 +372,8 @@ fn deny_buildups_with_crowns(
     services: &[Service<'_>],
     outcomes: &mut [Outcome],
 ) {
-    let (crowns, buildups) = (crown_codes(), buildup_codes());
+    let crowns = CodeFamily::union(&family::RETAINED_BY_BUILDUP);
+    let buildups = CodeFamily::union(&family::BUILT_UNDER_A_CROWN);
     let failed: Vec<(crate::model::Tooth, CdtCode)> = services
         .iter()
         .zip(outcomes.iter())

@@ -4,6 +4,7 @@
 pub mod area;
 pub mod bundling;
 pub mod code;
+pub mod family;
 pub mod fee_schedule;
 pub mod plan;
 pub mod tooth;
@@ -12,6 +13,7 @@ pub mod unique_map;
 
 pub use area::Area;
 pub use code::{AreaKind, CdtCode, CodeSet, ProcedureClass};
+pub use family::CodeFamily;
 pub use fee_schedule::{CodeCatalogue, CodeInfo, FeeSchedule, FeeScheduleKind};
 pub use plan::PlanRules;
 pub use tooth::{Arch, Quadrant, Surface, Surfaces, Tooth, ToothKind};
