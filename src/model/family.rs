@@ -46,8 +46,7 @@ pub enum CodeFamily {
 
 /// What a core buildup or post and core is placed to retain (BU3), and whose
 /// failed frequency limit takes the buildup down with it (BU12).
-pub const RETAINED_BY_BUILDUP: [CodeFamily; 4] = [
-    CodeFamily::Inlays,
+pub const RETAINED_BY_BUILDUP: [CodeFamily; 3] = [
     CodeFamily::Onlays,
     CodeFamily::Crowns,
     CodeFamily::BridgeRetainers,
@@ -161,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn bu3_a_buildup_retains_inlays_onlays_crowns_and_bridge_retainers() {
+    fn bu3_a_buildup_retains_onlays_crowns_and_bridge_retainers_but_not_inlays() {
         assert_eq!(
             members(
                 &RETAINED_BY_BUILDUP,
@@ -169,7 +168,7 @@ mod tests {
                     "D2510", "D2530", "D2542", "D2544", "D2610", "D2644", "D2652", "D2664"
                 ]
             ),
-            [true, true, true, true, true, true, true, true]
+            [false, false, true, true, false, true, false, true]
         );
         assert_eq!(
             members(
