@@ -453,10 +453,10 @@ fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Explained<Cappe
                 after: *left,
             });
             explained.amount.benefit = *left;
-            if !explained.flags.contains(&Flag::MaximumReached) {
-                explained.flags.push(Flag::MaximumReached);
-            }
         }
+    }
+    if explained.amount.benefit < share {
+        explained = explained.flag(Flag::MaximumReached);
     }
     explained
 }
