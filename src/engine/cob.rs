@@ -4,7 +4,7 @@
 
 use super::accumulators::Accumulators;
 use super::estimate::{LineEstimate, PayerShare};
-use super::input::EstimateInput;
+use super::input::{EstimateInput, Payer};
 use super::pricing::{self, PlanLine};
 use super::rules::Outcome;
 use super::services::Service;
@@ -21,11 +21,7 @@ pub fn price_line(
     accumulators: &mut [Accumulators<'_>],
 ) -> LineEstimate {
     let fee = s.fee;
-    let mut steps = vec![Step::OfficeFee {
-        fee,
-        quantity: s.line.quantity.max(1),
-        overridden: s.fee_overridden,
-    }];
+    // Every payer prices the line against its benefits as they stood before it.
     let plan_lines: Vec<PlanLine> = input
         .payers
         .iter()
@@ -33,146 +29,255 @@ pub fn price_line(
         .zip(accumulators.iter())
         .map(|((payer, outcome), acc)| {
             let outcome = outcome.get(i).cloned().unwrap_or(Outcome::Covered);
-            pricing::price(payer, input.office_fees, s, &outcome, acc)
+            pricing::price(payer, input.office_fees, s, outcome, acc)
         })
         .collect();
+    let cap = contract_cap(fee, &input.payers, &plan_lines);
+    let primary = plan_lines
+        .first()
+        .map(|l| (l.date, l.allowed, l.deductible));
+    let payments = pay_in_order(&input.payers, s, plan_lines, accumulators, cap.collectible);
+    let settled = settle(fee, cap, &payments, input.payers.is_empty());
 
-    // What the office may collect: the first contracted plan that covers the date
-    // sets the cap; a later contracted plan caps it too only when it is set to
-    // write off as secondary. Without a contract, the office fee.
-    let mut collectible = fee;
-    let mut write_off_plan: Option<String> = None;
-    let mut first_contract = true;
-    for (payer, line) in input.payers.iter().zip(&plan_lines) {
-        let eligible = !line.flags.contains(&Flag::NotEligible);
-        if !line.contracted || !eligible {
-            continue;
-        }
-        if first_contract || payer.plan.settings.write_off_when_secondary {
-            if line.collectible < collectible {
-                collectible = line.collectible;
-                write_off_plan = Some(payer.plan.name.clone());
-            }
-            first_contract = false;
-        }
-    }
-
-    let mut shares = Vec::new();
-    let mut flags: Vec<Flag> = Vec::new();
-    let mut paid = Cents::ZERO;
-    let mut medicaid_write_off = Cents::ZERO;
-    for (k, ((payer, line), acc)) in input
-        .payers
-        .iter()
-        .zip(&plan_lines)
-        .zip(accumulators.iter_mut())
-        .enumerate()
-    {
-        steps.extend(line.steps.iter().cloned());
-        flags.extend(line.flags.iter().copied());
-        let balance = collectible.saturating_sub_floor(paid + medicaid_write_off);
-        let normal = line.normal_benefit;
-        let pays = if k == 0 {
-            // The primary pays its own normal benefit (never above the fee). A later
-            // plan's contract (a secondary set to write off, Medicaid) limits what the
-            // office may still collect after it, not what the primary pays: capping
-            // here at `balance` cut the primary to the secondary's allowed fee.
-            normal.min(fee)
-        } else {
-            let method = payer.plan.cob;
-            let formula = match method {
-                CobMethod::Standard => normal,
-                // Medicaid is the payer of last resort: its allowance is the most all
-                // payers together receive, so it pays only what is left of it.
-                CobMethod::Medicaid => normal.min(line.allowed.saturating_sub_floor(paid)),
-                CobMethod::NonDuplication | CobMethod::CarveOut => {
-                    normal.saturating_sub_floor(paid)
-                }
-                // Never above its own normal benefit: without this cap a plan that
-                // denied the line (normal 0) or whose allowed is below the balance
-                // paid balance - (allowed - normal), past its maximum too.
-                CobMethod::MaintenanceOfBenefits => balance
-                    .saturating_sub_floor(line.allowed.saturating_sub_floor(normal))
-                    .min(normal),
-                CobMethod::Basic => normal.min(line.allowed.saturating_sub_floor(paid)),
-            };
-            // No method pays more than the plan would as primary, nor more than is owed.
-            let pays = formula.min(normal).min(balance);
-            if line.covered {
-                steps.push(Step::Coordination {
-                    plan: payer.plan.name.clone(),
-                    method,
-                    normal_benefit: normal,
-                    paid_before: paid,
-                    balance,
-                    pays,
-                });
-            }
-            if method == CobMethod::Medicaid {
-                // Medicaid's allowance is payment in full: the rest is written off.
-                medicaid_write_off += balance - pays;
-            }
-            pays
-        };
-        if line.covered {
-            // A later payer that pays nothing may or may not count its deductible
-            // as met (a plan setting).
-            let not_credited = k > 0
-                && pays.is_zero()
-                && !payer.plan.settings.credit_deductible_when_paying_nothing;
-            let deductible = if not_credited {
-                Cents::ZERO
-            } else {
-                line.deductible
-            };
-            acc.record(s.class, line.date, deductible, pays);
-        }
-        paid += pays;
-        shares.push(PayerShare {
-            plan: payer.plan.id.clone(),
-            pays,
-            allowed: line.allowed,
-            deductible: line.deductible,
-            percent: line.percent,
-            normal_benefit: normal,
-        });
-    }
-
-    // When the primary alone paid more than a later contract allows, the office keeps
-    // that payment and writes off only the rest (the patient then owes nothing).
-    let write_off = (fee - collectible.max(paid)) + medicaid_write_off;
-    if !write_off.is_zero() {
-        steps.push(Step::WriteOff {
-            plan: write_off_plan.unwrap_or_else(|| "Medicaid".into()),
-            amount: write_off,
-        });
-    }
-    if input.payers.is_empty() {
-        steps.push(Step::NoInsurance);
-    }
-    let patient = fee - write_off - paid;
-    steps.push(Step::PatientOwes { amount: patient });
+    let mut steps = vec![Step::OfficeFee {
+        fee,
+        quantity: s.line.quantity.max(1),
+        overridden: s.fee_overridden,
+    }];
+    steps.extend(payments.steps);
+    steps.extend(settled.steps);
+    let mut flags = payments.flags;
     flags.sort();
     flags.dedup();
-    let date = plan_lines.first().map_or(s.completed, |l| l.date);
-    LineEstimate {
+    let line = LineEstimate {
         line: s.id,
         number: s.number,
         visit_id: s.visit.id,
         visit: s.visit.name.clone(),
-        date,
+        date: primary.map_or(s.completed, |(date, _, _)| date),
         started: s.started,
         code: s.line.code,
         description: input.catalogue.name_of(s.line.code),
         area: s.area,
         quantity: s.line.quantity.max(1),
         fee,
-        allowed: plan_lines.first().map_or(fee, |l| l.allowed),
-        write_off,
-        deductible: plan_lines.first().map_or(Cents::ZERO, |l| l.deductible),
-        payers: shares,
-        patient,
+        allowed: primary.map_or(fee, |(_, allowed, _)| allowed),
+        write_off: settled.write_off,
+        deductible: primary.map_or(Cents::ZERO, |(_, _, deductible)| deductible),
+        payers: payments.shares,
+        patient: settled.patient,
         flags,
+        steps,
+    };
+    debug_assert!(
+        line.balances(),
+        "line {} does not balance: fee {} != write-off {} + payments {} + patient {}",
+        line.number,
+        line.fee,
+        line.write_off,
+        line.insurance(),
+        line.patient
+    );
+    line
+}
+
+/// What the office may collect on the line in all, and the plan whose contract
+/// sets it (None: no contract lowered the office fee).
+struct ContractCap {
+    collectible: Cents,
+    plan: Option<String>,
+}
+
+/// The first contracted plan that covers the date sets the cap; a later contracted
+/// plan caps it too only when it is set to write off as secondary. Without a
+/// contract, the office fee.
+fn contract_cap(fee: Cents, payers: &[Payer<'_>], plan_lines: &[PlanLine]) -> ContractCap {
+    let mut cap = ContractCap {
+        collectible: fee,
+        plan: None,
+    };
+    let mut first_contract = true;
+    for (payer, line) in payers.iter().zip(plan_lines) {
+        if !line.contracted || !line.eligible {
+            continue;
+        }
+        if first_contract || payer.plan.settings.write_off_when_secondary {
+            if line.collectible < cap.collectible {
+                cap.collectible = line.collectible;
+                cap.plan = Some(payer.plan.name.clone());
+            }
+            first_contract = false;
+        }
+    }
+    cap
+}
+
+/// What the payers pay on the line, in payer order, with their explanation.
+#[derive(Default)]
+struct Payments {
+    shares: Vec<PayerShare>,
+    /// All payments together.
+    paid: Cents,
+    /// What Medicaid's payment-in-full rule leaves for the office to write off.
+    medicaid_write_off: Cents,
+    steps: Vec<Step>,
+    flags: Vec<Flag>,
+}
+
+/// One payer's payment on the line.
+struct Payment {
+    pays: Cents,
+    /// The coordination step of a later payer that covers the line.
+    step: Option<Step>,
+    /// The part of the balance Medicaid does not pay and the office may not bill.
+    medicaid_write_off: Cents,
+}
+
+/// Each payer in turn pays against what is left of `collectible`, and records its
+/// use of deductible and maximum. The plan lines' steps move into the trail.
+fn pay_in_order(
+    payers: &[Payer<'_>],
+    s: &Service<'_>,
+    plan_lines: Vec<PlanLine>,
+    accumulators: &mut [Accumulators<'_>],
+    collectible: Cents,
+) -> Payments {
+    let mut out = Payments::default();
+    for (k, ((payer, line), acc)) in payers
+        .iter()
+        .zip(plan_lines)
+        .zip(accumulators.iter_mut())
+        .enumerate()
+    {
+        let payment = if k == 0 {
+            primary_payment(&line, s.fee)
+        } else {
+            let balance = collectible.saturating_sub_floor(out.paid + out.medicaid_write_off);
+            coordinate(payer, &line, out.paid, balance)
+        };
+        record(acc, s, k > 0, payer, &line, payment.pays);
+        out.paid += payment.pays;
+        out.medicaid_write_off += payment.medicaid_write_off;
+        out.shares.push(PayerShare {
+            plan: payer.plan.id.clone(),
+            pays: payment.pays,
+            allowed: line.allowed,
+            deductible: line.deductible,
+            percent: line.percent,
+            normal_benefit: line.normal_benefit,
+        });
+        out.steps.extend(line.steps);
+        out.steps.extend(payment.step);
+        out.flags.extend(line.flags);
+    }
+    out
+}
+
+/// The primary pays its own normal benefit (never above the fee). A later plan's
+/// contract (a secondary set to write off, Medicaid) limits what the office may
+/// still collect after it, not what the primary pays: capping here at the balance
+/// cut the primary to the secondary's allowed fee.
+fn primary_payment(line: &PlanLine, fee: Cents) -> Payment {
+    Payment {
+        pays: line.normal_benefit.min(fee),
+        step: None,
+        medicaid_write_off: Cents::ZERO,
+    }
+}
+
+/// A later payer coordinates with what the earlier ones `paid`, by its COB method,
+/// against the patient's `balance` before it.
+fn coordinate(payer: &Payer<'_>, line: &PlanLine, paid: Cents, balance: Cents) -> Payment {
+    let method = payer.plan.cob;
+    let normal = line.normal_benefit;
+    let formula = match method {
+        CobMethod::Standard => normal,
+        // Medicaid is the payer of last resort: its allowance is the most all
+        // payers together receive, so it pays only what is left of it.
+        CobMethod::Medicaid => normal.min(line.allowed.saturating_sub_floor(paid)),
+        CobMethod::NonDuplication | CobMethod::CarveOut => normal.saturating_sub_floor(paid),
+        // Never above its own normal benefit: without this cap a plan that
+        // denied the line (normal 0) or whose allowed is below the balance
+        // paid balance - (allowed - normal), past its maximum too.
+        CobMethod::MaintenanceOfBenefits => balance
+            .saturating_sub_floor(line.allowed.saturating_sub_floor(normal))
+            .min(normal),
+        CobMethod::Basic => normal.min(line.allowed.saturating_sub_floor(paid)),
+    };
+    // No method pays more than the plan would as primary, nor more than is owed.
+    let pays = formula.min(normal).min(balance);
+    let step = line.covered.then(|| Step::Coordination {
+        plan: payer.plan.name.clone(),
+        method,
+        normal_benefit: normal,
+        paid_before: paid,
+        balance,
+        pays,
+    });
+    // Medicaid's allowance is payment in full: the rest is written off.
+    let medicaid_write_off = if method == CobMethod::Medicaid {
+        balance - pays
+    } else {
+        Cents::ZERO
+    };
+    Payment {
+        pays,
+        step,
+        medicaid_write_off,
+    }
+}
+
+/// Records a covering payer's use of its deductible and maximum. A later payer
+/// that pays nothing may or may not count its deductible as met (a plan setting).
+fn record(
+    acc: &mut Accumulators<'_>,
+    s: &Service<'_>,
+    later_payer: bool,
+    payer: &Payer<'_>,
+    line: &PlanLine,
+    pays: Cents,
+) {
+    if !line.covered {
+        return;
+    }
+    let not_credited =
+        later_payer && pays.is_zero() && !payer.plan.settings.credit_deductible_when_paying_nothing;
+    let deductible = if not_credited {
+        Cents::ZERO
+    } else {
+        line.deductible
+    };
+    acc.record(s.class, line.date, deductible, pays);
+}
+
+/// The line's write-off and patient portion, and the steps that end its trail.
+struct Settlement {
+    write_off: Cents,
+    patient: Cents,
+    steps: Vec<Step>,
+}
+
+/// Step 12: the contract's write-off (and Medicaid's payment in full), then the
+/// patient owes the rest of the fee. When the primary alone paid more than a later
+/// contract allows, the office keeps that payment and writes off only the rest
+/// (the patient then owes nothing).
+fn settle(fee: Cents, cap: ContractCap, payments: &Payments, no_insurance: bool) -> Settlement {
+    let write_off = (fee - cap.collectible.max(payments.paid)) + payments.medicaid_write_off;
+    let mut steps = Vec::new();
+    if !write_off.is_zero() {
+        steps.push(Step::WriteOff {
+            plan: cap.plan.unwrap_or_else(|| "Medicaid".into()),
+            amount: write_off,
+        });
+    }
+    if no_insurance {
+        steps.push(Step::NoInsurance);
+    }
+    let patient = fee - write_off - payments.paid;
+    steps.push(Step::PatientOwes { amount: patient });
+    Settlement {
+        write_off,
+        patient,
         steps,
     }
 }

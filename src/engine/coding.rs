@@ -3,9 +3,11 @@
 //! documentation reminders for high-scrutiny codes (BU14, BU15, CR4, AP3). They
 //! never change a number; they are shown next to the line.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{CdtCode, CodeSet, Patient, Tooth, TreatmentOption};
+use crate::model::family::{self, CodeFamily};
+use crate::model::{CdtCode, Patient, Tooth, TreatmentOption};
 
 /// How serious a note is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -30,19 +32,104 @@ pub struct CodingNote {
     pub message: String,
 }
 
-fn code(n: u16) -> CodeSet {
-    CodeSet::of(&[]).with_range(n, n)
-}
-
+/// One planned line as the checks see it.
 struct Planned {
     number: usize,
     code: CdtCode,
     tooth: Option<Tooth>,
-    date: chrono::NaiveDate,
+    date: NaiveDate,
 }
+
+/// The option's lines and the patient's history: what a check looks across.
+struct Chart<'a> {
+    lines: Vec<Planned>,
+    patient: &'a Patient,
+}
+
+impl Chart<'_> {
+    /// True when the plan has a line on `tooth` (a named tooth) whose code `is`.
+    fn planned(&self, tooth: Option<Tooth>, is: impl Fn(CdtCode) -> bool) -> bool {
+        tooth.is_some() && self.lines.iter().any(|o| o.tooth == tooth && is(o.code))
+    }
+
+    /// True when the history on file has a service on `tooth` whose code `is`.
+    fn in_history(&self, tooth: Option<Tooth>, is: impl Fn(CdtCode) -> bool) -> bool {
+        tooth.is_some()
+            && self
+                .patient
+                .history
+                .iter()
+                .any(|h| h.tooth == tooth && is(h.code))
+    }
+
+    /// True when the plan has a `number` line on the tooth and day of `l`.
+    fn same_tooth_and_day(&self, number: u16, l: &Planned) -> bool {
+        l.tooth.is_some()
+            && self
+                .lines
+                .iter()
+                .any(|o| o.code.number() == number && o.tooth == l.tooth && o.date == l.date)
+    }
+}
+
+/// What one check says about one line.
+struct Note {
+    rule: &'static str,
+    kind: NoteKind,
+    message: String,
+}
+
+fn warning(rule: &'static str, message: String) -> Option<Note> {
+    Some(Note {
+        rule,
+        kind: NoteKind::Warning,
+        message,
+    })
+}
+
+/// A check of one line against the whole chart.
+type Check = fn(&Chart<'_>, &Planned) -> Option<Note>;
+
+/// Every check, in the order its notes are listed on a line.
+const CHECKS: [Check; 11] = [
+    bu1_one_post_and_core,
+    bu2_no_buildup_under_a_post,
+    bu3_needs_a_crown,
+    bu4_post_needs_a_root_canal,
+    bu5_pins_in_the_buildup,
+    bu6_foundation_or_buildup,
+    bu11_buildup_on_a_baby_tooth,
+    bu13_extra_cast_post,
+    bu13_extra_prefabricated_post,
+    ap1_apexification_starts_with_d3351,
+    documentation_reminder,
+];
 
 /// Coding notes for every line of `option`.
 pub fn check(option: &TreatmentOption, patient: &Patient) -> Vec<CodingNote> {
+    let chart = Chart {
+        lines: planned_lines(option),
+        patient,
+    };
+    let mut notes = Vec::new();
+    for l in &chart.lines {
+        notes.extend(
+            CHECKS
+                .iter()
+                .filter_map(|check| check(&chart, l))
+                .map(|n| CodingNote {
+                    line: l.number,
+                    rule: n.rule,
+                    kind: n.kind,
+                    message: n.message,
+                }),
+        );
+    }
+    notes
+}
+
+/// The option's lines in plan order, numbered from 1.
+fn planned_lines(option: &TreatmentOption) -> Vec<Planned> {
     let mut lines = Vec::new();
     for visit in &option.visits {
         for line in &visit.lines {
@@ -54,152 +141,202 @@ pub fn check(option: &TreatmentOption, patient: &Patient) -> Vec<CodingNote> {
             });
         }
     }
-    let crowns = CodeSet::of(&[])
-        .with_range(2510, 2794)
-        .with_range(6545, 6794);
-    let endo = CodeSet::of(&[])
-        .with_range(3310, 3330)
-        .with_range(3346, 3348)
-        .with_range(3353, 3353);
-    let posts = CodeSet::of(&[])
-        .with_range(2952, 2952)
-        .with_range(2954, 2954);
-    let buildups = CodeSet::of(&[])
-        .with_range(2950, 2950)
-        .with_range(2952, 2952)
-        .with_range(2954, 2954);
-    let on_tooth = |set: &CodeSet, tooth: Option<Tooth>| {
-        lines
-            .iter()
-            .any(|l| l.tooth.is_some() && l.tooth == tooth && set.contains(l.code))
-    };
-    let in_history = |set: &CodeSet, tooth: Option<Tooth>| {
-        patient
-            .history
-            .iter()
-            .any(|h| h.tooth.is_some() && h.tooth == tooth && set.contains(h.code))
-    };
-    let mut notes = Vec::new();
-    let mut note = |line: usize, rule: &'static str, kind: NoteKind, message: String| {
-        notes.push(CodingNote {
-            line,
-            rule,
-            kind,
-            message,
-        })
-    };
-    for l in &lines {
-        let n = l.code.number();
-        let t = l.tooth;
-        let tooth_text = t.map_or_else(String::new, |t| format!(" on #{t}"));
-        if n == 2952 && on_tooth(&code(2954), t) {
-            note(
-                l.number,
-                "BU1",
-                NoteKind::Warning,
-                format!(
-                    "D2952 and D2954{tooth_text} are alternatives: report only the post actually placed."
-                ),
-            );
-        }
-        if n == 2950 && on_tooth(&posts, t) {
-            note(
-                l.number,
-                "BU2",
-                NoteKind::Warning,
-                format!(
-                    "A core buildup (D2950){tooth_text} is not coded with a post and core on the same tooth; the post code includes the core."
-                ),
-            );
-        }
-        if buildups.contains(l.code) && !on_tooth(&crowns, t) {
-            note(
-                l.number,
-                "BU3",
-                NoteKind::Warning,
-                format!(
-                    "No crown, onlay or bridge retainer is planned{tooth_text}: carriers deny or hold a buildup or post until they see the crown."
-                ),
-            );
-        }
-        if posts.contains(l.code) && !on_tooth(&endo, t) && !in_history(&endo, t) {
-            note(
-                l.number,
-                "BU4",
-                NoteKind::Warning,
-                format!(
-                    "No root canal is on record or planned{tooth_text}: a post needs a root-canal-treated tooth."
-                ),
-            );
-        }
-        if n == 2951
-            && lines
-                .iter()
-                .any(|o| o.code.number() == 2950 && o.tooth == t && o.date == l.date && t.is_some())
-        {
-            note(l.number, "BU5", NoteKind::Warning, "Pins are part of the D2950 buildup on the same tooth and day; do not bill them separately.".into());
-        }
-        if n == 2949
-            && lines
-                .iter()
-                .any(|o| o.code.number() == 2950 && o.tooth == t && o.date == l.date && t.is_some())
-        {
-            note(l.number, "BU6", NoteKind::Warning, "D2949 and D2950 on the same tooth and day exclude each other: bill the one that was done.".into());
-        }
-        if n == 2950 && t.is_some_and(Tooth::is_primary) {
-            note(
-                l.number,
-                "BU11",
-                NoteKind::Warning,
-                "A core buildup on a baby tooth is normally denied.".into(),
-            );
-        }
-        if n == 2953 && !on_tooth(&code(2952), t) {
-            note(
-                l.number,
-                "BU13",
-                NoteKind::Warning,
-                format!(
-                    "D2953 (extra cast post) goes with D2952 on the same tooth, and none is planned{tooth_text}."
-                ),
-            );
-        }
-        if n == 2957 && !on_tooth(&code(2954), t) {
-            note(
-                l.number,
-                "BU13",
-                NoteKind::Warning,
-                format!(
-                    "D2957 (extra prefabricated post) goes with D2954 on the same tooth, and none is planned{tooth_text}."
-                ),
-            );
-        }
-        if (n == 3352 || n == 3353) && t.is_some() {
-            let started = patient
-                .history
-                .iter()
-                .any(|h| h.code.number() == 3351 && h.tooth == t && h.date <= l.date)
-                || lines
-                    .iter()
-                    .any(|o| o.code.number() == 3351 && o.tooth == t && o.number < l.number);
-            if !started {
-                note(
-                    l.number,
-                    "AP1",
-                    NoteKind::Warning,
-                    format!("No first apexification visit (D3351) comes before this{tooth_text}."),
-                );
-            }
-        }
-        match n {
-            2950 => note(l.number, "BU14", NoteKind::Reminder, "Keep a pre-op X-ray, a photo before the buildup, a note of how much tooth structure was missing, pins and core material, and why the buildup is needed to hold the crown (write it for this patient, not a template).".into()),
-            2952 | 2954 => note(l.number, "BU15", NoteKind::Reminder, "Keep the root canal record, the extent of breakdown, whether the post was lab-made or prefabricated, the crown on the same claim and an X-ray with the post seated.".into()),
-            2790 => note(l.number, "CR4", NoteKind::Reminder, "Keep the lab invoice showing the alloy (high noble: at least 60% noble metal including at least 40% gold).".into()),
-            3351..=3353 => note(l.number, "AP3", NoteKind::Reminder, "Keep X-rays of the open apex and the date and medicine of each visit.".into()),
-            _ => {}
-        }
+    lines
+}
+
+/// " on #19", or nothing for a line without a tooth.
+fn on_tooth(tooth: Option<Tooth>) -> String {
+    tooth.map_or_else(String::new, |t| format!(" on #{t}"))
+}
+
+fn is(number: u16) -> impl Fn(CdtCode) -> bool {
+    move |code| code.number() == number
+}
+
+/// BU1: a cast (D2952) and a prefabricated (D2954) post and core on one tooth.
+fn bu1_one_post_and_core(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    if l.code.number() != 2952 || !chart.planned(l.tooth, is(2954)) {
+        return None;
     }
-    notes
+    let tooth = on_tooth(l.tooth);
+    warning(
+        "BU1",
+        format!("D2952 and D2954{tooth} are alternatives: report only the post actually placed."),
+    )
+}
+
+/// BU2: a core buildup with a post and core on the same tooth.
+fn bu2_no_buildup_under_a_post(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    let post = |c| CodeFamily::PostsAndCores.contains(c);
+    if !CodeFamily::CoreBuildup.contains(l.code) || !chart.planned(l.tooth, post) {
+        return None;
+    }
+    let tooth = on_tooth(l.tooth);
+    warning(
+        "BU2",
+        format!(
+            "A core buildup (D2950){tooth} is not coded with a post and core on the same tooth; the post code includes the core."
+        ),
+    )
+}
+
+/// BU3: a buildup or post and core with no crown, onlay or bridge retainer planned
+/// on its tooth.
+fn bu3_needs_a_crown(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    let retained = |c| family::RETAINED_BY_BUILDUP.iter().any(|f| f.contains(c));
+    let needs_crown = family::BUILDUPS_NEEDING_A_CROWN
+        .iter()
+        .any(|f| f.contains(l.code));
+    if !needs_crown || chart.planned(l.tooth, retained) {
+        return None;
+    }
+    let tooth = on_tooth(l.tooth);
+    warning(
+        "BU3",
+        format!(
+            "No crown, onlay or bridge retainer is planned{tooth}: carriers deny or hold a buildup or post until they see the crown."
+        ),
+    )
+}
+
+/// BU4: a post and core with no root canal on its tooth, on file or planned.
+fn bu4_post_needs_a_root_canal(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    let root_canal = |c| CodeFamily::RootCanals.contains(c);
+    if !CodeFamily::PostsAndCores.contains(l.code)
+        || chart.planned(l.tooth, root_canal)
+        || chart.in_history(l.tooth, root_canal)
+    {
+        return None;
+    }
+    let tooth = on_tooth(l.tooth);
+    warning(
+        "BU4",
+        format!(
+            "No root canal is on record or planned{tooth}: a post needs a root-canal-treated tooth."
+        ),
+    )
+}
+
+/// BU5 (coding side): pins with a core buildup on the same tooth and day.
+fn bu5_pins_in_the_buildup(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    if l.code.number() != 2951 || !chart.same_tooth_and_day(2950, l) {
+        return None;
+    }
+    warning(
+        "BU5",
+        "Pins are part of the D2950 buildup on the same tooth and day; do not bill them separately.".into(),
+    )
+}
+
+/// BU6 (coding side): a restorative foundation and a core buildup on the same
+/// tooth and day.
+fn bu6_foundation_or_buildup(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    if !CodeFamily::RestorativeFoundation.contains(l.code) || !chart.same_tooth_and_day(2950, l) {
+        return None;
+    }
+    warning(
+        "BU6",
+        "D2949 and D2950 on the same tooth and day exclude each other: bill the one that was done."
+            .into(),
+    )
+}
+
+/// BU11: a core buildup on a primary tooth.
+fn bu11_buildup_on_a_baby_tooth(_: &Chart<'_>, l: &Planned) -> Option<Note> {
+    if !CodeFamily::CoreBuildup.contains(l.code) || !l.tooth.is_some_and(Tooth::is_primary) {
+        return None;
+    }
+    warning(
+        "BU11",
+        "A core buildup on a baby tooth is normally denied.".into(),
+    )
+}
+
+/// BU13: an additional cast post (D2953) without its cast post and core (D2952).
+fn bu13_extra_cast_post(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    if l.code.number() != 2953 || chart.planned(l.tooth, is(2952)) {
+        return None;
+    }
+    let tooth = on_tooth(l.tooth);
+    warning(
+        "BU13",
+        format!(
+            "D2953 (extra cast post) goes with D2952 on the same tooth, and none is planned{tooth}."
+        ),
+    )
+}
+
+/// BU13: an additional prefabricated post (D2957) without its prefabricated post
+/// and core (D2954).
+fn bu13_extra_prefabricated_post(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    if l.code.number() != 2957 || chart.planned(l.tooth, is(2954)) {
+        return None;
+    }
+    let tooth = on_tooth(l.tooth);
+    warning(
+        "BU13",
+        format!(
+            "D2957 (extra prefabricated post) goes with D2954 on the same tooth, and none is planned{tooth}."
+        ),
+    )
+}
+
+/// AP1: an interim (D3352) or final (D3353) apexification visit with no first
+/// visit (D3351) before it on the tooth, on file or earlier in the plan.
+fn ap1_apexification_starts_with_d3351(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
+    if !matches!(l.code.number(), 3352 | 3353) || l.tooth.is_none() {
+        return None;
+    }
+    let first_visit = |c: CdtCode| c.number() == 3351;
+    let started = chart
+        .patient
+        .history
+        .iter()
+        .any(|h| first_visit(h.code) && h.tooth == l.tooth && h.date <= l.date)
+        || chart
+            .lines
+            .iter()
+            .any(|o| first_visit(o.code) && o.tooth == l.tooth && o.number < l.number);
+    if started {
+        return None;
+    }
+    let tooth = on_tooth(l.tooth);
+    warning(
+        "AP1",
+        format!("No first apexification visit (D3351) comes before this{tooth}."),
+    )
+}
+
+/// BU14, BU15, CR4, AP3: what to keep on file for high-scrutiny codes.
+fn documentation_reminder(_: &Chart<'_>, l: &Planned) -> Option<Note> {
+    let (rule, message) = if CodeFamily::CoreBuildup.contains(l.code) {
+        (
+            "BU14",
+            "Keep a pre-op X-ray, a photo before the buildup, a note of how much tooth structure was missing, pins and core material, and why the buildup is needed to hold the crown (write it for this patient, not a template).",
+        )
+    } else if CodeFamily::PostsAndCores.contains(l.code) {
+        (
+            "BU15",
+            "Keep the root canal record, the extent of breakdown, whether the post was lab-made or prefabricated, the crown on the same claim and an X-ray with the post seated.",
+        )
+    } else if l.code.number() == 2790 {
+        (
+            "CR4",
+            "Keep the lab invoice showing the alloy (high noble: at least 60% noble metal including at least 40% gold).",
+        )
+    } else if CodeFamily::Apexification.contains(l.code) {
+        (
+            "AP3",
+            "Keep X-rays of the open apex and the date and medicine of each visit.",
+        )
+    } else {
+        return None;
+    };
+    Some(Note {
+        rule,
+        kind: NoteKind::Reminder,
+        message: message.into(),
+    })
 }
 
 #[cfg(test)]
@@ -253,6 +390,21 @@ mod tests {
             &patient(),
         );
         assert_eq!(rules(&ok), vec![]);
+    }
+
+    #[test]
+    fn bu3_an_onlay_or_bridge_retainer_holds_a_buildup_but_an_inlay_does_not() {
+        for (retainer, warns) in [("D2542", false), ("D6740", false), ("D2510", true)] {
+            let notes = check(
+                &option(&[
+                    ("2026-12-01", "D2950", "19"),
+                    ("2026-12-01", retainer, "19"),
+                ]),
+                &patient(),
+            );
+            let expected = if warns { vec![(1, "BU3")] } else { vec![] };
+            assert_eq!(rules(&notes), expected, "{retainer}");
+        }
     }
 
     #[test]

@@ -1,16 +1,19 @@
 //! One plan's money for one line, as if it were the only plan: allowed fee,
 //! downgrade, deductible, percentage, maximums (dental-benefits.md §1.2 steps 2-3
 //! and 6-10), and what the office may collect under the plan's contract.
+//!
+//! Each step is one function that returns its amount with the steps and flags that
+//! explain it ([`Explained`]); `price` chains them and keeps the trail in order.
 
 use chrono::NaiveDate;
 
-use super::accumulators::Accumulators;
+use super::accumulators::{Accumulators, Room};
 use super::input::Payer;
-use super::rules::{Billing, Outcome};
+use super::rules::{Billing, Denial, Outcome};
 use super::services::Service;
 use super::step::{Flag, Step};
-use crate::model::FeeSchedule;
 use crate::model::plan::{DeductiblePlacement, DeniedBilling, Liability, Network};
+use crate::model::{CdtCode, FeeSchedule, PlanRules};
 use crate::money::{Cents, Percent};
 
 /// One plan's view of one line.
@@ -29,6 +32,9 @@ pub struct PlanLine {
     pub collectible: Cents,
     /// Whether the plan is contracted with the office (its `collectible` binds).
     pub contracted: bool,
+    /// Whether the patient had this coverage on the date of service: without it no
+    /// contract applies to the line.
+    pub eligible: bool,
     /// Whether the plan covered the line at all.
     pub covered: bool,
     /// The steps.
@@ -39,268 +45,431 @@ pub struct PlanLine {
     pub date: NaiveDate,
 }
 
+impl PlanLine {
+    /// Appends a step's explanation to the line's trail and returns its amount.
+    fn take<T>(&mut self, explained: Explained<T>) -> T {
+        self.steps.extend(explained.steps);
+        self.flags.extend(explained.flags);
+        explained.amount
+    }
+}
+
+/// An amount and the steps and flags that explain it, in the order they happened.
+struct Explained<T> {
+    amount: T,
+    steps: Vec<Step>,
+    flags: Vec<Flag>,
+}
+
+impl<T> Explained<T> {
+    fn new(amount: T) -> Explained<T> {
+        Explained {
+            amount,
+            steps: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+
+    fn step(mut self, step: Step) -> Explained<T> {
+        self.steps.push(step);
+        self
+    }
+
+    fn flag(mut self, flag: Flag) -> Explained<T> {
+        self.flags.push(flag);
+        self
+    }
+}
+
+/// The line as one payer sees it: what every step needs to know.
+struct Pricing<'a> {
+    payer: Payer<'a>,
+    office_fees: &'a FeeSchedule,
+    s: &'a Service<'a>,
+    /// The plan's display name, for the steps.
+    name: String,
+    /// Units: schedule amounts are per unit.
+    quantity: i64,
+}
+
+impl Pricing<'_> {
+    fn plan(&self) -> &PlanRules {
+        self.payer.plan
+    }
+
+    fn code(&self) -> CdtCode {
+        self.s.line.code
+    }
+
+    fn fee(&self) -> Cents {
+        self.s.fee
+    }
+
+    fn times_quantity(&self, unit: Cents) -> Cents {
+        Cents::from_cents(unit.cents().saturating_mul(self.quantity))
+    }
+
+    /// The plan's schedule amount for `code`, times the quantity.
+    fn listed(&self, code: CdtCode) -> Option<Cents> {
+        self.payer
+            .schedule
+            .fee(code)
+            .map(|c| self.times_quantity(c))
+    }
+
+    fn is_dhmo(&self) -> bool {
+        matches!(self.plan().network, Network::Dhmo { .. })
+    }
+}
+
 /// Prices `s` under `payer` given the rules' `outcome`. Does not record anything.
 pub fn price(
     payer: &Payer<'_>,
     office_fees: &FeeSchedule,
     s: &Service<'_>,
-    outcome: &Outcome,
+    outcome: Outcome,
     acc: &Accumulators<'_>,
 ) -> PlanLine {
     let plan = payer.plan;
-    let name = plan.name.clone();
-    let fee = s.fee;
-    let date = s.dos(plan.settings.date_of_service);
-    let quantity = i64::from(s.line.quantity.max(1));
-    let times = |c: Cents| Cents::from_cents(c.cents().saturating_mul(quantity));
-    let mut steps = Vec::new();
-    let mut flags = Vec::new();
-    let contracted = plan.network.is_contracted();
-
-    // Allowed for the performed code: the schedule's amount, never above the fee; a
-    // code missing from the schedule is allowed at the office fee.
-    let listed = payer.schedule.fee(s.line.code).map(times);
-    let allowed = match plan.network {
-        Network::InNetwork { .. } | Network::OutOfNetwork { .. } | Network::Indemnity { .. } => {
-            let allowed = listed.unwrap_or(fee).min(fee);
-            steps.push(Step::Allowed {
-                plan: name.clone(),
-                amount: allowed,
-                schedule: payer.schedule.name.clone(),
-                not_listed: listed.is_none(),
-                capped_at_fee: listed.is_some_and(|l| l > fee),
-            });
-            if listed.is_none() {
-                flags.push(Flag::NotOnSchedule);
-            }
-            allowed
-        }
-        Network::ScheduledAllowance { .. } | Network::Dhmo { .. } => fee,
+    let p = Pricing {
+        payer: *payer,
+        office_fees,
+        s,
+        name: plan.name.clone(),
+        quantity: i64::from(s.line.quantity.max(1)),
     };
-    let percent = plan.coverage_for(s.line.code, s.class);
+    let Explained {
+        amount: allowed,
+        steps,
+        flags,
+    } = allowed_fee(&p);
     let mut line = PlanLine {
         allowed,
         normal_benefit: Cents::ZERO,
         deductible: Cents::ZERO,
-        percent,
-        collectible: fee,
-        contracted,
+        percent: plan.coverage_for(s.line.code, s.class),
+        collectible: s.fee,
+        contracted: plan.network.is_contracted(),
+        eligible: true,
         covered: false,
         steps,
         flags,
-        date,
+        date: s.dos(plan.settings.date_of_service),
     };
-    if plan.preauthorization.contains(s.line.code) {
-        line.flags.push(Flag::PreauthorizationRequired);
-        line.steps
-            .push(Step::Preauthorization { plan: name.clone() });
-    }
-
+    line.take(preauthorization(&p));
     if let Outcome::Denied(denial) = outcome {
-        line.flags.push(denial.flag);
-        line.steps.push(denial.step.clone());
-        line.collectible = match (contracted, denial.billing) {
-            (_, Billing::OfficeFee) => fee,
-            (false, _) => fee,
-            (true, Billing::Liability(Liability::Disallow)) => Cents::ZERO,
-            (true, Billing::Liability(Liability::DenyAtContractFee)) => {
-                dhmo_or(plan, payer, s, allowed, fee)
-            }
-            (true, Billing::Liability(Liability::DenyAtOfficeFee)) => fee,
-            (true, Billing::PlanSetting) => match plan.settings.denied_lines_billed_at {
-                DeniedBilling::ContractedFee => dhmo_or(plan, payer, s, allowed, fee),
-                DeniedBilling::OfficeFee => fee,
-            },
-        };
-        if matches!(plan.network, Network::Dhmo { .. }) && denial.billing == Billing::PlanSetting {
-            // A DHMO does not cap what it does not cover.
-            line.collectible = fee;
-        }
+        line.eligible = denial.flag != Flag::NotEligible;
+        line.collectible = line.take(denied(&p, denial, allowed));
         return line;
     }
     line.covered = true;
-
-    if let Network::Dhmo { .. } = plan.network {
-        let copay = payer.schedule.fee(s.line.code).map(times);
-        line.steps.push(Step::Copay {
-            plan: name.clone(),
-            amount: copay.unwrap_or(fee),
-            not_listed: copay.is_none(),
-        });
-        let Some(copay) = copay else {
-            line.flags.push(Flag::NotOnSchedule);
-            line.collectible = fee;
-            return line;
-        };
-        let mut owed = copay;
-        for up in plan
-            .dhmo_upgrades
-            .iter()
-            .filter(|u| u.codes.contains(s.line.code) && u.teeth.matches(s.area.tooth()))
-        {
-            line.steps.push(Step::Upgrade {
-                plan: name.clone(),
-                name: up.name.clone(),
-                amount: up.charge,
-            });
-            owed += up.charge;
-        }
-        line.collectible = owed.min(fee);
+    if p.is_dhmo() {
+        line.collectible = line.take(dhmo_copay(&p));
         return line;
     }
-
-    // Alternate benefit: the basis is the cheaper code's allowed when lower.
-    let mut basis = allowed;
-    let scheduled = matches!(plan.network, Network::ScheduledAllowance { .. });
-    if let Some((rule, to)) = plan.alternate_benefits.iter().find_map(|r| {
-        r.paid_as
-            .get(&s.line.code)
-            .filter(|_| r.teeth.matches(s.area.tooth()))
-            .map(|to| (r, *to))
-    }) {
-        let alt_listed = payer.schedule.fee(to).map(times);
-        let alt_office = office_fees.fee(to).map(times);
-        // Out of the schedule, the cheaper code is allowed at its office fee.
-        let alternate_allowed = if scheduled {
-            alt_listed.unwrap_or(Cents::ZERO)
-        } else {
-            alt_listed.or(alt_office).unwrap_or(allowed)
-        };
-        if scheduled {
-            let own = listed.unwrap_or(Cents::ZERO);
-            if alternate_allowed < own {
-                line.flags.push(Flag::Downgraded);
-                line.steps.push(Step::Downgraded {
-                    plan: name.clone(),
-                    rule: rule.name.clone(),
-                    from: s.line.code,
-                    to,
-                    alternate_allowed,
-                    basis: alternate_allowed.min(fee),
-                });
-            }
-        } else if alternate_allowed < allowed {
-            basis = alternate_allowed;
-            line.flags.push(Flag::Downgraded);
-            line.steps.push(Step::Downgraded {
-                plan: name.clone(),
-                rule: rule.name.clone(),
-                from: s.line.code,
-                to,
-                alternate_allowed,
-                basis,
-            });
-        }
-    }
-    if scheduled {
-        let own = listed.unwrap_or(Cents::ZERO);
-        let downgraded_to = line.steps.iter().find_map(|st| match st {
-            Step::Downgraded { basis, .. } => Some(*basis),
-            _ => None,
-        });
-        basis = downgraded_to.unwrap_or(own).min(fee);
-        line.steps.push(Step::ScheduledBenefit {
-            plan: name.clone(),
-            amount: basis,
-            not_listed: listed.is_none(),
-        });
-        if listed.is_none() {
-            line.flags.push(Flag::NotOnSchedule);
-        }
-    }
-
-    // Deductible, then the percentage, rounded once.
-    let room = acc.room(s.class, date);
-    let deductible = room.deductible.min(basis);
-    if plan.deductible.waived_classes.contains(&s.class) && !plan.deductible.individual.is_zero() {
-        line.steps.push(Step::DeductibleWaived {
-            plan: name.clone(),
-            class: s.class,
-        });
-    }
-    let mut share = match plan.deductible.placement {
-        DeductiblePlacement::BeforeCoinsurance => {
-            if !deductible.is_zero() {
-                line.steps.push(Step::Deductible {
-                    plan: name.clone(),
-                    amount: deductible,
-                    remaining: room.individual_deductible - deductible,
-                });
-            }
-            let amount = (basis - deductible).percent_of(percent, plan.rounding);
-            line.steps.push(Step::PlanShare {
-                plan: name.clone(),
-                basis: basis - deductible,
-                percent,
-                deductible_after: Cents::ZERO,
-                amount,
-            });
-            amount
-        }
-        DeductiblePlacement::AfterCoinsurance => {
-            let gross = basis.percent_of(percent, plan.rounding);
-            if !deductible.is_zero() {
-                line.steps.push(Step::Deductible {
-                    plan: name.clone(),
-                    amount: deductible,
-                    remaining: room.individual_deductible - deductible,
-                });
-            }
-            let amount = gross.saturating_sub_floor(deductible);
-            line.steps.push(Step::PlanShare {
-                plan: name.clone(),
-                basis,
-                percent,
-                deductible_after: deductible,
-                amount,
-            });
-            amount
-        }
-    };
-    if !deductible.is_zero() {
-        line.flags.push(Flag::DeductibleApplied);
-    }
-    line.deductible = deductible;
-
-    // Maximums.
-    let mut max_exhausted = false;
-    for (which, left) in &room.caps {
-        if left.is_zero() {
-            max_exhausted = true;
-        }
-        if share > *left {
-            line.steps.push(Step::MaximumCapped {
-                plan: name.clone(),
-                maximum: which.clone(),
-                before: share,
-                after: *left,
-            });
-            share = *left;
-            if !line.flags.contains(&Flag::MaximumReached) {
-                line.flags.push(Flag::MaximumReached);
-            }
-        }
-    }
-    line.normal_benefit = share;
-    line.collectible = if contracted && (plan.settings.write_off_after_maximum || !max_exhausted) {
-        allowed
-    } else {
-        fee
-    };
+    let basis = line.take(benefit_basis(&p, allowed));
+    let room = acc.room(s.class, line.date);
+    line.deductible = line.take(apply_deductible(&p, basis, &room));
+    let share = line.take(plan_share(&p, basis, line.deductible, line.percent));
+    let capped = line.take(apply_maximums(&p, share, &room));
+    line.normal_benefit = capped.benefit;
+    line.collectible = contract_limit(&p, allowed, capped.exhausted);
     line
+}
+
+/// Step 2: the allowed fee for the performed code: the schedule's amount, never
+/// above the fee; a code missing from the schedule is allowed at the office fee. A
+/// scheduled allowance or a DHMO has no allowed fee: the office fee stands in.
+fn allowed_fee(p: &Pricing<'_>) -> Explained<Cents> {
+    let fee = p.fee();
+    match p.plan().network {
+        Network::InNetwork { .. } | Network::OutOfNetwork { .. } | Network::Indemnity { .. } => {
+            let listed = p.listed(p.code());
+            let allowed = listed.unwrap_or(fee).min(fee);
+            let explained = Explained::new(allowed).step(Step::Allowed {
+                plan: p.name.clone(),
+                amount: allowed,
+                schedule: p.payer.schedule.name.clone(),
+                not_listed: listed.is_none(),
+                capped_at_fee: listed.is_some_and(|l| l > fee),
+            });
+            if listed.is_none() {
+                explained.flag(Flag::NotOnSchedule)
+            } else {
+                explained
+            }
+        }
+        Network::ScheduledAllowance { .. } | Network::Dhmo { .. } => Explained::new(fee),
+    }
+}
+
+/// The carrier wants to review the code before treatment; the money is unchanged.
+fn preauthorization(p: &Pricing<'_>) -> Explained<()> {
+    if p.plan().preauthorization.contains(p.code()) {
+        Explained::new(())
+            .flag(Flag::PreauthorizationRequired)
+            .step(Step::Preauthorization {
+                plan: p.name.clone(),
+            })
+    } else {
+        Explained::new(())
+    }
+}
+
+/// A line the plan pays nothing for: what the office may still collect in all,
+/// by why it was denied (no coverage, a bundling rule's liability, or the plan's
+/// setting for denied lines).
+fn denied(p: &Pricing<'_>, denial: Denial, allowed: Cents) -> Explained<Cents> {
+    let fee = p.fee();
+    let contracted = p.plan().network.is_contracted();
+    let collectible = match (contracted, denial.billing) {
+        (_, Billing::OfficeFee) => fee,
+        (false, _) => fee,
+        (true, Billing::Liability(Liability::Disallow)) => Cents::ZERO,
+        (true, Billing::Liability(Liability::DenyAtContractFee)) => contract_fee(p, allowed),
+        (true, Billing::Liability(Liability::DenyAtOfficeFee)) => fee,
+        (true, Billing::PlanSetting) => match p.plan().settings.denied_lines_billed_at {
+            DeniedBilling::ContractedFee => contract_fee(p, allowed),
+            DeniedBilling::OfficeFee => fee,
+        },
+    };
+    // A DHMO does not cap what it does not cover.
+    let dhmo_uncovered = p.is_dhmo() && denial.billing == Billing::PlanSetting;
+    Explained {
+        amount: if dhmo_uncovered { fee } else { collectible },
+        steps: vec![denial.step],
+        flags: vec![denial.flag],
+    }
 }
 
 /// The contracted fee a denied line is billed at: the allowed fee, or for a DHMO
 /// its copay (office fee when none is listed).
-fn dhmo_or(
-    plan: &crate::model::PlanRules,
-    payer: &Payer<'_>,
-    s: &Service<'_>,
+fn contract_fee(p: &Pricing<'_>, allowed: Cents) -> Cents {
+    if p.is_dhmo() {
+        p.payer
+            .schedule
+            .fee(p.code())
+            .map_or(p.fee(), |c| c.min(p.fee()))
+    } else {
+        allowed
+    }
+}
+
+/// Step 3 for a DHMO: the patient owes the copay plus any upgrade charges, never
+/// above the fee; a code without a listed copay is billed at the office fee.
+fn dhmo_copay(p: &Pricing<'_>) -> Explained<Cents> {
+    let fee = p.fee();
+    let copay = p.listed(p.code());
+    let mut explained = Explained::new(fee).step(Step::Copay {
+        plan: p.name.clone(),
+        amount: copay.unwrap_or(fee),
+        not_listed: copay.is_none(),
+    });
+    let Some(copay) = copay else {
+        return explained.flag(Flag::NotOnSchedule);
+    };
+    let mut owed = copay;
+    let tooth = p.s.area.tooth();
+    for up in p
+        .plan()
+        .dhmo_upgrades
+        .iter()
+        .filter(|u| u.codes.contains(p.code()) && u.teeth.matches(tooth))
+    {
+        explained.steps.push(Step::Upgrade {
+            plan: p.name.clone(),
+            name: up.name.clone(),
+            amount: up.charge,
+        });
+        owed += up.charge;
+    }
+    explained.amount = owed.min(fee);
+    explained
+}
+
+/// The plan pays the line as a cheaper code (alternate benefit).
+struct Downgrade<'r> {
+    /// The alternate-benefit rule's name.
+    rule: &'r str,
+    /// The code paid as.
+    to: CdtCode,
+    /// That code's allowed fee.
+    alternate_allowed: Cents,
+    /// The benefit basis it gives.
+    basis: Cents,
+}
+
+/// Step 3: what the percentage applies to: the allowed fee, or the cheaper code's
+/// allowed fee when the plan downgrades the line. A scheduled allowance pays its
+/// listed amount (or the cheaper code's), never above the fee.
+fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
+    let scheduled = matches!(p.plan().network, Network::ScheduledAllowance { .. });
+    let listed = p.listed(p.code());
+    let own = if scheduled {
+        listed.unwrap_or(Cents::ZERO)
+    } else {
+        allowed
+    };
+    let downgrade = alternate_benefit(p, allowed, own, scheduled);
+    let mut explained = Explained::new(downgrade.as_ref().map_or(own, |d| d.basis));
+    if let Some(d) = &downgrade {
+        explained = explained.flag(Flag::Downgraded).step(Step::Downgraded {
+            plan: p.name.clone(),
+            rule: d.rule.to_string(),
+            from: p.code(),
+            to: d.to,
+            alternate_allowed: d.alternate_allowed,
+            basis: d.basis,
+        });
+    }
+    if !scheduled {
+        return explained;
+    }
+    let amount = explained.amount.min(p.fee());
+    explained.amount = amount;
+    explained = explained.step(Step::ScheduledBenefit {
+        plan: p.name.clone(),
+        amount,
+        not_listed: listed.is_none(),
+    });
+    if listed.is_none() {
+        explained = explained.flag(Flag::NotOnSchedule);
+    }
+    explained
+}
+
+/// The first alternate-benefit rule for this code and tooth, when its cheaper
+/// code's allowed fee is below the line's own (`own`). Out of the schedule, the
+/// cheaper code is allowed at its office fee; a scheduled allowance that does not
+/// list it pays nothing for it.
+fn alternate_benefit<'p>(
+    p: &'p Pricing<'_>,
     allowed: Cents,
-    fee: Cents,
-) -> Cents {
-    match plan.network {
-        Network::Dhmo { .. } => payer.schedule.fee(s.line.code).map_or(fee, |c| c.min(fee)),
-        _ => allowed,
+    own: Cents,
+    scheduled: bool,
+) -> Option<Downgrade<'p>> {
+    let tooth = p.s.area.tooth();
+    let (rule, to) = p.plan().alternate_benefits.iter().find_map(|r| {
+        r.paid_as
+            .get(&p.code())
+            .filter(|_| r.teeth.matches(tooth))
+            .map(|to| (r, *to))
+    })?;
+    let alt_listed = p.listed(to);
+    let alternate_allowed = if scheduled {
+        alt_listed.unwrap_or(Cents::ZERO)
+    } else {
+        alt_listed
+            .or_else(|| p.office_fees.fee(to).map(|c| p.times_quantity(c)))
+            .unwrap_or(allowed)
+    };
+    (alternate_allowed < own).then(|| Downgrade {
+        rule: &rule.name,
+        to,
+        alternate_allowed,
+        basis: if scheduled {
+            alternate_allowed.min(p.fee())
+        } else {
+            alternate_allowed
+        },
+    })
+}
+
+/// Step 8: the deductible this line takes, never more than its basis.
+fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room) -> Explained<Cents> {
+    let plan = p.plan();
+    let deductible = room.deductible.min(basis);
+    let mut explained = Explained::new(deductible);
+    if plan.deductible.waived_classes.contains(&p.s.class) && !plan.deductible.individual.is_zero()
+    {
+        explained = explained.step(Step::DeductibleWaived {
+            plan: p.name.clone(),
+            class: p.s.class,
+        });
+    }
+    if !deductible.is_zero() {
+        explained = explained
+            .step(Step::Deductible {
+                plan: p.name.clone(),
+                amount: deductible,
+                remaining: room.individual_deductible - deductible,
+            })
+            .flag(Flag::DeductibleApplied);
+    }
+    explained
+}
+
+/// Step 9: the plan's percentage, rounded once. The deductible comes off the basis
+/// first (GE2), or off the result under the compatibility placement.
+fn plan_share(
+    p: &Pricing<'_>,
+    basis: Cents,
+    deductible: Cents,
+    percent: Percent,
+) -> Explained<Cents> {
+    let rounding = p.plan().rounding;
+    let (basis, deductible_after, amount) = match p.plan().deductible.placement {
+        DeductiblePlacement::BeforeCoinsurance => {
+            let net = basis - deductible;
+            (net, Cents::ZERO, net.percent_of(percent, rounding))
+        }
+        DeductiblePlacement::AfterCoinsurance => {
+            let gross = basis.percent_of(percent, rounding);
+            (basis, deductible, gross.saturating_sub_floor(deductible))
+        }
+    };
+    Explained::new(amount).step(Step::PlanShare {
+        plan: p.name.clone(),
+        basis,
+        percent,
+        deductible_after,
+        amount,
+    })
+}
+
+/// The plan's share after its maximums.
+struct Capped {
+    /// What the plan pays alone.
+    benefit: Cents,
+    /// Some maximum had nothing left.
+    exhausted: bool,
+}
+
+/// Step 10: every maximum (annual, family, class, lifetime) caps the share at what
+/// it has left.
+fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Explained<Capped> {
+    let mut explained = Explained::new(Capped {
+        benefit: share,
+        exhausted: false,
+    });
+    for (which, left) in &room.caps {
+        explained.amount.exhausted |= left.is_zero();
+        let before = explained.amount.benefit;
+        if before > *left {
+            explained.steps.push(Step::MaximumCapped {
+                plan: p.name.clone(),
+                maximum: which.clone(),
+                before,
+                after: *left,
+            });
+            explained.amount.benefit = *left;
+        }
+    }
+    if explained.amount.benefit < share {
+        explained = explained.flag(Flag::MaximumReached);
+    }
+    explained
+}
+
+/// Step 12 (this plan's part): what the office may collect in all. Under a contract
+/// the allowed fee, unless a maximum ran out and the plan then lets the office bill
+/// its fee; without a contract the office fee.
+fn contract_limit(p: &Pricing<'_>, allowed: Cents, max_exhausted: bool) -> Cents {
+    let plan = p.plan();
+    let writes_off = plan.settings.write_off_after_maximum || !max_exhausted;
+    if plan.network.is_contracted() && writes_off {
+        allowed
+    } else {
+        p.fee()
     }
 }

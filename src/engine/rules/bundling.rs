@@ -1,0 +1,159 @@
+//! Step 4: bundling rules over the whole option: a line included in another, or
+//! mutually exclusive lines of which only one is payable (dental-benefits.md §7).
+
+use super::outcome::{Billing, Denial};
+use crate::engine::input::Payer;
+use crate::engine::services::Service;
+use crate::engine::step::{Flag, Step};
+use crate::model::plan::{BundlingKind, BundlingRule, DateOfServiceBasis, Proximity, ToothMatch};
+use crate::model::{CdtCode, CodeSet, PlanRules};
+
+/// Step 4: bundling rules over the whole option, in the plan's order. Returns, per
+/// service, the denial when a rule bundles it; the first rule that does decides.
+pub(super) fn bundling(
+    payer: &Payer<'_>,
+    services: &[Service<'_>],
+    order: &[usize],
+) -> Vec<Option<Denial>> {
+    let plan = payer.plan;
+    let option = OptionLines {
+        services,
+        order,
+        basis: plan.settings.date_of_service,
+    };
+    let mut out: Vec<Option<Denial>> = vec![None; services.len()];
+    for rule in &plan.bundling {
+        for (i, s) in services.iter().enumerate() {
+            if out.get(i).is_some_and(Option::is_some) {
+                continue;
+            }
+            let winner = match &rule.kind {
+                BundlingKind::Included { codes, into } => {
+                    included_in(&option, rule, codes, into, i, s)
+                }
+                BundlingKind::MutuallyExclusive { codes } => {
+                    preferred_over(&option, rule, codes, i, s)
+                }
+            };
+            if let (Some(into), Some(slot)) = (winner, out.get_mut(i)) {
+                *slot = Some(bundled_into(plan, rule, into));
+            }
+        }
+    }
+    out
+}
+
+/// The option's services in pricing order, as bundling rules compare them.
+struct OptionLines<'o, 'a> {
+    services: &'o [Service<'a>],
+    order: &'o [usize],
+    basis: DateOfServiceBasis,
+}
+
+impl<'o, 'a> OptionLines<'o, 'a> {
+    /// (rank in pricing order, index, service), in pricing order.
+    fn in_order(&self) -> impl Iterator<Item = (usize, usize, &'o Service<'a>)> + '_ {
+        self.order
+            .iter()
+            .enumerate()
+            .filter_map(|(rank, &j)| self.services.get(j).map(|t| (rank, j, t)))
+    }
+
+    /// Rank of service `i` in pricing order.
+    fn rank(&self, i: usize) -> usize {
+        self.order
+            .iter()
+            .position(|&o| o == i)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// True when `rule` relates line `a` (the one bundled) to line `b` (the one it
+    /// is bundled into): close enough in time, and on the same tooth if it asks.
+    fn paired(&self, rule: &BundlingRule, a: &Service<'_>, b: &Service<'_>) -> bool {
+        near(rule.when, self.basis, a, b) && same_tooth(rule.tooth, a, b)
+    }
+}
+
+/// True when `a` (the line bundled) and `b` (the line it is bundled into) are close
+/// enough in time for a rule with `when`.
+fn near(when: Proximity, basis: DateOfServiceBasis, a: &Service<'_>, b: &Service<'_>) -> bool {
+    let days_after = (a.dos(basis) - b.dos(basis)).num_days();
+    match when {
+        Proximity::SameDay => days_after == 0,
+        Proximity::SameVisit => a.visit.id == b.visit.id,
+        Proximity::WithinDays(n) => days_after.unsigned_abs() <= u64::from(n),
+        Proximity::WithinDaysBefore(n) => (0..=i64::from(n)).contains(&-days_after),
+        Proximity::WithinDaysAfter(n) => (0..=i64::from(n)).contains(&days_after),
+        Proximity::SameOption => true,
+    }
+}
+
+/// True when a rule's tooth condition holds for `a` and `b`.
+fn same_tooth(tooth: ToothMatch, a: &Service<'_>, b: &Service<'_>) -> bool {
+    match tooth {
+        ToothMatch::Any => true,
+        ToothMatch::Same => a.area.tooth().is_some() && a.area.tooth() == b.area.tooth(),
+    }
+}
+
+/// An `Included` rule: the first line in pricing order with an `into` code that
+/// service `i` is included in.
+fn included_in<'o, 'a>(
+    option: &OptionLines<'o, 'a>,
+    rule: &BundlingRule,
+    codes: &CodeSet,
+    into: &CodeSet,
+    i: usize,
+    s: &Service<'_>,
+) -> Option<&'o Service<'a>> {
+    if !codes.contains(s.line.code) {
+        return None;
+    }
+    option
+        .in_order()
+        .find(|&(_, j, t)| j != i && into.contains(t.line.code) && option.paired(rule, s, t))
+        .map(|(_, _, t)| t)
+}
+
+/// A `MutuallyExclusive` rule: the line service `i` loses to, if any. The code
+/// listed first wins, then the line priced first.
+fn preferred_over<'o, 'a>(
+    option: &OptionLines<'o, 'a>,
+    rule: &BundlingRule,
+    codes: &CodeSet,
+    i: usize,
+    s: &Service<'_>,
+) -> Option<&'o Service<'a>> {
+    let mine = (rank_of(codes, s.line.code)?, option.rank(i));
+    option
+        .in_order()
+        .filter(|&(_, j, t)| j != i && option.paired(rule, s, t))
+        .filter_map(|(rank, _, t)| rank_of(codes, t.line.code).map(|r| ((r, rank), t)))
+        .filter(|(theirs, _)| *theirs < mine)
+        .min_by_key(|(theirs, _)| *theirs)
+        .map(|(_, t)| t)
+}
+
+/// The denial of a line bundled into `into` by `rule`.
+fn bundled_into(plan: &PlanRules, rule: &BundlingRule, into: &Service<'_>) -> Denial {
+    Denial {
+        flag: Flag::Bundled,
+        step: Step::Bundled {
+            plan: plan.name.clone(),
+            rule: rule.id.clone(),
+            name: rule.name.clone(),
+            into: into.line.code,
+            into_line: into.number,
+            liability: rule.liability,
+        },
+        billing: Billing::Liability(rule.liability),
+    }
+}
+
+/// Position of the first range in `codes` that holds `code`: lower wins.
+fn rank_of(codes: &CodeSet, code: CdtCode) -> Option<usize> {
+    codes
+        .ranges()
+        .iter()
+        .position(|(lo, hi)| *lo <= code && code <= *hi)
+}
