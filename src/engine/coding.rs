@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::family::{self, CodeFamily};
-use crate::model::{CdtCode, Patient, Tooth, TreatmentOption};
+use crate::model::{CdtCode, LineId, Patient, Tooth, TreatmentOption};
 
 /// How serious a note is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -22,8 +22,12 @@ pub enum NoteKind {
 /// One note on one line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CodingNote {
-    /// 1-based line number in the option.
-    pub line: usize,
+    /// 1-based line number in the option, for people (JSON `line`).
+    #[serde(rename = "line")]
+    pub number: usize,
+    /// The planned line's id: the note belongs to this line (JSON `id`).
+    #[serde(rename = "id")]
+    pub line: LineId,
     /// Seed rule id ("BU3").
     pub rule: &'static str,
     /// Warning or reminder.
@@ -34,6 +38,7 @@ pub struct CodingNote {
 
 /// One planned line as the checks see it.
 struct Planned {
+    id: LineId,
     number: usize,
     code: CdtCode,
     tooth: Option<Tooth>,
@@ -118,7 +123,8 @@ pub fn check(option: &TreatmentOption, patient: &Patient) -> Vec<CodingNote> {
                 .iter()
                 .filter_map(|check| check(&chart, l))
                 .map(|n| CodingNote {
-                    line: l.number,
+                    number: l.number,
+                    line: l.id,
                     rule: n.rule,
                     kind: n.kind,
                     message: n.message,
@@ -134,6 +140,7 @@ fn planned_lines(option: &TreatmentOption) -> Vec<Planned> {
     for visit in &option.visits {
         for line in &visit.lines {
             lines.push(Planned {
+                id: line.id,
                 number: lines.len() + 1,
                 code: line.code,
                 tooth: line.tooth,
@@ -370,7 +377,7 @@ mod tests {
         notes
             .iter()
             .filter(|n| n.kind == NoteKind::Warning)
-            .map(|n| (n.line, n.rule))
+            .map(|n| (n.number, n.rule))
             .collect()
     }
 

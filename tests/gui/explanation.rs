@@ -45,7 +45,8 @@ fn coding_notes_show_with_the_line_and_the_fee_can_be_overridden() {
     h.run();
     let (_, plan) = sample("buildup-crown-19.ron");
     let notes = ferrule::engine::coding::check(&plan.options[0], &plan.patient);
-    let mine: Vec<_> = notes.iter().filter(|n| n.line == 1).collect();
+    let buildup = plan.options[0].visits[0].lines[0].id;
+    let mine: Vec<_> = notes.iter().filter(|n| n.line == buildup).collect();
     assert!(!mine.is_empty(), "the sample's buildup has coding notes");
     for note in mine {
         assert!(shows(&h, &note.message), "missing note: {}", note.message);

@@ -463,7 +463,7 @@ pub fn compare_details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
             let notes: Vec<_> = result
                 .notes
                 .iter()
-                .filter(|n| n.line == line.number)
+                .filter(|n| n.line == line.line)
                 .collect();
             coding_notes_ui(ui, &notes);
         });

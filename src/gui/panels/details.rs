@@ -72,7 +72,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                                 .estimates
                                 .notes(option.id)
                                 .iter()
-                                .filter(|n| n.line == number)
+                                .filter(|n| n.line == at)
                                 .collect();
                             coding_notes_ui(ui, &notes);
                         }
