@@ -10,7 +10,12 @@ use egui::{Ui, ViewportCommand};
 mod dispatch;
 mod keys;
 mod print;
+mod recovery;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::autosave::Autosave;
 use super::command::{Command, Commands, Edit};
 use super::files::{DialogKind, DialogReply, FileDialogs};
 use super::panels::{self, PanelCtx, Panels};
@@ -72,6 +77,10 @@ pub struct FerruleApp {
     practice_path: Option<PathBuf>,
     /// Open saved PDFs in the system's viewer (off in tests).
     open_viewer: bool,
+    /// Recovery copies of unsaved work.
+    autosave: Autosave,
+    /// Set when the system asks the app to stop (SIGTERM, SIGHUP).
+    stop_requested: Arc<AtomicBool>,
 }
 
 impl FerruleApp {
@@ -102,7 +111,27 @@ impl FerruleApp {
             practice: None,
             practice_path: None,
             open_viewer: true,
+            autosave: Autosave::default(),
+            stop_requested: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// Keeps recovery copies of unsaved work in `dir`, `delay` seconds after a
+    /// change, and offers the ones left behind by an earlier crash.
+    pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>, delay: f64) {
+        self.autosave = Autosave::new(dir, delay);
+        self.autosave.look_for_recoveries();
+    }
+
+    /// The flag a signal handler sets to ask the app to keep a recovery copy and
+    /// close.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop_requested)
+    }
+
+    /// Recovery files found on start that still wait for an answer.
+    pub fn found_recoveries(&self) -> &[super::autosave::Found] {
+        &self.autosave.found
     }
 
     /// Uses native file dialogs and opens saved PDFs in the system's viewer when
@@ -174,6 +203,9 @@ impl FerruleApp {
         if !self.panels.path_window.open && !self.dialogs.is_busy() {
             self.after_save = None;
         }
+        if self.stop_requested.swap(false, Ordering::SeqCst) {
+            self.stop_now(&ctx);
+        }
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
         self.refresh();
@@ -191,6 +223,7 @@ impl FerruleApp {
             self.run(&ctx, command);
         }
         self.refresh();
+        self.keep_recovery_copy(&ctx);
         self.prefs.zoom = ctx.zoom_factor();
         let title = self.window_title();
         if title != self.title {
@@ -248,6 +281,8 @@ impl FerruleApp {
         if let Some(pending) = &self.prompt {
             let name = self.state.document.display_name();
             panels::dialogs::unsaved_prompt_ui(ctx, &name, pending.describe(), out);
+        } else if let Some(found) = self.autosave.found.first() {
+            panels::dialogs::recovery_prompt_ui(ctx, found, out);
         }
     }
 

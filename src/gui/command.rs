@@ -88,6 +88,10 @@ pub enum Command {
     PracticeSettings,
     /// Save these practice settings (not a document edit: no undo step).
     SavePractice(PracticeSettings),
+    /// Open the unsaved work kept in this recovery file.
+    RestoreRecovery(PathBuf),
+    /// Throw away the unsaved work kept in this recovery file.
+    DiscardRecovery(PathBuf),
 }
 
 impl Command {
@@ -131,7 +135,9 @@ impl Command {
             | Command::PrintPage(_)
             | Command::ClosePrint
             | Command::SavePdfToPath(_)
-            | Command::SavePractice(_) => "",
+            | Command::SavePractice(_)
+            | Command::RestoreRecovery(_)
+            | Command::DiscardRecovery(_) => "",
         }
     }
 

@@ -4,6 +4,7 @@
 //! changed. The UI never computes money: it shows the engine's numbers.
 
 pub mod app;
+pub mod autosave;
 pub mod command;
 pub mod compare;
 pub mod estimates;
@@ -49,6 +50,7 @@ pub fn run(
         app.state.error(error);
     }
     app.set_practice_path(env.practice_settings_path());
+    app.set_recovery_dir(env.recovery_dir(), autosave::AUTOSAVE_DELAY);
     // For screenshots and demos: start in the compare view (with the next library
     // plan as an extra column) or with the print preview open.
     match env.start_view.as_deref() {
@@ -74,6 +76,7 @@ pub fn run(
         "Ferrule",
         options,
         Box::new(move |cc| {
+            watch_stop_signals(app.stop_flag(), cc.egui_ctx.clone());
             let prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, PREFS_KEY))
@@ -83,4 +86,20 @@ pub fn run(
         }),
     )
     .map_err(|e| format!("cannot open the window: {e}"))
+}
+
+/// On SIGTERM or SIGHUP (logout, shutdown, a closed terminal) the app keeps a
+/// recovery copy of unsaved work and closes: the signal sets `flag` and wakes
+/// the window, which does the rest on its next frame.
+fn watch_stop_signals(flag: std::sync::Arc<std::sync::atomic::AtomicBool>, ctx: egui::Context) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            ctx.request_repaint();
+        }
+    });
 }

@@ -26,6 +26,8 @@ pub struct Environment {
     pub xdg_config_home: Option<OsString>,
     /// `HOME`.
     pub home: Option<OsString>,
+    /// `XDG_STATE_HOME` (recovery files).
+    pub xdg_state_home: Option<OsString>,
     /// `FERRULE_START_VIEW`: the view the app opens in (for screenshots and demos).
     pub start_view: Option<String>,
     /// The current folder, or why it could not be read.
@@ -40,6 +42,7 @@ impl Environment {
             xdg_data_home: std::env::var_os("XDG_DATA_HOME"),
             xdg_config_home: std::env::var_os("XDG_CONFIG_HOME"),
             home: std::env::var_os("HOME"),
+            xdg_state_home: std::env::var_os("XDG_STATE_HOME"),
             start_view: std::env::var("FERRULE_START_VIEW").ok(),
             current_dir: std::env::current_dir().map_err(|e| e.to_string()),
         }
@@ -53,6 +56,11 @@ impl Environment {
             .map_err(|e| LibraryError::CurrentDir(e.clone()))?;
         let data = user_data_dir(self.xdg_data_home.clone(), self.home.clone());
         resolve_library_dir(flag, self.library.clone(), cwd, data)
+    }
+
+    /// Where recovery files of unsaved work go (see [`super::recovery::recovery_dir`]).
+    pub fn recovery_dir(&self) -> Option<PathBuf> {
+        super::recovery::recovery_dir(self.xdg_state_home.clone(), self.home.clone())
     }
 
     /// Where the practice settings file is (see [`practice::config_path`]).

@@ -15,6 +15,7 @@ mod location;
 mod parse;
 pub mod practice;
 mod problem;
+pub mod recovery;
 mod validate;
 
 pub use document::{

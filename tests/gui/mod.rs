@@ -10,6 +10,7 @@ mod files;
 mod plan_rules;
 mod practice;
 mod print;
+mod recovery;
 mod search;
 mod workflow;
 

@@ -23,7 +23,9 @@ impl FerruleApp {
             | Command::SaveToPath(_)
             | Command::ShowPathWindow
             | Command::ReloadLibrary
-            | Command::Quit => self.run_file(ctx, command),
+            | Command::Quit
+            | Command::RestoreRecovery(_)
+            | Command::DiscardRecovery(_) => self.run_file(ctx, command),
             Command::PromptSave | Command::PromptDiscard | Command::PromptCancel => {
                 self.answer_prompt(ctx, &command);
             }
@@ -76,6 +78,12 @@ impl FerruleApp {
             }
             Command::ReloadLibrary => self.reload_library(),
             Command::Quit => self.unless_unsaved(ctx, Pending::Quit),
+            Command::RestoreRecovery(file) => self.restore(&file),
+            Command::DiscardRecovery(file) => {
+                if let Some(error) = self.autosave.discard_found(&file) {
+                    self.state.error(error);
+                }
+            }
             _ => {}
         }
     }

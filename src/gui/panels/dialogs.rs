@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Id, Modal, RichText};
 
 use super::Out;
+use crate::gui::autosave::Found;
 use crate::gui::command::Command;
 use crate::gui::widgets::commit_edit::name;
 
@@ -36,6 +37,41 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, document: &str, what: &str, out: O
     if response.should_close() {
         out.push(Command::PromptCancel);
     }
+}
+
+/// Unsaved work found on start (left by a crash or a kill): restore or discard.
+pub fn recovery_prompt_ui(ctx: &egui::Context, found: &Found, out: Out<'_>) {
+    let recovery = &found.recovery;
+    let belongs = recovery.original.as_deref().map_or_else(
+        || "a new treatment plan that was never saved".to_string(),
+        |p| p.display().to_string(),
+    );
+    let patient = recovery.plan.patient.name.trim();
+    Modal::new(Id::unique("recovery_prompt")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Unsaved work was found");
+        ui.label(format!(
+            "Ferrule closed before these changes were saved. They belong to {belongs}{}.",
+            if patient.is_empty() {
+                String::new()
+            } else {
+                format!(" (patient {patient})")
+            }
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Restore").strong()).clicked() {
+                out.push(Command::RestoreRecovery(found.file.clone()));
+            }
+            if ui
+                .button("Discard")
+                .on_hover_text("Throw these unsaved changes away")
+                .clicked()
+            {
+                out.push(Command::DiscardRecovery(found.file.clone()));
+            }
+        });
+    });
 }
 
 /// The "Open or save by path" window's state.
