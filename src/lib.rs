@@ -4,7 +4,8 @@
 //! - [`model`]: codes, teeth, fee schedules, plan rules, treatment plans.
 //! - [`library`]: loading and saving the RON files, with precise problems.
 //! - [`engine`]: the pure estimate: inputs in, line-by-line estimate out.
-//! - [`report`]: the explanation sentences and tables shared by CLI, GUI and PDF.
+//! - [`report`]: the view models (tables, wording, display forms) shared by CLI, GUI
+//!   and PDF, and the CLI's text and JSON renderings of them.
 //! - [`cli`]: the `ferrule` command line.
 //! - `gui` (feature `gui`): the desktop app.
 

@@ -233,7 +233,9 @@ fn estimate(
 
 /// Prints the treatment plan's problems with this library, if any.
 fn print_document_problems(doc: &crate::model::TreatmentPlan, lib: &Library) {
-    out(&report::text::document_problems(&library::document_problems(doc, lib)));
+    out(&report::text::document_problems(
+        &library::document_problems(doc, lib),
+    ));
 }
 
 /// What reports look up in the library.

@@ -6,10 +6,10 @@
 
 use chrono::NaiveDate;
 
+use super::Names;
 use super::estimate_table::EstimateTable;
 use super::fmt;
 use super::remaining::{MAXIMUM_AFTER, RemainingBenefits};
-use super::Names;
 use crate::engine::{
     Advice, Comparison, Flag, LineEstimate, RowKey, ScenarioKey, ScenarioTotals, TotalsDiffer,
 };
@@ -211,7 +211,12 @@ impl ComparisonTable {
                     option: s.option,
                     option_name: s.option_name.clone(),
                     setup: s.setup.label.clone(),
-                    plans: s.setup.coverage.iter().map(|cov| cov.plan.clone()).collect(),
+                    plans: s
+                        .setup
+                        .coverage
+                        .iter()
+                        .map(|cov| cov.plan.clone())
+                        .collect(),
                     totals: *totals,
                     estimate: EstimateTable::new(option, &r.estimate, &r.notes, names),
                     remaining: RemainingBenefits::new(&r.estimate, names),
@@ -266,7 +271,10 @@ fn line_cell(l: &LineEstimate, row_label: &str, title: &str) -> LineCell {
             format!("({status}) {patient}")
         },
         a11y_label: format!("{row_label}, {title}"),
-        a11y_value: format!("patient {patient}, insurance {}", fmt::amount(l.insurance())),
+        a11y_value: format!(
+            "patient {patient}, insurance {}",
+            fmt::amount(l.insurance())
+        ),
     }
 }
 
@@ -307,10 +315,10 @@ fn total_rows(scenarios: &[ScenarioColumn], differ: &TotalsDiffer) -> Vec<TotalR
 pub fn advice_sentence(option: &str, a: &Advice) -> String {
     let quoted: Vec<String> = a.moved_visits.iter().map(|v| format!("\"{v}\"")).collect();
     let (visits, when) = match quoted.as_slice() {
-        [one] => (one.clone(), format!("to {}", a.moved_to)),
+        [one] => (one.clone(), format!("to {}", fmt::iso_date(a.moved_to))),
         [rest @ .., last] => (
             format!("{} and {last}", rest.join(", ")),
-            format!("to start {} (same spacing)", a.moved_to),
+            format!("to start {} (same spacing)", fmt::iso_date(a.moved_to)),
         ),
         [] => (String::new(), String::new()),
     };
@@ -319,6 +327,10 @@ pub fn advice_sentence(option: &str, a: &Advice) -> String {
         "Moving {visits} of \"{option}\" {when}, in the next benefit year when the deductible \
          and maximum start over, saves the patient {} ({} -> {}). Trade-off: that treatment \
          is delayed by {} {days}. Add it as option \"{}\".",
-        a.saving, a.patient_before, a.patient_after, a.delay_days, a.new_option.name
+        fmt::amount(a.saving),
+        fmt::amount(a.patient_before),
+        fmt::amount(a.patient_after),
+        a.delay_days,
+        a.new_option.name
     )
 }

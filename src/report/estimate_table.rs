@@ -6,10 +6,10 @@
 
 use chrono::NaiveDate;
 
+use super::Names;
 use super::columns::{Align, Column, ColumnKey, ColumnSet};
 use super::fmt::{self, Tone};
 use super::wording::{PlanNaming, line_note, sentence};
-use super::Names;
 use crate::engine::coding::CodingNote;
 use crate::engine::{Estimate, Flag, LineEstimate};
 use crate::model::{Area, CdtCode, LineId, OptionId, TreatmentOption, VisitId};
@@ -174,7 +174,10 @@ impl Row {
                 Some(t) => t.to_string(),
                 None => fmt::area_short(self.area),
             },
-            ColumnKey::Surfaces => self.area.surfaces().map_or_else(String::new, |s| s.to_string()),
+            ColumnKey::Surfaces => self
+                .area
+                .surfaces()
+                .map_or_else(String::new, |s| s.to_string()),
             ColumnKey::Description if printed => self.patient_description.clone(),
             ColumnKey::Description => self.description.clone(),
             ColumnKey::Status if column.set == ColumnSet::Screen => {
@@ -433,3 +436,7 @@ fn visit_groups(option: &TreatmentOption, rows: &[Row]) -> Vec<VisitGroup> {
     }
     groups
 }
+
+#[cfg(test)]
+#[path = "estimate_table_tests.rs"]
+mod tests;

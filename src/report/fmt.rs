@@ -309,7 +309,10 @@ mod tests {
         assert_eq!(area_short(Area::Quadrant(Quadrant::LL)), "LL");
         assert_eq!(area_short(Area::Arch(Arch::Lower)), "LA");
         assert_eq!(area_short(Area::Mouth), "");
-        assert_eq!(area_printed(Area::Quadrant(Quadrant::UR)), "Upper right quadrant");
+        assert_eq!(
+            area_printed(Area::Quadrant(Quadrant::UR)),
+            "Upper right quadrant"
+        );
         assert_eq!(area_printed(Area::Arch(Arch::Upper)), "Upper arch");
         assert_eq!(area_printed(Area::Tooth(t19)), "#19");
         assert_eq!(area_printed(Area::Mouth), "");
@@ -340,7 +343,10 @@ mod tests {
     fn flag_words_keep_order_or_put_denials_first() {
         let flags = [Flag::Downgraded, Flag::Bundled, Flag::DeductibleApplied];
         assert_eq!(flag_words(&flags), "downgraded, bundled, deductible");
-        assert_eq!(flag_words_by_tone(&flags), "bundled, downgraded, deductible");
+        assert_eq!(
+            flag_words_by_tone(&flags),
+            "bundled, downgraded, deductible"
+        );
     }
 
     #[test]

@@ -16,8 +16,8 @@ use crate::money::Rounding;
 use crate::report::fmt::{capitalized, dollars as money, plural, yes_no};
 
 use words::{
-    age_words, benefit_year_words, bundling_words, classes_words, downgrade_words,
-    frequency_words, what_words,
+    age_words, benefit_year_words, bundling_words, classes_words, downgrade_words, frequency_words,
+    what_words,
 };
 
 /// One line of a section.
@@ -109,7 +109,11 @@ fn section(title: &'static str, open: bool, blocks: Vec<Block>) -> SummarySectio
 }
 
 /// `Empty(none)` when there are no lines, else the lines in `kind`.
-fn listed(lines: Vec<SummaryLine>, none: &'static str, kind: fn(Vec<SummaryLine>) -> Block) -> Vec<Block> {
+fn listed(
+    lines: Vec<SummaryLine>,
+    none: &'static str,
+    kind: fn(Vec<SummaryLine>) -> Block,
+) -> Vec<Block> {
     if lines.is_empty() {
         vec![Block::Empty(none)]
     } else {
@@ -181,7 +185,12 @@ fn percentage(label: String, percent: Option<crate::money::Percent>) -> SummaryL
 fn coverage(plan: &PlanRules, catalogue: &CodeCatalogue) -> Vec<Block> {
     let classes = ProcedureClass::ALL
         .into_iter()
-        .map(|class| percentage(capitalized(class.label()), plan.coverage.get(&class).copied()))
+        .map(|class| {
+            percentage(
+                capitalized(class.label()),
+                plan.coverage.get(&class).copied(),
+            )
+        })
         .collect();
     let mut blocks = vec![Block::Percentages(classes)];
     if !plan.code_coverage.is_empty() {
@@ -217,7 +226,10 @@ fn deductible(plan: &PlanRules) -> Vec<Block> {
         ),
         (Some(amount), FamilyDeductibleModel::MemberCount(n)) => {
             let members = if n == 1 { "member has" } else { "members have" };
-            format!("{}, met once {n} {members} each met their own", money(amount))
+            format!(
+                "{}, met once {n} {members} each met their own",
+                money(amount)
+            )
         }
     };
     let waived = if d.waived_classes.is_empty() {
@@ -247,7 +259,8 @@ fn maximums(plan: &PlanRules) -> Vec<SummaryLine> {
     let mut lines = vec![
         SummaryLine::new(
             "Per person, per year",
-            m.annual.map_or_else(|| "no annual maximum".to_string(), money),
+            m.annual
+                .map_or_else(|| "no annual maximum".to_string(), money),
         ),
         SummaryLine::new(
             "Family, per year",

@@ -147,7 +147,9 @@ fn eligibility(step: &Step) -> String {
             (_, Some(f)) => format!(
                 "{plan}: covered from age {f}; the patient is {age} on this date, so the plan pays nothing."
             ),
-            _ => format!("{plan}: outside the plan's age limit (age {age}); the plan pays nothing."),
+            _ => {
+                format!("{plan}: outside the plan's age limit (age {age}); the plan pays nothing.")
+            }
         },
         _ => String::new(),
     }
@@ -233,7 +235,11 @@ fn benefit(step: &Step) -> String {
             amount,
         } => {
             if deductible_after.is_zero() {
-                format!("{plan}: pays {percent} of {} = {}.", money(*basis), money(*amount))
+                format!(
+                    "{plan}: pays {percent} of {} = {}.",
+                    money(*basis),
+                    money(*amount)
+                )
             } else {
                 format!(
                     "{plan}: pays {percent} of {}, less the {} deductible = {}.",
