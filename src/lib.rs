@@ -6,7 +6,8 @@
 //! - [`library`]: every file and environment access: loading and saving the RON
 //!   files (with precise problems), practice settings and logo, folders.
 //! - [`engine`]: the pure estimate: inputs in, line-by-line estimate out.
-//! - [`report`]: the explanation sentences and tables shared by CLI, GUI and PDF.
+//! - [`report`]: the view models (tables, wording, display forms) shared by CLI, GUI
+//!   and PDF, and the CLI's text and JSON renderings of them.
 //! - [`export`]: the printed patient estimate (layout and PDF).
 //! - [`cli`]: the `ferrule` command line.
 //! - `gui` (feature `gui`): the desktop app.

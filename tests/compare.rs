@@ -258,7 +258,12 @@ fn options_and_no_insurance_line_up_by_tooth_and_code() {
     );
     assert!(cmp.rows[0].differs, "138.00 insured vs 365.00 uninsured");
 
-    let table = ferrule::report::comparison::comparison_table("t", &cmp);
+    let names = ferrule::report::Names {
+        catalogue: &lib.catalogue,
+        plans: &lib.plans,
+    };
+    let view = ferrule::report::ComparisonTable::new(&cmp, &plan, &names);
+    let table = ferrule::report::text::comparison("t", &view);
     assert!(table.contains("Gold crown / summit-ppo-1500"), "{table}");
     assert!(table.contains("*  Patient"), "{table}");
     assert!(table.contains("1,905.00"), "{table}");

@@ -14,7 +14,7 @@ use super::{Failure, Format, out};
 use crate::engine::{self, EstimateError};
 use crate::library;
 use crate::model::Library;
-use crate::report::comparison::{advice_sentence, comparison_json, comparison_table};
+use crate::report::{self, ComparisonTable, comparison::advice_sentence};
 
 /// Prints the comparison.
 pub fn run(
@@ -42,17 +42,18 @@ pub fn run(
             .map(|a| (only.option_name.as_str(), a)),
         None => None,
     };
+    let table = ComparisonTable::new(&comparison, &doc, &super::names(lib));
     match format {
         Format::Json => {
-            let json = comparison_json(&comparison, advice.as_ref().map(|(n, a)| (*n, a)));
+            let json = report::json::comparison(&table, advice.as_ref().map(|(n, a)| (*n, a)));
             let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
             out(&format!("{text}\n"));
         }
         Format::Table => {
-            let title = format!("{} — compare — as of {as_of}", doc.patient.name);
-            out(&comparison_table(&title, &comparison));
+            let title = report::text::comparison_title(&doc.patient.name, as_of);
+            out(&report::text::comparison(&title, &table));
             if let Some((name, a)) = &advice {
-                out(&format!("\nSuggestion: {}\n", advice_sentence(name, a)));
+                out(&report::text::suggestion(&advice_sentence(name, a)));
             }
             super::print_document_problems(&doc, lib);
         }

@@ -207,57 +207,23 @@ fn estimate(
     let input = EstimateInput::from_document(lib, &doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let result = engine::estimate(&input);
-    let option_name = input.option.name.clone();
     let notes = engine::coding::check(input.option, &doc.patient);
+    let names = names(lib);
+    let table = report::EstimateTable::new(input.option, &result, &notes, &names);
+    let remaining = report::RemainingBenefits::new(&result, &names);
     match format {
         Format::Json => {
-            let json = report::json::estimate_json(
-                (input.option.id, &option_name),
-                as_of,
-                &result,
-                &notes,
-            );
+            let json = report::json::estimate(&table, &remaining, as_of);
             let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
             out(&format!("{text}\n"));
         }
         Format::Table => {
-            let names: Vec<String> = input.payers.iter().map(|p| p.plan.id.clone()).collect();
-            let title = format!(
-                "{} — option \"{}\" — as of {as_of}{}",
-                doc.patient.name,
-                option_name,
-                if names.is_empty() {
-                    " — no insurance".to_string()
-                } else {
-                    format!(" — {}", names.join(" then "))
-                }
-            );
-            out(&report::table::estimate_table(
-                &title, &names, &result, &notes, explain,
-            ));
+            let title = report::text::estimate_title(&doc.patient.name, &table, as_of);
+            out(&report::text::estimate(&title, &table, &remaining, explain));
             if doc.coverage.len() > 1 {
                 let order = engine::payer_order::suggest(&doc.coverage, |id| lib.plans.get(id));
-                let on_file: Vec<usize> = (0..doc.coverage.len()).collect();
-                let names: Vec<&str> = order
-                    .order
-                    .iter()
-                    .filter_map(|&i| doc.coverage.get(i).map(|c| c.plan.as_str()))
-                    .collect();
-                let verdict = if order.order == on_file {
-                    "matches the order on file"
-                } else {
-                    "differs from the order on file"
-                };
-                out(&format!(
-                    "\nSuggested payer order: {} ({verdict})\n{}\n",
-                    names.join(" then "),
-                    order
-                        .reasons
-                        .iter()
-                        .map(|r| format!("  - {r}"))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                ));
+                let summary = report::PayerOrderSummary::new(&doc.coverage, &order);
+                out(&report::text::payer_order(&summary));
             }
             print_document_problems(&doc, lib);
         }
@@ -267,10 +233,16 @@ fn estimate(
 
 /// Prints the treatment plan's problems with this library, if any.
 fn print_document_problems(doc: &crate::model::TreatmentPlan, lib: &Library) {
-    let problems = library::document_problems(doc, lib);
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
-        out(&format!("\nProblems in the file:\n{}\n", list.join("\n")));
+    out(&report::text::document_problems(
+        &library::document_problems(doc, lib),
+    ));
+}
+
+/// What reports look up in the library.
+fn names(lib: &Library) -> report::Names<'_> {
+    report::Names {
+        catalogue: &lib.catalogue,
+        plans: &lib.plans,
     }
 }
 

@@ -8,7 +8,8 @@ use crate::model::plan::{CobMethod, Liability};
 use crate::model::{CdtCode, ProcedureClass, Tooth};
 use crate::money::{Cents, Percent};
 
-/// A machine-readable reason on a line (JSON `flags`, GUI status marks).
+/// A machine-readable reason on a line (JSON `flags`, status marks; its words are
+/// `report::fmt::flag_word`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
@@ -43,26 +44,6 @@ pub enum Flag {
 }
 
 impl Flag {
-    /// A one- or two-word label for status marks.
-    pub fn label(self) -> &'static str {
-        match self {
-            Flag::Downgraded => "downgraded",
-            Flag::FrequencyLimit => "frequency",
-            Flag::NotCovered => "not covered",
-            Flag::Bundled => "bundled",
-            Flag::MaximumReached => "maximum reached",
-            Flag::AgeLimit => "age limit",
-            Flag::WaitingPeriod => "waiting period",
-            Flag::Excluded => "excluded",
-            Flag::DeductibleApplied => "deductible",
-            Flag::MissingTooth => "missing tooth",
-            Flag::NotEligible => "not eligible",
-            Flag::PreauthorizationRequired => "pre-auth",
-            Flag::NotOnSchedule => "not on schedule",
-            Flag::CodingWarning => "check coding",
-        }
-    }
-
     /// True for flags that mean the plan pays nothing for the line.
     pub fn is_denial(self) -> bool {
         matches!(

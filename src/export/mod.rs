@@ -23,11 +23,12 @@
 mod compose;
 pub(crate) mod fonts;
 mod layout;
-pub mod notes;
 mod pages;
 mod pdf;
 mod sections;
 mod table;
+
+use crate::report::wording::patient as notes;
 
 use chrono::{Days, NaiveDate};
 
@@ -65,7 +66,7 @@ impl Paper {
 
 /// "Nov 23, 2026": the date form used throughout the printed estimate.
 pub fn long_date(d: NaiveDate) -> String {
-    d.format("%b %-d, %Y").to_string()
+    crate::report::fmt::long_date(d)
 }
 
 /// A stable estimate number: `EST-<prepared YYYYMMDD>-<6 hex digits>` where the
@@ -253,32 +254,7 @@ pub fn mask_member_id(id: &str) -> String {
 /// The plan name without filler words or parenthesised remarks, for narrow
 /// column headers and notes.
 fn short_plan_name(name: &str) -> String {
-    let mut plain = String::new();
-    let mut depth = 0_u32;
-    for c in name.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
-    let words: Vec<&str> = plain.split_whitespace().collect();
-    let kept: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "dental" | "network" | "plan" | "insurance" | "benefits"
-            )
-        })
-        .collect();
-    if kept.is_empty() {
-        name.to_string()
-    } else {
-        kept.join(" ")
-    }
+    crate::report::fmt::plan_short_name(name)
 }
 
 fn network_text(network: &Network) -> &'static str {
@@ -292,25 +268,11 @@ fn network_text(network: &Network) -> &'static str {
 }
 
 fn role(index: usize) -> String {
-    match index {
-        0 => "Primary insurance".to_string(),
-        1 => "Secondary insurance".to_string(),
-        2 => "Third insurance".to_string(),
-        n => format!("Insurance {}", n + 1),
-    }
+    crate::report::fmt::payer_role(index)
 }
 
 fn area_text(area: Area) -> String {
-    match area {
-        Area::Mouth => String::new(),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            chars.next().map_or_else(String::new, |c| {
-                c.to_uppercase().chain(chars).collect::<String>()
-            })
-        }
-    }
+    crate::report::fmt::area_printed(area)
 }
 
 impl PrintedEstimate {

@@ -1,220 +1,58 @@
-//! The comparison as people read it: an aligned text table with one column per
-//! scenario (`ferrule compare`), the stable JSON layout (`--format json`), and the
-//! benefit-year advisor's suggestion in plain words.
-//!
-//! Money in JSON is a string with exactly two decimals, as in `report::json`.
+//! The comparison as people read it: one column per scenario, one row per
+//! procedure matched across scenarios (keyed by the engine's [`RowKey`]), one
+//! list of total rows with their labels, and the benefit-year advisor's
+//! suggestion in plain words. `report::text` and `report::json` render it; the
+//! screen's grid draws the same cells.
 
-use std::fmt::Write as _;
+use chrono::NaiveDate;
 
-use serde::Serialize;
-
-use super::json::{EstimateJson, estimate_json};
-use crate::engine::{Advice, Comparison, Flag, ScenarioTotals};
+use super::Names;
+use super::estimate_table::EstimateTable;
+use super::fmt;
+use super::remaining::{MAXIMUM_AFTER, RemainingBenefits};
+use crate::engine::{
+    Advice, Comparison, Flag, LineEstimate, RowKey, ScenarioKey, ScenarioTotals, TotalsDiffer,
+};
+use crate::model::{CdtCode, LineId, OptionId, TreatmentOption, TreatmentPlan};
 use crate::money::Cents;
 
-/// Shown where a scenario has no such line or no maximum.
-const NONE: &str = "—";
+/// Heading of the first column on the command line.
+pub const LINE_HEADING: &str = "Line (patient pays)";
+/// Under the table when there are several scenarios.
+pub const DIFFERS_NOTE: &str = "* differs between scenarios. Each scenario is priced on its own.";
 
-/// The advisor's suggestion in plain words, with its trade-off.
-pub fn advice_sentence(option: &str, a: &Advice) -> String {
-    let quoted: Vec<String> = a.moved_visits.iter().map(|v| format!("\"{v}\"")).collect();
-    let (visits, when) = match quoted.as_slice() {
-        [one] => (one.clone(), format!("to {}", a.moved_to)),
-        [rest @ .., last] => (
-            format!("{} and {last}", rest.join(", ")),
-            format!("to start {} (same spacing)", a.moved_to),
-        ),
-        [] => (String::new(), String::new()),
-    };
-    let days = if a.delay_days == 1 { "day" } else { "days" };
-    format!(
-        "Moving {visits} of \"{option}\" {when}, in the next benefit year when the deductible \
-         and maximum start over, saves the patient {} ({} -> {}). Trade-off: that treatment \
-         is delayed by {} {days}. Add it as option \"{}\".",
-        a.saving, a.patient_before, a.patient_after, a.delay_days, a.new_option.name
-    )
-}
-
-/// Renders the comparison: lines (patient amount per scenario), then totals. Rows
-/// whose amounts differ across scenarios are marked with "*".
-pub fn comparison_table(title: &str, c: &Comparison) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{title}");
-    let mut header = vec![String::new(), "Line (patient pays)".to_string()];
-    header.extend(c.scenarios.iter().map(|s| s.scenario.title()));
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for row in &c.rows {
-        let mut cells = vec![mark(row.differs), row.label.clone()];
-        for k in 0..c.scenarios.len() {
-            cells.push(c.line(row, k).map_or_else(
-                || NONE.to_string(),
-                |l| {
-                    let status = status(&l.flags);
-                    if status.is_empty() {
-                        l.patient.to_string()
-                    } else {
-                        format!("({status}) {}", l.patient)
-                    }
-                },
-            ));
-        }
-        rows.push(cells);
-    }
-    let d = &c.totals_differ;
-    let money = |f: &dyn Fn(&ScenarioTotals) -> Cents| -> Vec<String> {
-        c.totals.iter().map(|t| f(t).to_string()).collect()
-    };
-    let totals: Vec<(bool, &str, Vec<String>)> = vec![
-        (d.fee, "Office fee", money(&|t| t.fee)),
-        (d.insurance, "Insurance", money(&|t| t.insurance)),
-        (d.write_off, "Write-off", money(&|t| t.write_off)),
-        (d.patient, "Patient", money(&|t| t.patient)),
-        (
-            d.remaining_maximum_after,
-            "Remaining maximum after",
-            c.totals
-                .iter()
-                .map(|t| {
-                    t.remaining_maximum_after
-                        .map_or_else(|| NONE.to_string(), |m| m.to_string())
-                })
-                .collect(),
-        ),
-    ];
-    let total_rows: Vec<Vec<String>> = totals
-        .into_iter()
-        .map(|(differs, name, values)| {
-            let mut cells = vec![mark(differs), name.to_string()];
-            cells.extend(values);
-            cells
-        })
-        .collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|col| {
-            std::iter::once(&header)
-                .chain(rows.iter())
-                .chain(total_rows.iter())
-                .map(|r| r.get(col).map_or(0, |s| s.chars().count()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let render = |out: &mut String, row: &[String]| {
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(col, s)| {
-                let w = widths.get(col).copied().unwrap_or(0);
-                if col >= 2 {
-                    format!("{s:>w$}")
-                } else {
-                    format!("{s:<w$}")
-                }
-            })
-            .collect();
-        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
-    };
-    let rule = "-".repeat(widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1));
-    render(&mut out, &header);
-    let _ = writeln!(out, "{rule}");
-    for row in &rows {
-        render(&mut out, row);
-    }
-    let _ = writeln!(out, "{rule}");
-    for row in &total_rows {
-        render(&mut out, row);
-    }
-    if c.scenarios.len() > 1 {
-        let _ = writeln!(
-            out,
-            "\n* differs between scenarios. Each scenario is priced on its own."
-        );
-    } else {
-        let _ = writeln!(out);
-    }
-    let _ = writeln!(out, "This is an estimate, not a guarantee of payment.");
-    out
-}
-
-fn mark(differs: bool) -> String {
-    if differs { "*" } else { "" }.to_string()
-}
-
-/// Short status for a cell: denials and downgrades only (the table is narrow).
-fn status(flags: &[Flag]) -> String {
-    flags
-        .iter()
-        .filter(|f| f.is_denial() || **f == Flag::Downgraded || **f == Flag::MaximumReached)
-        .map(|f| f.label())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The whole comparison document.
-#[derive(Serialize)]
-pub struct ComparisonJson {
-    /// As-of date.
-    pub as_of: String,
-    /// One per column.
-    pub scenarios: Vec<ScenarioJson>,
-    /// Lines matched across scenarios.
-    pub rows: Vec<RowJson>,
-    /// Which totals differ across scenarios.
-    pub totals_differ: TotalsDifferJson,
-    /// The benefit-year advisor's suggestion, when one was asked for and found.
-    pub advice: Option<AdviceJson>,
-}
-
-/// One scenario.
-#[derive(Serialize)]
-pub struct ScenarioJson {
-    /// Treatment option name.
-    pub option: String,
-    /// Payer setup label.
+/// One scenario column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioColumn {
+    /// What identifies it across recomputations.
+    pub key: ScenarioKey,
+    /// 1-based, as the chart numbers it.
+    pub number: usize,
+    /// "Porcelain crown / summit-ppo-1500".
+    pub title: String,
+    /// The option.
+    pub option: OptionId,
+    /// Its name.
+    pub option_name: String,
+    /// The payer setup's label.
     pub setup: String,
     /// Plan ids in payer order (empty = no insurance).
     pub plans: Vec<String>,
-    /// The comparison totals.
-    pub totals: ScenarioTotalsJson,
-    /// The full estimate, in the `ferrule estimate --format json` layout.
-    pub estimate: EstimateJson,
+    /// The engine's totals of the scenario.
+    pub totals: ScenarioTotals,
+    /// Its full estimate as a table (the "why" behind a cell).
+    pub estimate: EstimateTable,
+    /// Its benefits left.
+    pub remaining: RemainingBenefits,
 }
 
-/// Totals of one scenario.
-#[derive(Serialize)]
-pub struct ScenarioTotalsJson {
-    /// Office fees.
-    pub fee: Cents,
-    /// All insurance.
-    pub insurance: Cents,
-    /// Write-offs.
-    pub write_off: Cents,
-    /// Patient.
-    pub patient: Cents,
-    /// First plan's maximum left after, as-of benefit year (null = none).
-    pub remaining_maximum_after: Option<Cents>,
-}
-
-/// One row.
-#[derive(Serialize)]
-pub struct RowJson {
-    /// "D2740 #19 ...".
-    pub label: String,
-    /// Code.
-    pub code: String,
-    /// Tooth or area text.
-    pub area: String,
-    /// Patient amounts differ across scenarios.
-    pub differs: bool,
-    /// Per scenario: the line or null.
-    pub cells: Vec<Option<CellJson>>,
-}
-
-/// One cell.
-#[derive(Serialize)]
-pub struct CellJson {
-    /// Line number in that scenario's estimate.
-    pub line: usize,
+/// One scenario's line in a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineCell {
+    /// The line it shows.
+    pub line: LineId,
+    /// That line's number in its scenario.
+    pub number: usize,
     /// Office fee.
     pub fee: Cents,
     /// All insurance.
@@ -225,121 +63,274 @@ pub struct CellJson {
     pub patient: Cents,
     /// Reasons.
     pub flags: Vec<Flag>,
-}
-
-/// Which totals differ.
-#[derive(Serialize)]
-pub struct TotalsDifferJson {
-    /// Office fee.
-    pub fee: bool,
-    /// Insurance.
-    pub insurance: bool,
-    /// Write-off.
-    pub write_off: bool,
-    /// Patient.
-    pub patient: bool,
-    /// Remaining maximum after.
-    pub remaining_maximum_after: bool,
-}
-
-/// The advisor's suggestion.
-#[derive(Serialize)]
-pub struct AdviceJson {
-    /// The option it applies to.
-    pub option: String,
-    /// Name of the suggested new option.
-    pub new_option: String,
-    /// Visits moved.
-    pub moved_visits: Vec<String>,
-    /// New date of the first moved visit.
-    pub moved_to: String,
-    /// Days later.
-    pub delay_days: i64,
-    /// Patient total as planned.
-    pub patient_before: Cents,
-    /// Patient total after the move.
-    pub patient_after: Cents,
-    /// Saving.
-    pub saving: Cents,
-    /// The suggestion in words.
+    /// "(downgraded) 546.00": the patient amount with its denials and
+    /// downgrades (the narrow text table).
     pub text: String,
+    /// "D2740 #19 ..., Porcelain crown / summit-ppo-1500": for screen readers.
+    pub a11y_label: String,
+    /// "patient 546.00, insurance 376.50".
+    pub a11y_value: String,
 }
 
-/// Builds the JSON document; `advice` is (option name, advice).
-pub fn comparison_json(c: &Comparison, advice: Option<(&str, &Advice)>) -> ComparisonJson {
-    let scenarios = c
-        .scenarios
+/// One procedure across scenarios.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComparisonLine {
+    /// What matched the lines.
+    pub key: RowKey,
+    /// "D2740 #19 Crown - porcelain/ceramic".
+    pub label: String,
+    /// The code.
+    pub code: CdtCode,
+    /// Tooth or area text.
+    pub area: String,
+    /// The patient amounts are not all the same.
+    pub differs: bool,
+    /// One per scenario; None = that scenario has no such line.
+    pub cells: Vec<Option<LineCell>>,
+}
+
+/// Which total a row shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TotalKey {
+    /// Office fees.
+    Fee,
+    /// All insurance.
+    Insurance,
+    /// Write-offs.
+    WriteOff,
+    /// Patient.
+    Patient,
+    /// The first plan's annual maximum left after the option.
+    MaximumAfter,
+}
+
+impl TotalKey {
+    /// Every total row, in the order shown.
+    pub const ALL: [TotalKey; 5] = [
+        TotalKey::Fee,
+        TotalKey::Insurance,
+        TotalKey::WriteOff,
+        TotalKey::Patient,
+        TotalKey::MaximumAfter,
+    ];
+
+    /// The row's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            TotalKey::Fee => "Office fee",
+            TotalKey::Insurance => "Insurance",
+            TotalKey::WriteOff => "Write-off",
+            TotalKey::Patient => "Patient",
+            TotalKey::MaximumAfter => MAXIMUM_AFTER,
+        }
+    }
+
+    /// The amount in a scenario's totals; None for no maximum.
+    pub fn amount(self, t: &ScenarioTotals) -> Option<Cents> {
+        match self {
+            TotalKey::Fee => Some(t.fee),
+            TotalKey::Insurance => Some(t.insurance),
+            TotalKey::WriteOff => Some(t.write_off),
+            TotalKey::Patient => Some(t.patient),
+            TotalKey::MaximumAfter => t.remaining_maximum_after,
+        }
+    }
+
+    fn differs(self, d: &TotalsDiffer) -> bool {
+        match self {
+            TotalKey::Fee => d.fee,
+            TotalKey::Insurance => d.insurance,
+            TotalKey::WriteOff => d.write_off,
+            TotalKey::Patient => d.patient,
+            TotalKey::MaximumAfter => d.remaining_maximum_after,
+        }
+    }
+}
+
+/// One scenario's total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TotalCell {
+    /// The amount; None for no maximum.
+    pub amount: Option<Cents>,
+    /// As text ("No maximum" for none).
+    pub text: String,
+    /// "Patient total, Porcelain crown / summit-ppo-1500".
+    pub a11y_label: String,
+}
+
+/// One total row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TotalRow {
+    /// Which total.
+    pub key: TotalKey,
+    /// Its label.
+    pub label: &'static str,
+    /// Not the same in every scenario.
+    pub differs: bool,
+    /// Shown in bold (what the patient pays).
+    pub strong: bool,
+    /// One per scenario.
+    pub cells: Vec<TotalCell>,
+}
+
+/// Scenarios side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComparisonTable {
+    /// The as-of date every scenario was priced at.
+    pub as_of: NaiveDate,
+    /// Columns.
+    pub scenarios: Vec<ScenarioColumn>,
+    /// Procedures matched across scenarios, then those found in one only.
+    pub rows: Vec<ComparisonLine>,
+    /// The totals, in [`TotalKey::ALL`] order.
+    pub totals: Vec<TotalRow>,
+}
+
+impl ComparisonTable {
+    /// The table for a comparison of `plan`'s options.
+    pub fn new(c: &Comparison, plan: &TreatmentPlan, names: &Names<'_>) -> ComparisonTable {
+        let scenarios: Vec<ScenarioColumn> = c
+            .scenarios
+            .iter()
+            .zip(&c.totals)
+            .enumerate()
+            .map(|(k, (r, totals))| {
+                let s = &r.scenario;
+                // The compared option is always in the plan; an empty one keeps
+                // the column if it is not.
+                let empty = TreatmentOption {
+                    id: s.option,
+                    name: s.option_name.clone(),
+                    visits: Vec::new(),
+                };
+                let option = plan.option(s.option).unwrap_or(&empty);
+                ScenarioColumn {
+                    key: s.key(),
+                    number: k + 1,
+                    title: s.title(),
+                    option: s.option,
+                    option_name: s.option_name.clone(),
+                    setup: s.setup.label.clone(),
+                    plans: s
+                        .setup
+                        .coverage
+                        .iter()
+                        .map(|cov| cov.plan.clone())
+                        .collect(),
+                    totals: *totals,
+                    estimate: EstimateTable::new(option, &r.estimate, &r.notes, names),
+                    remaining: RemainingBenefits::new(&r.estimate, names),
+                }
+            })
+            .collect();
+        let rows = c
+            .rows
+            .iter()
+            .map(|row| ComparisonLine {
+                key: row.key.clone(),
+                label: row.label.clone(),
+                code: row.key.code,
+                area: row.key.area.clone(),
+                differs: row.differs,
+                cells: scenarios
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| c.line(row, k).map(|l| line_cell(l, &row.label, &s.title)))
+                    .collect(),
+            })
+            .collect();
+        let totals = total_rows(&scenarios, &c.totals_differ);
+        ComparisonTable {
+            as_of: c.as_of,
+            scenarios,
+            rows,
+            totals,
+        }
+    }
+
+    /// The row with this key.
+    pub fn row(&self, key: &RowKey) -> Option<&ComparisonLine> {
+        self.rows.iter().find(|r| r.key == *key)
+    }
+}
+
+fn line_cell(l: &LineEstimate, row_label: &str, title: &str) -> LineCell {
+    let status = short_status(&l.flags);
+    let patient = fmt::amount(l.patient);
+    LineCell {
+        line: l.line,
+        number: l.number,
+        fee: l.fee,
+        insurance: l.insurance(),
+        write_off: l.write_off,
+        patient: l.patient,
+        flags: l.flags.clone(),
+        text: if status.is_empty() {
+            patient.clone()
+        } else {
+            format!("({status}) {patient}")
+        },
+        a11y_label: format!("{row_label}, {title}"),
+        a11y_value: format!(
+            "patient {patient}, insurance {}",
+            fmt::amount(l.insurance())
+        ),
+    }
+}
+
+/// Short status for a cell: denials and downgrades only (the table is narrow).
+fn short_status(flags: &[Flag]) -> String {
+    let shown: Vec<Flag> = flags
         .iter()
-        .zip(&c.totals)
-        .map(|(r, t)| ScenarioJson {
-            option: r.scenario.option_name.clone(),
-            setup: r.scenario.setup.label.clone(),
-            plans: r
-                .scenario
-                .setup
-                .coverage
-                .iter()
-                .map(|cov| cov.plan.clone())
-                .collect(),
-            totals: ScenarioTotalsJson {
-                fee: t.fee,
-                insurance: t.insurance,
-                write_off: t.write_off,
-                patient: t.patient,
-                remaining_maximum_after: t.remaining_maximum_after,
-            },
-            estimate: estimate_json(
-                (r.scenario.option, &r.scenario.option_name),
-                c.as_of,
-                &r.estimate,
-                &r.notes,
-            ),
-        })
+        .copied()
+        .filter(|f| f.is_denial() || *f == Flag::Downgraded || *f == Flag::MaximumReached)
         .collect();
-    let rows = c
-        .rows
-        .iter()
-        .map(|row| RowJson {
-            label: row.label.clone(),
-            code: row.key.code.to_string(),
-            area: row.key.area.clone(),
-            differs: row.differs,
-            cells: (0..c.scenarios.len())
-                .map(|k| {
-                    c.line(row, k).map(|l| CellJson {
-                        line: l.number,
-                        fee: l.fee,
-                        insurance: l.insurance(),
-                        write_off: l.write_off,
-                        patient: l.patient,
-                        flags: l.flags.clone(),
-                    })
+    fmt::flag_words(&shown)
+}
+
+fn total_rows(scenarios: &[ScenarioColumn], differ: &TotalsDiffer) -> Vec<TotalRow> {
+    TotalKey::ALL
+        .into_iter()
+        .map(|key| TotalRow {
+            key,
+            label: key.label(),
+            differs: key.differs(differ),
+            strong: key == TotalKey::Patient,
+            cells: scenarios
+                .iter()
+                .map(|s| {
+                    let amount = key.amount(&s.totals);
+                    TotalCell {
+                        amount,
+                        text: fmt::maximum(amount),
+                        a11y_label: format!("{} total, {}", key.label(), s.title),
+                    }
                 })
                 .collect(),
         })
-        .collect();
-    let d = &c.totals_differ;
-    ComparisonJson {
-        as_of: c.as_of.to_string(),
-        scenarios,
-        rows,
-        totals_differ: TotalsDifferJson {
-            fee: d.fee,
-            insurance: d.insurance,
-            write_off: d.write_off,
-            patient: d.patient,
-            remaining_maximum_after: d.remaining_maximum_after,
-        },
-        advice: advice.map(|(option, a)| AdviceJson {
-            option: option.to_string(),
-            new_option: a.new_option.name.clone(),
-            moved_visits: a.moved_visits.clone(),
-            moved_to: a.moved_to.to_string(),
-            delay_days: a.delay_days,
-            patient_before: a.patient_before,
-            patient_after: a.patient_after,
-            saving: a.saving,
-            text: advice_sentence(option, a),
-        }),
-    }
+        .collect()
+}
+
+/// The advisor's suggestion in plain words, with its trade-off.
+pub fn advice_sentence(option: &str, a: &Advice) -> String {
+    let quoted: Vec<String> = a.moved_visits.iter().map(|v| format!("\"{v}\"")).collect();
+    let (visits, when) = match quoted.as_slice() {
+        [one] => (one.clone(), format!("to {}", fmt::iso_date(a.moved_to))),
+        [rest @ .., last] => (
+            format!("{} and {last}", rest.join(", ")),
+            format!("to start {} (same spacing)", fmt::iso_date(a.moved_to)),
+        ),
+        [] => (String::new(), String::new()),
+    };
+    let days = if a.delay_days == 1 { "day" } else { "days" };
+    format!(
+        "Moving {visits} of \"{option}\" {when}, in the next benefit year when the deductible \
+         and maximum start over, saves the patient {} ({} -> {}). Trade-off: that treatment \
+         is delayed by {} {days}. Add it as option \"{}\".",
+        fmt::amount(a.saving),
+        fmt::amount(a.patient_before),
+        fmt::amount(a.patient_after),
+        a.delay_days,
+        a.new_option.name
+    )
 }

@@ -12,13 +12,9 @@ use crate::money::Cents;
 /// Width of the text fields.
 const FIELD: f32 = 110.0;
 
-/// "Primary", "Secondary", then numbers.
+/// "Primary", "Secondary", "Third", then numbers.
 pub fn payer_role(index: usize) -> String {
-    match index {
-        0 => "Primary".to_string(),
-        1 => "Secondary".to_string(),
-        n => format!("Payer {}", n + 1),
-    }
+    crate::report::fmt::payer_role_short(index)
 }
 
 /// Draws every coverage and the "Add plan" button.

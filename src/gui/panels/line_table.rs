@@ -182,17 +182,7 @@ fn line_row(
 
 /// Quadrant or arch for lines without a tooth.
 fn area_text(line: &PlannedLine) -> String {
-    match line.area() {
-        crate::model::Area::Mouth => String::new(),
-        crate::model::Area::Quadrant(q) => format!("{q:?}"),
-        crate::model::Area::Arch(a) => if a == crate::model::Arch::Upper {
-            "UA"
-        } else {
-            "LA"
-        }
-        .to_string(),
-        other => other.to_string(),
-    }
+    crate::report::fmt::area_short(line.area())
 }
 
 fn money_cells(row: &mut TableRow<'_, '_>, layout: &TableLayout, estimate: Option<&LineEstimate>) {

@@ -12,7 +12,6 @@ pub mod patient;
 pub mod payer_order;
 pub mod plan;
 pub mod plan_rules;
-mod plan_words;
 pub mod practice;
 pub mod print;
 pub mod problems;

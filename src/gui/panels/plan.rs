@@ -11,7 +11,6 @@ use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
 use crate::gui::widgets::money::{column_width, right_aligned_fixed};
 use crate::model::{OptionId, TreatmentOption, Visit, VisitId};
-use crate::money::Cents;
 
 /// Draws the central panel.
 pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out: Out<'_>) {
@@ -234,7 +233,7 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
         return;
     }
     ui.label(RichText::new("Remaining benefits").strong());
-    let maximum = |m: Option<Cents>| m.map_or_else(|| "no maximum".to_string(), |c| c.to_string());
+    let maximum = crate::report::fmt::maximum;
     egui::Grid::new("remaining_grid")
         .num_columns(6)
         .striped(true)
@@ -276,12 +275,5 @@ fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
 
 /// "2026" for a calendar year, else "2026-07-01 – 2027-06-30".
 fn benefit_year(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
-    use chrono::Datelike as _;
-    if (start.month(), start.day(), end.month(), end.day()) == (1, 1, 12, 31)
-        && start.year() == end.year()
-    {
-        start.year().to_string()
-    } else {
-        format!("{} – {}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d"))
-    }
+    crate::report::fmt::benefit_year(start, end)
 }

@@ -54,13 +54,7 @@ fn mark(tone: Tone) -> &'static str {
 
 /// The flags of a line as one comma-separated text, most serious first.
 pub fn flags_text(flags: &[Flag]) -> String {
-    let mut sorted: Vec<Flag> = flags.to_vec();
-    sorted.sort_by_key(|f| tone_rank(tone(*f)));
-    sorted
-        .iter()
-        .map(|f| f.label())
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::report::fmt::flag_words_by_tone(flags)
 }
 
 fn tone_rank(tone: Tone) -> u8 {
@@ -86,7 +80,7 @@ pub fn flag_badges(ui: &mut Ui, flags: &[Flag]) {
     ui.horizontal_wrapped(|ui| {
         for flag in flags {
             let tone = tone(*flag);
-            let text = format!("{}{}", mark(tone), flag.label());
+            let text = format!("{}{}", mark(tone), crate::report::fmt::flag_word(*flag));
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, color(ui, tone)))
                 .corner_radius(4.0)

@@ -1,15 +1,15 @@
-//! Plan rules in plain words (frequency windows, downgrades, bundling, ages), for
-//! the read-only plan view. No drawing here.
+//! Plan rules in plain words: frequency windows, downgrades, bundling, ages,
+//! benefit years, lists of classes and codes.
 
 use crate::model::plan::{
     AgeLimit, AlternateBenefit, BenefitYear, BundlingKind, BundlingRule, FrequencyLimit,
     FrequencyScope, FrequencyWindow, Liability, Proximity, ToothMatch,
 };
 use crate::model::{CdtCode, CodeSet, ProcedureClass};
-use crate::money::Cents;
+use crate::report::fmt::{capitalized, plural};
 
 /// Month names for plan years.
-pub(crate) const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -74,17 +74,8 @@ pub fn frequency_words(limit: &FrequencyLimit) -> String {
     }
 }
 
-/// "1 month", "12 months".
-pub(crate) fn plural(n: u32, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
 /// What a frequency limit counts separately; nothing for the whole patient.
-pub(crate) fn scope_words(scope: FrequencyScope) -> Option<&'static str> {
+pub fn scope_words(scope: FrequencyScope) -> Option<&'static str> {
     match scope {
         FrequencyScope::Patient => None,
         FrequencyScope::Tooth => Some("per tooth"),
@@ -95,7 +86,7 @@ pub(crate) fn scope_words(scope: FrequencyScope) -> Option<&'static str> {
 }
 
 /// "Calendar year (January 1 to December 31)", "Plan year from July 1".
-pub(crate) fn benefit_year_words(year: BenefitYear) -> String {
+pub fn benefit_year_words(year: BenefitYear) -> String {
     match year {
         BenefitYear::Calendar => "Calendar year (January 1 to December 31)".to_string(),
         BenefitYear::PlanYear { start_month } => {
@@ -110,7 +101,7 @@ pub(crate) fn benefit_year_words(year: BenefitYear) -> String {
 }
 
 /// "Through age 18", "From age 65", "From age 5 through age 18".
-pub(crate) fn age_words(limit: &AgeLimit) -> String {
+pub fn age_words(limit: &AgeLimit) -> String {
     match (limit.from_age, limit.through_age) {
         (Some(from), Some(through)) => format!("From age {from} through age {through}"),
         (Some(from), None) => format!("From age {from}"),
@@ -166,17 +157,8 @@ pub fn bundling_words(rule: &BundlingRule) -> String {
     format!("{what}; {tooth}, {when}; {who}")
 }
 
-pub(crate) fn yes_no(value: bool) -> &'static str {
-    if value { "Yes" } else { "No" }
-}
-
-/// "$1,500.00".
-pub(crate) fn money(amount: Cents) -> String {
-    format!("${amount}")
-}
-
 /// "diagnostic, preventive".
-pub(crate) fn classes_words(classes: &[ProcedureClass]) -> String {
+pub fn classes_words(classes: &[ProcedureClass]) -> String {
     classes
         .iter()
         .map(|c| c.label())
@@ -185,7 +167,7 @@ pub(crate) fn classes_words(classes: &[ProcedureClass]) -> String {
 }
 
 /// Classes and codes together: "major restorative; D6010-D6199".
-pub(crate) fn what_words(classes: &[ProcedureClass], codes: &CodeSet) -> String {
+pub fn what_words(classes: &[ProcedureClass], codes: &CodeSet) -> String {
     let mut parts = Vec::new();
     if !classes.is_empty() {
         parts.push(capitalized(&classes_words(classes)));
@@ -201,7 +183,7 @@ pub(crate) fn what_words(classes: &[ProcedureClass], codes: &CodeSet) -> String 
 }
 
 /// "D2740, D2750".
-pub(crate) fn codes_list(codes: &[CdtCode]) -> String {
+pub fn codes_list(codes: &[CdtCode]) -> String {
     codes
         .iter()
         .map(ToString::to_string)
@@ -209,11 +191,127 @@ pub(crate) fn codes_list(codes: &[CdtCode]) -> String {
         .join(", ")
 }
 
-/// The text with its first letter in upper case.
-pub(crate) fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::model::plan::ToothCondition;
+
+    fn limit(count: u32, window: FrequencyWindow, scope: FrequencyScope) -> FrequencyLimit {
+        FrequencyLimit {
+            name: "Test".to_string(),
+            codes: CodeSet::default(),
+            count,
+            window,
+            scope,
+        }
+    }
+
+    fn words(count: u32, window: FrequencyWindow, scope: FrequencyScope) -> String {
+        frequency_words(&limit(count, window, scope))
+    }
+
+    #[test]
+    fn frequency_limits_read_as_plain_words() {
+        use FrequencyScope as S;
+        use FrequencyWindow as W;
+        assert_eq!(words(2, W::BenefitYear, S::Patient), "2 per benefit year");
+        assert_eq!(
+            words(1, W::Years(5), S::Tooth),
+            "1 every 5 years, per tooth"
+        );
+        assert_eq!(words(1, W::Years(1), S::Patient), "1 every year");
+        assert_eq!(
+            words(1, W::MonthsToTheDay(6), S::Patient),
+            "1 per 6 months to the day"
+        );
+        assert_eq!(
+            words(1, W::MonthsToTheMonth(24), S::Quadrant),
+            "1 per 24 months to the month, per quadrant"
+        );
+        assert_eq!(words(1, W::Days(90), S::Patient), "1 per 90 days");
+        assert_eq!(words(1, W::Lifetime, S::Tooth), "1 per lifetime, per tooth");
+        assert_eq!(
+            words(1, W::MonthsToTheDay(24), S::ToothSurface),
+            "1 per 24 months to the day, per tooth and surface"
+        );
+        assert_eq!(
+            words(
+                2,
+                W::RollingMonths {
+                    months: 12,
+                    boundary_counts: false
+                },
+                S::Arch
+            ),
+            "2 in the last 12 months, rolling, per arch"
+        );
+        assert_eq!(
+            words(
+                1,
+                W::RollingMonths {
+                    months: 6,
+                    boundary_counts: true
+                },
+                S::Patient
+            ),
+            "1 in the last 6 months, rolling, counting one exactly 6 months back"
+        );
+    }
+
+    #[test]
+    fn frequency_edge_cases_stay_readable() {
+        use FrequencyScope as S;
+        use FrequencyWindow as W;
+        assert_eq!(words(0, W::BenefitYear, S::Patient), "never paid");
+        assert_eq!(words(3, W::Days(0), S::Patient), "3 per day");
+        assert_eq!(words(1, W::Years(0), S::Tooth), "1 per day, per tooth");
+        assert_eq!(words(1, W::Days(1), S::Patient), "1 per day");
+        assert_eq!(
+            words(1, W::MonthsToTheDay(1), S::Patient),
+            "1 per month to the day"
+        );
+        assert_eq!(
+            words(
+                1,
+                W::RollingMonths {
+                    months: 1,
+                    boundary_counts: true
+                },
+                S::Patient
+            ),
+            "1 in the last month, rolling, counting one exactly 1 month back"
+        );
+    }
+
+    #[test]
+    fn downgrades_group_codes_by_what_they_are_paid_as() {
+        let code = |s: &str| CdtCode::parse(s).unwrap();
+        let mut paid_as = BTreeMap::new();
+        for from in ["D2740", "D2750", "D2751", "D2752"] {
+            paid_as.insert(code(from), code("D2791"));
+        }
+        let rule = AlternateBenefit {
+            name: "Molar crowns".to_string(),
+            paid_as,
+            teeth: ToothCondition::Molar,
+        };
+        assert_eq!(
+            downgrade_words(&rule),
+            "D2740, D2750, D2751, D2752 paid as D2791 on molars"
+        );
+    }
+
+    #[test]
+    fn plan_years_name_their_first_month() {
+        assert_eq!(
+            benefit_year_words(BenefitYear::PlanYear { start_month: 7 }),
+            "Plan year from July 1"
+        );
+        assert_eq!(
+            benefit_year_words(BenefitYear::PlanYear { start_month: 13 }),
+            "Plan year from January 1"
+        );
     }
 }

@@ -1,11 +1,19 @@
-//! The stable JSON layout of `ferrule estimate --format json` (docs/json.md).
-//! Money is a string with exactly two decimals, never a float.
+//! The stable JSON layouts of `ferrule estimate --format json` (docs/json.md) and
+//! `ferrule compare --format json`, built from the view models. Money is a string
+//! with exactly two decimals, never a float. Field names never change.
 
+mod comparison;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::sentence;
+pub use comparison::{ComparisonJson, comparison};
+
+use super::estimate_table::{EstimateTable, Row};
+use super::fmt;
+use super::remaining::{RemainingBenefits, RemainingRow};
+use crate::engine::Flag;
 use crate::engine::coding::CodingNote;
-use crate::engine::{Estimate, Flag, LineEstimate};
 use crate::model::{LineId, OptionId};
 use crate::money::Cents;
 
@@ -110,75 +118,73 @@ pub struct RemainingJson {
     pub deductible_after: Cents,
 }
 
-fn line_json(l: &LineEstimate) -> LineJson {
+fn line_json(table: &EstimateTable, r: &Row) -> LineJson {
     LineJson {
-        line: l.number,
-        id: l.line,
-        visit: l.visit.clone(),
-        date: l.date.to_string(),
-        code: l.code.to_string(),
-        tooth: l.area.tooth().map(|t| t.to_string()),
-        surfaces: l.area.surfaces().map(|s| s.to_string()),
-        area: l.area.to_string(),
-        fee: l.fee,
-        allowed: l.allowed,
-        write_off: l.write_off,
-        deductible: l.deductible,
-        insurance: l
-            .payers
-            .iter()
-            .map(|p| PayJson {
-                plan: p.plan.clone(),
-                pays: p.pays,
-            })
-            .collect(),
-        patient: l.patient,
-        flags: l.flags.clone(),
-        explain: l.steps.iter().map(sentence).collect(),
+        line: r.number,
+        id: r.line,
+        visit: r.visit_name.clone(),
+        date: fmt::iso_date(r.date),
+        code: r.code.to_string(),
+        tooth: r.area.tooth().map(|t| t.to_string()),
+        surfaces: r.area.surfaces().map(|s| s.to_string()),
+        area: fmt::area(r.area),
+        fee: r.amounts.fee,
+        allowed: r.amounts.allowed,
+        write_off: r.amounts.write_off,
+        deductible: r.amounts.deductible,
+        insurance: pays(table, &r.amounts.payers),
+        patient: r.amounts.patient,
+        flags: r.flags.clone(),
+        explain: r.explanation.clone(),
     }
 }
 
-/// Builds the JSON document for an estimate.
-pub fn estimate_json(
-    option: (OptionId, &str),
-    as_of: chrono::NaiveDate,
-    e: &Estimate,
-    notes: &[CodingNote],
+/// Each payer's plan id with its amount, in payer order.
+fn pays(table: &EstimateTable, amounts: &[Cents]) -> Vec<PayJson> {
+    table
+        .payers
+        .iter()
+        .zip(amounts)
+        .map(|(p, pays)| PayJson {
+            plan: p.plan.clone(),
+            pays: *pays,
+        })
+        .collect()
+}
+
+fn remaining_json(r: &RemainingRow) -> RemainingJson {
+    RemainingJson {
+        plan: r.plan.clone(),
+        year_start: fmt::iso_date(r.year_start),
+        year_end: fmt::iso_date(r.year_end),
+        maximum_before: r.maximum_before,
+        maximum_after: r.maximum_after,
+        deductible_before: r.deductible_before,
+        deductible_after: r.deductible_after,
+    }
+}
+
+/// Builds the JSON document for an estimate table.
+pub fn estimate(
+    table: &EstimateTable,
+    remaining: &RemainingBenefits,
+    as_of: NaiveDate,
 ) -> EstimateJson {
+    let t = &table.totals;
     EstimateJson {
-        option: option.1.to_string(),
-        option_id: option.0,
-        as_of: as_of.to_string(),
-        lines: e.lines.iter().map(line_json).collect(),
+        option: table.option_name.clone(),
+        option_id: table.option,
+        as_of: fmt::iso_date(as_of),
+        lines: table.rows.iter().map(|r| line_json(table, r)).collect(),
         totals: TotalsJson {
-            fee: e.totals.fee,
-            allowed: e.totals.allowed,
-            write_off: e.totals.write_off,
-            deductible: e.totals.deductible,
-            insurance: e
-                .totals
-                .insurance
-                .iter()
-                .map(|(plan, pays)| PayJson {
-                    plan: plan.clone(),
-                    pays: *pays,
-                })
-                .collect(),
-            patient: e.totals.patient,
+            fee: t.fee,
+            allowed: t.allowed,
+            write_off: t.write_off,
+            deductible: t.deductible,
+            insurance: pays(table, &t.payers),
+            patient: t.patient,
         },
-        remaining: e
-            .remaining
-            .iter()
-            .map(|r| RemainingJson {
-                plan: r.plan.clone(),
-                year_start: r.year_start.to_string(),
-                year_end: r.year_end.to_string(),
-                maximum_before: r.maximum_before,
-                maximum_after: r.maximum_after,
-                deductible_before: r.deductible_before,
-                deductible_after: r.deductible_after,
-            })
-            .collect(),
-        notes: notes.to_vec(),
+        remaining: remaining.rows.iter().map(remaining_json).collect(),
+        notes: table.notes.clone(),
     }
 }

@@ -1,21 +1,43 @@
-//! Explanation steps as plain sentences for staff (screen, CLI) — the "why this
-//! number" trail.
-
-use chrono::NaiveDate;
+//! Explanation steps as plain sentences for staff (screen, CLI): the "why this
+//! number" trail. One function per family of steps, in the order the engine
+//! applies them: fees, eligibility, limits and rules, the plan's arithmetic, and
+//! coordination with the patient's share.
 
 use crate::engine::Step;
 use crate::model::plan::{CobMethod, Liability};
-
-fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn money(c: crate::money::Cents) -> String {
-    format!("${c}")
-}
+use crate::report::fmt::{dollars as money, iso_date as date};
 
 /// One step as one sentence.
 pub fn sentence(step: &Step) -> String {
+    // Listing every step here makes a new step a compile error until it has words.
+    match step {
+        Step::OfficeFee { .. } | Step::Allowed { .. } | Step::WriteOff { .. } => fees(step),
+        Step::NotEligible { .. }
+        | Step::WaitingPeriod { .. }
+        | Step::MissingTooth { .. }
+        | Step::Excluded { .. }
+        | Step::NotCovered { .. }
+        | Step::AgeLimit { .. } => eligibility(step),
+        Step::FrequencyLimit { .. }
+        | Step::DeniedWithCrown { .. }
+        | Step::Bundled { .. }
+        | Step::Downgraded { .. } => limits(step),
+        Step::Deductible { .. }
+        | Step::DeductibleWaived { .. }
+        | Step::PlanShare { .. }
+        | Step::ScheduledBenefit { .. }
+        | Step::MaximumCapped { .. }
+        | Step::Copay { .. }
+        | Step::Upgrade { .. } => benefit(step),
+        Step::Coordination { .. }
+        | Step::NoInsurance
+        | Step::Preauthorization { .. }
+        | Step::PatientOwes { .. } => share(step),
+    }
+}
+
+/// The office fee, the allowed fee and the write-off.
+fn fees(step: &Step) -> String {
     match step {
         Step::OfficeFee {
             fee,
@@ -54,12 +76,17 @@ pub fn sentence(step: &Step) -> String {
                 format!("{plan}: allowed fee {} from {schedule}.", money(*amount))
             }
         }
-        Step::WriteOff { plan, amount } => {
-            format!(
-                "{} is written off under the {plan} contract; the patient is not billed for it.",
-                money(*amount)
-            )
-        }
+        Step::WriteOff { plan, amount } => format!(
+            "{} is written off under the {plan} contract; the patient is not billed for it.",
+            money(*amount)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Why a plan pays nothing before any rule is looked at: dates, clauses, classes.
+fn eligibility(step: &Step) -> String {
+    match step {
         Step::NotEligible {
             plan,
             date: dos,
@@ -104,12 +131,10 @@ pub fn sentence(step: &Step) -> String {
             let reason = reason.trim_end_matches('.');
             format!("{plan}: not a covered benefit ({reason}); the plan pays nothing.")
         }
-        Step::NotCovered { plan, class } => {
-            format!(
-                "{plan}: {} services are not covered; the plan pays nothing.",
-                class.label()
-            )
-        }
+        Step::NotCovered { plan, class } => format!(
+            "{plan}: {} services are not covered; the plan pays nothing.",
+            class.label()
+        ),
         Step::AgeLimit {
             plan,
             age,
@@ -126,6 +151,13 @@ pub fn sentence(step: &Step) -> String {
                 format!("{plan}: outside the plan's age limit (age {age}); the plan pays nothing.")
             }
         },
+        _ => String::new(),
+    }
+}
+
+/// Frequency limits, bundling and downgrades.
+fn limits(step: &Step) -> String {
+    match step {
         Step::FrequencyLimit {
             plan,
             limit,
@@ -175,6 +207,14 @@ pub fn sentence(step: &Step) -> String {
             money(*alternate_allowed),
             money(*basis)
         ),
+        _ => String::new(),
+    }
+}
+
+/// The plan's own arithmetic: deductible, percentage or fixed benefit, maximums,
+/// and the DHMO copays and extra charges.
+fn benefit(step: &Step) -> String {
+    match step {
         Step::Deductible {
             plan,
             amount,
@@ -231,23 +271,32 @@ pub fn sentence(step: &Step) -> String {
             money(*before),
             money(*after)
         ),
+        _ => dhmo(step),
+    }
+}
+
+/// DHMO copays and extra charges.
+fn dhmo(step: &Step) -> String {
+    match step {
         Step::Copay {
             plan,
             amount,
-            not_listed,
-        } => {
-            if *not_listed {
-                format!(
-                    "{plan}: no copay is listed for this code, so the patient owes the office fee {}.",
-                    money(*amount)
-                )
-            } else {
-                format!("{plan}: member copay {}.", money(*amount))
-            }
-        }
+            not_listed: true,
+        } => format!(
+            "{plan}: no copay is listed for this code, so the patient owes the office fee {}.",
+            money(*amount)
+        ),
+        Step::Copay { plan, amount, .. } => format!("{plan}: member copay {}.", money(*amount)),
         Step::Upgrade { plan, name, amount } => {
             format!("{plan}: extra charge {} ({name}).", money(*amount))
         }
+        _ => String::new(),
+    }
+}
+
+/// Later payers, pre-authorization and what is left for the patient.
+fn share(step: &Step) -> String {
+    match step {
         Step::Coordination {
             plan,
             method,
@@ -255,29 +304,14 @@ pub fn sentence(step: &Step) -> String {
             paid_before,
             balance,
             pays,
-        } => {
-            let how = match method {
-                CobMethod::Standard => "pays its normal benefit up to the balance left",
-                CobMethod::NonDuplication => {
-                    "pays its normal benefit less what was already paid (non-duplication)"
-                }
-                CobMethod::CarveOut => {
-                    "pays its normal benefit less what was already paid (carve-out)"
-                }
-                CobMethod::MaintenanceOfBenefits => {
-                    "keeps the patient's own cost share under it (maintenance of benefits)"
-                }
-                CobMethod::Basic => "pays up to its allowed fee less what was already paid",
-                CobMethod::Medicaid => "pays to its allowance; the rest is written off (Medicaid)",
-            };
-            format!(
-                "{plan} as a later payer {how}: normal benefit {}, already paid {}, balance {} -> pays {}.",
-                money(*normal_benefit),
-                money(*paid_before),
-                money(*balance),
-                money(*pays)
-            )
-        }
+        } => format!(
+            "{plan} as a later payer {}: normal benefit {}, already paid {}, balance {} -> pays {}.",
+            cob_words(*method),
+            money(*normal_benefit),
+            money(*paid_before),
+            money(*balance),
+            money(*pays)
+        ),
         Step::NoInsurance => {
             "No insurance on this estimate: the patient owes the office fee.".to_string()
         }
@@ -285,5 +319,22 @@ pub fn sentence(step: &Step) -> String {
             format!("{plan}: pre-authorization required; the estimate assumes it is approved.")
         }
         Step::PatientOwes { amount } => format!("Patient owes {}.", money(*amount)),
+        _ => String::new(),
+    }
+}
+
+/// How a later payer coordinates, as the middle of a sentence.
+fn cob_words(method: CobMethod) -> &'static str {
+    match method {
+        CobMethod::Standard => "pays its normal benefit up to the balance left",
+        CobMethod::NonDuplication => {
+            "pays its normal benefit less what was already paid (non-duplication)"
+        }
+        CobMethod::CarveOut => "pays its normal benefit less what was already paid (carve-out)",
+        CobMethod::MaintenanceOfBenefits => {
+            "keeps the patient's own cost share under it (maintenance of benefits)"
+        }
+        CobMethod::Basic => "pays up to its allowed fee less what was already paid",
+        CobMethod::Medicaid => "pays to its allowance; the rest is written off (Medicaid)",
     }
 }
