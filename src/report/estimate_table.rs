@@ -4,6 +4,8 @@
 //! Columns come from [`ColumnSet`]; cells are text made by `report::fmt`. No money
 //! is computed here beyond summing lines for visit subtotals.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::Names;
@@ -13,7 +15,7 @@ use super::fmt::{self, Tone};
 use super::wording::{PlanNaming, line_note, sentence};
 use crate::engine::coding::CodingNote;
 use crate::engine::{Estimate, Flag, LineEstimate};
-use crate::model::{Area, CdtCode, LineId, OptionId, TreatmentOption, VisitId};
+use crate::model::{Area, CdtCode, LineId, OptionId, PlannedLine, TreatmentOption, Visit, VisitId};
 use crate::money::Cents;
 
 /// The money of one row, one visit or the whole option.
@@ -207,6 +209,8 @@ pub struct EstimateTable {
     pub totals: Amounts,
     /// Every coding note, in the order the checks gave them.
     pub notes: Vec<CodingNote>,
+    /// Where each line's row is in `rows`, so finding a row never scans.
+    row_at: HashMap<LineId, usize>,
 }
 
 impl EstimateTable {
@@ -234,11 +238,13 @@ impl EstimateTable {
             })
             .collect();
         let naming = plan_naming(&payers);
+        let index = OptionIndex::new(option, notes);
         let rows: Vec<Row> = estimate
             .lines
             .iter()
-            .map(|line| row(option, line, notes, (names, &naming)))
+            .map(|line| row(&index, line, (names, &naming)))
             .collect();
+        let row_at = rows.iter().enumerate().map(|(at, r)| (r.line, at)).collect();
         let t = &estimate.totals;
         EstimateTable {
             option: option.id,
@@ -253,6 +259,7 @@ impl EstimateTable {
                 patient: t.patient,
             },
             rows,
+            row_at,
             payers,
             notes: notes.to_vec(),
         }
@@ -268,7 +275,7 @@ impl EstimateTable {
 
     /// The row of a line.
     pub fn row(&self, line: LineId) -> Option<&Row> {
-        self.rows.iter().find(|r| r.line == line)
+        self.rows.get(*self.row_at.get(&line)?)
     }
 
     /// The rows of a visit, in plan order.
@@ -330,22 +337,46 @@ fn plan_naming(payers: &[PayerColumn]) -> PlanNaming {
     }
 }
 
+/// The priced option's lines, visits and coding notes by id: each row finds its
+/// own in one step, so building the table grows with the lines, not their square.
+struct OptionIndex<'a> {
+    lines: HashMap<LineId, &'a PlannedLine>,
+    visits: HashMap<VisitId, &'a Visit>,
+    notes: HashMap<LineId, Vec<CodingNote>>,
+}
+
+impl<'a> OptionIndex<'a> {
+    fn new(option: &'a TreatmentOption, notes: &[CodingNote]) -> OptionIndex<'a> {
+        let mut by_line: HashMap<LineId, Vec<CodingNote>> = HashMap::new();
+        for note in notes {
+            by_line.entry(note.line).or_default().push(note.clone());
+        }
+        OptionIndex {
+            lines: option
+                .visits
+                .iter()
+                .flat_map(|v| v.lines.iter())
+                .map(|l| (l.id, l))
+                .collect(),
+            visits: option.visits.iter().map(|v| (v.id, v)).collect(),
+            notes: by_line,
+        }
+    }
+}
+
 fn row(
-    option: &TreatmentOption,
+    index: &OptionIndex<'_>,
     line: &LineEstimate,
-    notes: &[CodingNote],
     (names, naming): (&Names<'_>, &PlanNaming),
 ) -> Row {
     // Lines and visits are found by id in the option that was priced, so two
     // options with the same name never mix.
-    let completed = option
-        .visits
-        .iter()
-        .flat_map(|v| v.lines.iter())
-        .find(|l| l.id == line.line)
+    let completed = index
+        .lines
+        .get(&line.line)
         .and_then(|p| p.completed_at)
         .filter(|&at| at != line.visit_id)
-        .and_then(|at| option.visits.iter().find(|v| v.id == at))
+        .and_then(|at| index.visits.get(&at))
         .map(|v| format!("Completed {} ({} visit)", fmt::long_date(v.date), v.name));
     let mut patient_description = names
         .catalogue
@@ -378,11 +409,7 @@ fn row(
         flags: line.flags.clone(),
         explanation: line.steps.iter().map(sentence).collect(),
         patient_note: line_note(line, names.catalogue, naming),
-        notes: notes
-            .iter()
-            .filter(|n| n.line == line.line)
-            .cloned()
-            .collect(),
+        notes: index.notes.get(&line.line).cloned().unwrap_or_default(),
     }
 }
 
@@ -401,10 +428,13 @@ fn visit_groups(option: &TreatmentOption, rows: &[Row]) -> Vec<VisitGroup> {
             subtotal: Amounts::default(),
         })
         .collect();
+    let mut group_at: HashMap<VisitId, usize> =
+        groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
     for row in rows {
-        let group = match groups.iter().position(|g| g.id == row.visit) {
-            Some(i) => groups.get_mut(i),
+        let group = match group_at.get(&row.visit) {
+            Some(&i) => groups.get_mut(i),
             None => {
+                group_at.insert(row.visit, groups.len());
                 groups.push(VisitGroup {
                     id: row.visit,
                     name: row.visit_name.clone(),
