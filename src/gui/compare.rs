@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::engine::{Advice, Comparison, PayerSetup, Scenario, advise, compare};
 use crate::model::{Library, OptionId, TreatmentOption, TreatmentPlan};
+use crate::report::{ComparisonTable, Names};
 
 /// Which scenarios the compare view shows. Options are compared under the patient's
 /// own coverage, then under each added plan alone, then without insurance.
@@ -110,6 +111,8 @@ pub struct CompareCache {
     advice_key: Option<(u64, u64, OptionId)>,
     /// The engine's comparison of the selected scenarios.
     pub result: Option<Result<Comparison, String>>,
+    /// The comparison as the screen shows it (made once per comparison).
+    pub table: Option<ComparisonTable>,
     /// The advisor's suggestion for the shown option.
     pub advice: Option<Result<Option<Advice>, String>>,
     /// How many times the comparison ran (tests check that drawing does not recompute).
@@ -142,6 +145,13 @@ impl CompareCache {
         self.computed += 1;
         let scenarios = selection.scenarios(plan, as_of);
         self.result = Some(compare(library, plan, &scenarios, as_of).map_err(|e| e.to_string()));
+        let names = Names {
+            catalogue: &library.catalogue,
+            plans: &library.plans,
+        };
+        self.table = self
+            .comparison()
+            .map(|c| ComparisonTable::new(c, plan, &names));
         true
     }
 

@@ -7,6 +7,7 @@ use crate::engine::coding::{self, CodingNote};
 use crate::engine::{self, Estimate, EstimateError, EstimateInput, LineEstimate};
 use crate::library::document_problems;
 use crate::model::{Library, LineId, OptionId, TreatmentOption, TreatmentPlan};
+use crate::report::{EstimateTable, Names, RemainingBenefits};
 
 /// Estimates for every option of the document, plus its problems.
 #[derive(Debug, Default)]
@@ -16,6 +17,8 @@ pub struct EstimateCache {
     pub options: Vec<(OptionId, Result<Estimate, String>)>,
     /// Coding notes per option (warnings and documentation reminders per line).
     pub notes: Vec<(OptionId, Vec<CodingNote>)>,
+    /// What the screen shows of each estimate: the table and the benefits left.
+    pub views: Vec<(OptionId, EstimateTable, RemainingBenefits)>,
     /// Problems that make the document unusable with this library.
     pub document_problems: Vec<String>,
     /// How many times the engine ran (tests check that drawing does not recompute).
@@ -50,6 +53,35 @@ impl EstimateCache {
             .iter()
             .map(|o| (o.id, coding::check(o, &plan.patient)))
             .collect();
+        let names = Names {
+            catalogue: &library.catalogue,
+            plans: &library.plans,
+        };
+        self.views = plan
+            .options
+            .iter()
+            .filter_map(|o| {
+                let estimate = self.option(o.id)?;
+                let table = EstimateTable::new(o, estimate, self.notes(o.id), &names);
+                Some((o.id, table, RemainingBenefits::new(estimate, &names)))
+            })
+            .collect();
+    }
+
+    /// The table of one option's estimate, if it could be made.
+    pub fn table(&self, option: OptionId) -> Option<&EstimateTable> {
+        self.views
+            .iter()
+            .find(|(id, ..)| *id == option)
+            .map(|(_, table, _)| table)
+    }
+
+    /// The benefits left after one option, if it could be estimated.
+    pub fn remaining(&self, option: OptionId) -> Option<&RemainingBenefits> {
+        self.views
+            .iter()
+            .find(|(id, ..)| *id == option)
+            .map(|(.., remaining)| remaining)
     }
 
     /// The coding notes of one option (none when it does not exist).

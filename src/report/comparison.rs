@@ -16,6 +16,13 @@ use crate::engine::{
 use crate::model::{CdtCode, LineId, OptionId, TreatmentOption, TreatmentPlan};
 use crate::money::Cents;
 
+/// Heading of the first column on screen.
+pub const SCREEN_LINE_HEADING: &str = "Line";
+/// The two amounts a scenario's cell shows on screen, left to right.
+pub const CELL_HEADINGS: [&str; 2] = ["Insurance", "Patient"];
+/// Shown in a cell whose scenario has no such line.
+pub const NO_LINE: &str = fmt::DASH;
+
 /// Heading of the first column on the command line.
 pub const LINE_HEADING: &str = "Line (patient pays)";
 /// Under the table when there are several scenarios.
@@ -66,6 +73,10 @@ pub struct LineCell {
     /// "(downgraded) 546.00": the patient amount with its denials and
     /// downgrades (the narrow text table).
     pub text: String,
+    /// The insurance amount as shown.
+    pub insurance_text: String,
+    /// The patient amount as shown.
+    pub patient_text: String,
     /// "D2740 #19 ..., Porcelain crown / summit-ppo-1500": for screen readers.
     pub a11y_label: String,
     /// "patient 546.00, insurance 376.50".
@@ -270,6 +281,8 @@ fn line_cell(l: &LineEstimate, row_label: &str, title: &str) -> LineCell {
         } else {
             format!("({status}) {patient}")
         },
+        insurance_text: fmt::amount(l.insurance()),
+        patient_text: patient.clone(),
         a11y_label: format!("{row_label}, {title}"),
         a11y_value: format!(
             "patient {patient}, insurance {}",

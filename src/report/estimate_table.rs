@@ -12,7 +12,7 @@ use super::Names;
 pub use super::columns::PayerColumn;
 use super::columns::{Align, Column, ColumnKey, ColumnSet};
 use super::fmt::{self, Tone};
-use super::wording::{PlanNaming, line_note, sentence};
+use super::wording::{PlanNaming, line_note, rule_plan, sentence};
 use crate::engine::coding::CodingNote;
 use crate::engine::{Estimate, Flag, LineEstimate};
 use crate::model::{Area, CdtCode, LineId, OptionId, PlannedLine, TreatmentOption, Visit, VisitId};
@@ -111,8 +111,8 @@ pub struct Row {
     pub amounts: Amounts,
     /// Reasons, as the engine sorted them.
     pub flags: Vec<Flag>,
-    /// The staff sentences, one per step.
-    pub explanation: Vec<String>,
+    /// The staff sentences, one per step, in the order applied.
+    pub explanation: Vec<ExplainedStep>,
     /// The patient's note, when something on the line needs explaining.
     pub patient_note: Option<String>,
     /// Coding warnings and documentation reminders for this line.
@@ -175,6 +175,15 @@ impl Row {
             _ => String::new(),
         }
     }
+}
+
+/// One step of a line's explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExplainedStep {
+    /// The staff sentence.
+    pub sentence: String,
+    /// The plan (display name) whose rule produced the step, when one did.
+    pub rule_plan: Option<String>,
 }
 
 /// One visit and the lines started at it.
@@ -244,7 +253,11 @@ impl EstimateTable {
             .iter()
             .map(|line| row(&index, line, (names, &naming)))
             .collect();
-        let row_at = rows.iter().enumerate().map(|(at, r)| (r.line, at)).collect();
+        let row_at = rows
+            .iter()
+            .enumerate()
+            .map(|(at, r)| (r.line, at))
+            .collect();
         let t = &estimate.totals;
         EstimateTable {
             option: option.id,
@@ -407,7 +420,14 @@ fn row(
             patient: line.patient,
         },
         flags: line.flags.clone(),
-        explanation: line.steps.iter().map(sentence).collect(),
+        explanation: line
+            .steps
+            .iter()
+            .map(|step| ExplainedStep {
+                sentence: sentence(step),
+                rule_plan: rule_plan(step).map(str::to_string),
+            })
+            .collect(),
         patient_note: line_note(line, names.catalogue, naming),
         notes: index.notes.get(&line.line).cloned().unwrap_or_default(),
     }

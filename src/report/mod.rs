@@ -25,7 +25,9 @@ use std::collections::BTreeMap;
 
 pub use columns::{Align, Column, ColumnKey, ColumnSet};
 pub use comparison::{ComparisonTable, TotalKey};
-pub use estimate_table::{Amounts, Cell, EstimateTable, PayerColumn, Row, VisitGroup};
+pub use estimate_table::{
+    Amounts, Cell, EstimateTable, ExplainedStep, PayerColumn, Row, VisitGroup,
+};
 pub use fmt::Tone;
 pub use payer_order::PayerOrderSummary;
 pub use plan_summary::PlanSummary;

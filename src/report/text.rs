@@ -67,8 +67,8 @@ pub fn estimate(
         let _ = writeln!(out, "\nWhy these numbers");
         for r in &table.rows {
             let _ = writeln!(out, "  Line {} {} {}:", r.number, r.code, fmt::area(r.area));
-            for sentence in &r.explanation {
-                let _ = writeln!(out, "    - {sentence}");
+            for step in &r.explanation {
+                let _ = writeln!(out, "    - {}", step.sentence);
             }
         }
     }

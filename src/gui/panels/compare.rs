@@ -9,15 +9,16 @@ use egui::{Align2, Color32, RichText, Sense, Ui};
 use super::coverage::named;
 use super::details::{coding_notes_ui, line_amounts_ui};
 use super::{Out, PanelCtx};
-use crate::engine::{Comparison, ComparisonRow, ScenarioTotals};
+use crate::engine::ScenarioTotals;
 use crate::gui::command::{Command, Edit};
 use crate::gui::state::CellAt;
 use crate::gui::widgets::commit_edit::name_combo;
 use crate::gui::widgets::money::column_width;
 use crate::money::Cents;
-
-/// Shown where a scenario has no such line or no maximum.
-const NONE: &str = "—";
+use crate::report::comparison::{
+    CELL_HEADINGS, ComparisonLine, LineCell, NO_LINE, SCREEN_LINE_HEADING, TotalRow,
+};
+use crate::report::{ComparisonTable, fmt};
 
 /// Draws the centre in compare mode.
 pub fn compare_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
@@ -35,15 +36,15 @@ pub fn compare_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     ui.separator();
     advice_ui(ui, ctx, out);
     let state = ctx.state;
-    let comparison = match &state.comparison.result {
-        Some(Ok(c)) => c,
-        Some(Err(e)) => {
+    let comparison = match (&state.comparison.result, &state.comparison.table) {
+        (Some(Ok(_)), Some(table)) => table,
+        (Some(Err(e)), _) => {
             ui.label(
                 RichText::new(format!("Cannot compare: {e}")).color(ui.visuals().error_fg_color),
             );
             return;
         }
-        None => return,
+        _ => return,
     };
     if comparison.scenarios.is_empty() {
         ui.label(RichText::new("Pick at least one option to compare.").weak());
@@ -146,158 +147,154 @@ fn cell_width(ui: &Ui) -> f32 {
     2.0 * column_width(ui) + 8.0
 }
 
-fn grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, c: &Comparison, out: Out<'_>) {
+/// The grid: scenario headings, one row per procedure, then the totals; every
+/// text is the report's (`report::ComparisonTable`).
+fn grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, table: &ComparisonTable, out: Out<'_>) {
     let width = cell_width(ui);
-    let half = width / 2.0;
-    let differ_fill = ui.visuals().warn_fg_color.gamma_multiply(0.09);
     egui::Grid::new("compare_grid")
-        .num_columns(c.scenarios.len() + 1)
+        .num_columns(table.scenarios.len() + 1)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            row_label(ui, RichText::new("Line").weak(), "Line");
-            for (k, s) in c.scenarios.iter().enumerate() {
-                let title = format!("{} {}", k + 1, s.scenario.title());
-                ui.allocate_ui(egui::vec2(width, 40.0), |ui| {
-                    ui.set_width(width);
-                    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
-                });
+            headings_ui(ui, table, width);
+            for row in &table.rows {
+                line_row_ui(ui, ctx, table, row, width, out);
             }
-            ui.end_row();
-            ui.label("");
-            for _ in &c.scenarios {
-                let (rect, _) = ui.allocate_exact_size(
-                    egui::vec2(width, ui.spacing().interact_size.y),
-                    Sense::hover(),
-                );
-                let font = egui::TextStyle::Small.resolve(ui.style());
-                let color = ui.visuals().weak_text_color();
-                let p = ui.painter();
-                p.text(
-                    rect.right_center() - egui::vec2(half, 0.0),
-                    Align2::RIGHT_CENTER,
-                    "Insurance",
-                    font.clone(),
-                    color,
-                );
-                p.text(
-                    rect.right_center(),
-                    Align2::RIGHT_CENTER,
-                    "Patient",
-                    font,
-                    color,
-                );
-            }
-            ui.end_row();
-            for row in &c.rows {
-                let background = ui.painter().add(egui::Shape::Noop);
-                let label = if row.differs {
-                    format!("* {}", row.label)
-                } else {
-                    format!("  {}", row.label)
-                };
-                let mut rect = row_label(ui, RichText::new(label), &row.label);
-                for (k, result) in c.scenarios.iter().enumerate() {
-                    let cell = CellAt {
-                        row: row.key.clone(),
-                        scenario: result.scenario.key(),
-                    };
-                    let selected = ctx.state.selected_cell.as_ref() == Some(&cell);
-                    let response = line_cell(ui, c, row, (k, selected), width);
-                    rect = rect.union(response.rect);
-                    if response.clicked() {
-                        out.push(Command::SelectCell(Some(cell)));
-                    }
-                }
-                if row.differs {
-                    ui.painter().set(
-                        background,
-                        egui::Shape::rect_filled(
-                            rect.expand2(egui::vec2(3.0, 1.0)),
-                            2.0,
-                            differ_fill,
-                        ),
-                    );
-                }
-                ui.end_row();
-            }
-            type Total = fn(&ScenarioTotals) -> Option<Cents>;
-            let d = &c.totals_differ;
-            let totals: [(&str, Total, bool); 5] = [
-                ("Office fee", |t| Some(t.fee), d.fee),
-                ("Insurance", |t| Some(t.insurance), d.insurance),
-                ("Write-off", |t| Some(t.write_off), d.write_off),
-                ("Patient", |t| Some(t.patient), d.patient),
-                (
-                    "Maximum left after",
-                    |t| t.remaining_maximum_after,
-                    d.remaining_maximum_after,
-                ),
-            ];
-            for (i, (name, value, differs)) in totals.into_iter().enumerate() {
-                let background = ui.painter().add(egui::Shape::Noop);
-                let marker = if differs { "* " } else { "  " };
-                let mut text = RichText::new(format!("{marker}{name}"));
-                if i == 3 {
-                    text = text.strong();
-                }
-                let mut rect = row_label(ui, text, name);
-                if i == 0 {
-                    let y = rect.top() - 1.0;
-                    let x2 = rect.left()
-                        + c.scenarios.len() as f32 * (width + 10.0)
-                        + rect.width()
-                        + 10.0;
-                    ui.painter().hline(
-                        rect.left()..=x2,
-                        y,
-                        ui.visuals().widgets.noninteractive.bg_stroke,
-                    );
-                }
-                for (k, s) in c.scenarios.iter().enumerate() {
-                    let amount = c.totals.get(k).and_then(value);
-                    let text = amount.map_or_else(|| NONE.to_string(), |a| a.to_string());
-                    let (cell, response) = ui.allocate_exact_size(
-                        egui::vec2(width, ui.spacing().interact_size.y),
-                        Sense::hover(),
-                    );
-                    let strong = i == 3;
-                    let color = if strong {
-                        ui.visuals().strong_text_color()
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    ui.painter().text(
-                        cell.right_center(),
-                        Align2::RIGHT_CENTER,
-                        &text,
-                        egui::TextStyle::Body.resolve(ui.style()),
-                        color,
-                    );
-                    let label = format!("{name} total, {}", s.scenario.title());
-                    response.widget_info(|| {
-                        let mut info = egui::WidgetInfo::new(egui::Role::Cell);
-                        info.label = Some(label.clone());
-                        info.current_text_value = Some(text.clone());
-                        info
-                    });
-                    rect = rect.union(cell);
-                }
-                if differs {
-                    ui.painter().set(
-                        background,
-                        egui::Shape::rect_filled(
-                            rect.expand2(egui::vec2(3.0, 1.0)),
-                            2.0,
-                            differ_fill,
-                        ),
-                    );
-                }
-                ui.end_row();
+            for (i, total) in table.totals.iter().enumerate() {
+                total_row_ui(ui, table, total, (i == 0, width));
             }
         });
     ui.label(
         RichText::new("* differs between scenarios (shaded). Click an amount to see why.").weak(),
     );
+}
+
+/// The scenario titles, then "Insurance" and "Patient" over each column.
+fn headings_ui(ui: &mut Ui, table: &ComparisonTable, width: f32) {
+    row_label(
+        ui,
+        RichText::new(SCREEN_LINE_HEADING).weak(),
+        SCREEN_LINE_HEADING,
+    );
+    for s in &table.scenarios {
+        let title = format!("{} {}", s.number, s.title);
+        ui.allocate_ui(egui::vec2(width, 40.0), |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
+        });
+    }
+    ui.end_row();
+    ui.label("");
+    for _ in &table.scenarios {
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(width, ui.spacing().interact_size.y),
+            Sense::hover(),
+        );
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        let color = ui.visuals().weak_text_color();
+        let [insurance, patient] = CELL_HEADINGS;
+        let p = ui.painter();
+        let left = rect.right_center() - egui::vec2(width / 2.0, 0.0);
+        p.text(left, Align2::RIGHT_CENTER, insurance, font.clone(), color);
+        p.text(
+            rect.right_center(),
+            Align2::RIGHT_CENTER,
+            patient,
+            font,
+            color,
+        );
+    }
+    ui.end_row();
+}
+
+/// Shades a row that differs between scenarios, behind what was drawn.
+fn shade(ui: &Ui, background: egui::layers::ShapeIdx, rect: egui::Rect, differs: bool) {
+    if differs {
+        let fill = ui.visuals().warn_fg_color.gamma_multiply(0.09);
+        let shape = egui::Shape::rect_filled(rect.expand2(egui::vec2(3.0, 1.0)), 2.0, fill);
+        ui.painter().set(background, shape);
+    }
+}
+
+fn line_row_ui(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    table: &ComparisonTable,
+    row: &ComparisonLine,
+    width: f32,
+    out: Out<'_>,
+) {
+    let background = ui.painter().add(egui::Shape::Noop);
+    let marker = if row.differs { "* " } else { "  " };
+    let mut rect = row_label(
+        ui,
+        RichText::new(format!("{marker}{}", row.label)),
+        &row.label,
+    );
+    for (s, cell) in table.scenarios.iter().zip(&row.cells) {
+        let at = CellAt {
+            row: row.key.clone(),
+            scenario: s.key.clone(),
+        };
+        let selected = ctx.state.selected_cell.as_ref() == Some(&at);
+        let fallback = format!("{}, {}", row.label, s.title);
+        let response = line_cell(ui, cell.as_ref(), (&fallback, selected), width);
+        rect = rect.union(response.rect);
+        if response.clicked() {
+            out.push(Command::SelectCell(Some(at)));
+        }
+    }
+    shade(ui, background, rect, row.differs);
+    ui.end_row();
+}
+
+/// One total row; `first` draws the rule above the totals.
+fn total_row_ui(
+    ui: &mut Ui,
+    table: &ComparisonTable,
+    total: &TotalRow,
+    (first, width): (bool, f32),
+) {
+    let background = ui.painter().add(egui::Shape::Noop);
+    let marker = if total.differs { "* " } else { "  " };
+    let mut text = RichText::new(format!("{marker}{}", total.label));
+    if total.strong {
+        text = text.strong();
+    }
+    let mut rect = row_label(ui, text, total.label);
+    if first {
+        let x2 = rect.left() + table.scenarios.len() as f32 * (width + 10.0) + rect.width() + 10.0;
+        let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+        ui.painter()
+            .hline(rect.left()..=x2, rect.top() - 1.0, stroke);
+    }
+    for cell in &total.cells {
+        let (at, response) = ui.allocate_exact_size(
+            egui::vec2(width, ui.spacing().interact_size.y),
+            Sense::hover(),
+        );
+        let color = if total.strong {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().text_color()
+        };
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        ui.painter().text(
+            at.right_center(),
+            Align2::RIGHT_CENTER,
+            &cell.text,
+            font,
+            color,
+        );
+        response.widget_info(|| {
+            let mut info = egui::WidgetInfo::new(egui::Role::Cell);
+            info.label = Some(cell.a11y_label.clone());
+            info.current_text_value = Some(cell.text.clone());
+            info
+        });
+        rect = rect.union(at);
+    }
+    shade(ui, background, rect, total.differs);
+    ui.end_row();
 }
 
 /// Width of the first column: long descriptions are cut short (the full text
@@ -320,18 +317,18 @@ fn row_label(ui: &mut Ui, text: RichText, full: &str) -> egui::Rect {
     .rect
 }
 
-/// One line's cell: insurance and patient for scenario `k`, clickable.
+/// One scenario's cell of a line: insurance and patient, clickable when the
+/// scenario has the line.
+/// `label` names the cell for screen readers when the scenario has no such line.
 fn line_cell(
     ui: &mut Ui,
-    c: &Comparison,
-    row: &ComparisonRow,
-    (k, selected): (usize, bool),
+    cell: Option<&LineCell>,
+    (label, selected): (&str, bool),
     width: f32,
 ) -> egui::Response {
-    let line = c.line(row, k);
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(width, ui.spacing().interact_size.y),
-        if line.is_some() {
+        if cell.is_some() {
             Sense::click()
         } else {
             Sense::hover()
@@ -341,38 +338,36 @@ fn line_cell(
     if selected {
         ui.painter()
             .rect_filled(rect, 2.0, visuals.selection.bg_fill);
-    } else if response.hovered() && line.is_some() {
+    } else if response.hovered() && cell.is_some() {
         ui.painter()
             .rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
     }
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let (patient, insurance) = match line {
-        Some(l) => (l.patient.to_string(), l.insurance().to_string()),
-        None => (NONE.to_string(), NONE.to_string()),
-    };
+    let (insurance, patient) = cell.map_or((NO_LINE, NO_LINE), |c| {
+        (c.insurance_text.as_str(), c.patient_text.as_str())
+    });
     let strong: Color32 = if selected {
         visuals.selection.stroke.color
     } else {
         visuals.strong_text_color()
     };
-    let weak = visuals.weak_text_color();
-    let half = width / 2.0;
-    ui.painter().text(
-        rect.right_center() - egui::vec2(half, 0.0),
-        Align2::RIGHT_CENTER,
-        &insurance,
-        font.clone(),
-        weak,
+    let (weak, font) = (
+        visuals.weak_text_color(),
+        egui::TextStyle::Body.resolve(ui.style()),
     );
-    ui.painter().text(
+    let left = rect.right_center() - egui::vec2(width / 2.0, 0.0);
+    let p = ui.painter();
+    p.text(left, Align2::RIGHT_CENTER, insurance, font.clone(), weak);
+    p.text(
         rect.right_center(),
         Align2::RIGHT_CENTER,
-        &patient,
+        patient,
         font,
         strong,
     );
-    let label = format!("{}, {}", row.label, c.scenarios[k].scenario.title());
-    let value = format!("patient {patient}, insurance {insurance}");
+    let (label, value) = cell.map_or_else(
+        || (label.to_string(), NO_LINE.to_string()),
+        |c| (c.a11y_label.clone(), c.a11y_value.clone()),
+    );
     response.widget_info(|| {
         let mut info =
             egui::WidgetInfo::selected(egui::Role::Button, true, selected, label.clone());
@@ -383,19 +378,19 @@ fn line_cell(
 }
 
 /// Patient cost and insurance per scenario, numbered like the columns.
-fn chart_ui(ui: &mut Ui, c: &Comparison) {
+fn chart_ui(ui: &mut Ui, c: &ComparisonTable) {
     use egui_plot::{Bar, BarChart, Legend, Plot};
     ui.label(RichText::new("Patient cost and insurance per scenario").strong());
     let dollars = |cents: Cents| cents.cents() as f64 / 100.0;
     let n = c.scenarios.len();
     let bars = |offset: f64, value: &dyn Fn(&ScenarioTotals) -> Cents, what: &str| -> Vec<Bar> {
-        c.totals
+        c.scenarios
             .iter()
-            .enumerate()
-            .map(|(k, t)| {
-                Bar::new(k as f64 + 1.0 + offset, dollars(value(t)))
+            .map(|s| {
+                let amount = value(&s.totals);
+                Bar::new(s.number as f64 + offset, dollars(amount))
                     .width(0.36)
-                    .name(format!("{what} {}: {}", k + 1, value(t)))
+                    .name(format!("{what} {}: {}", s.number, fmt::amount(amount)))
             })
             .collect()
     };
@@ -429,42 +424,41 @@ fn chart_ui(ui: &mut Ui, c: &Comparison) {
         });
 }
 
-/// The right panel in compare mode: the selected cell's line, worked out.
+/// The right panel in compare mode: the selected cell's line, worked out, from
+/// that scenario's own estimate table.
 pub fn compare_details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
     ui.heading("Why this number");
-    let comparison = ctx.state.comparison.comparison();
+    let table = ctx.state.comparison.table.as_ref();
     let found = ctx.state.selected_cell.as_ref().and_then(|cell| {
-        let c = comparison?;
-        let row = c.rows.iter().find(|r| r.key == cell.row)?;
-        let k = c
-            .scenarios
-            .iter()
-            .position(|s| s.scenario.key() == cell.scenario)?;
-        Some((c, row, k, c.line(row, k)?))
+        let t = table?;
+        let row = t.row(&cell.row)?;
+        let k = t.scenarios.iter().position(|s| s.key == cell.scenario)?;
+        let line = row.cells.get(k)?.as_ref()?;
+        let scenario = t.scenarios.get(k)?;
+        Some((row, scenario, scenario.estimate.row(line.line)?))
     });
-    let Some((c, row, k, line)) = found else {
+    let Some((row, scenario, line)) = found else {
         ui.label(
             RichText::new("Click an amount in the comparison to see how it was worked out.").weak(),
         );
-        return;
-    };
-    let Some(result) = c.scenarios.get(k) else {
         return;
     };
     egui::ScrollArea::vertical()
         .id_salt("compare_details_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.label(RichText::new(result.scenario.title()).strong());
+            ui.label(RichText::new(&scenario.title).strong());
             ui.label(format!("Line {}: {}", line.number, row.label));
             ui.label(RichText::new(&line.description).weak());
             ui.add_space(4.0);
-            line_amounts_ui(ui, ctx.library, line, "compare_details_amounts");
-            let notes: Vec<_> = result
-                .notes
-                .iter()
-                .filter(|n| n.line == line.line)
-                .collect();
+            line_amounts_ui(
+                ui,
+                ctx.library,
+                &scenario.estimate,
+                line,
+                "compare_details_amounts",
+            );
+            let notes: Vec<_> = line.notes.iter().collect();
             coding_notes_ui(ui, &notes);
         });
 }

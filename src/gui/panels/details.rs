@@ -1,24 +1,18 @@
 //! The right panel, "Why this number": the selected line's amounts, its status
-//! marks and the engine's steps as plain sentences.
+//! marks and its steps as plain sentences, from the report's row for the line.
 
 use egui::{Grid, RichText, Ui};
 
-use super::coverage::{named, open_plan_rules, payer_role};
+use super::coverage::{named, open_plan_rules};
 use super::{Out, PanelCtx};
 use crate::engine::coding::{CodingNote, NoteKind};
-use crate::engine::{LineEstimate, Step};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
 use crate::gui::widgets::status::{Tone, color, flag_badges};
 use crate::model::{Library, LineId, TreatmentOption, VisitId};
 use crate::money::Cents;
-
-/// One explanation step as a sentence. The one place the GUI words a step, so the
-/// screen, the CLI and the printout say the same thing.
-pub fn step_sentence(step: &Step) -> String {
-    crate::report::sentence(step)
-}
+use crate::report::{ColumnSet, EstimateTable, Row, fmt};
 
 /// Draws the panel.
 pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
@@ -33,8 +27,9 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     let (option, line) = (found.option, found.line);
     let info = ctx.library.catalogue.get(line.code);
     let area = line.area();
-    let estimate = ctx.estimates.line(option.id, at);
-    let number = estimate.map_or(0, |e| e.number);
+    let table = ctx.estimates.table(option.id);
+    let row = table.and_then(|t| Some((t, t.row(at)?)));
+    let number = row.map_or(0, |(_, r)| r.number);
     // The line's controls stay at the bottom of the panel, however long the
     // explanation above them is.
     ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
@@ -53,7 +48,8 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.label(
-                        RichText::new(format!("Line {number}: {} {area}", line.code)).strong(),
+                        RichText::new(format!("Line {number}: {} {}", line.code, fmt::area(area)))
+                            .strong(),
                     );
                     if let Some(info) = info {
                         ui.label(&info.name);
@@ -65,15 +61,10 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                         ui.label(RichText::new(format!("Note: {note}")).italics());
                     }
                     ui.add_space(4.0);
-                    match estimate {
-                        Some(estimate) => {
-                            line_amounts_ui(ui, ctx.library, estimate, "details_amounts");
-                            let notes: Vec<&CodingNote> = ctx
-                                .estimates
-                                .notes(option.id)
-                                .iter()
-                                .filter(|n| n.line == at)
-                                .collect();
+                    match row {
+                        Some((table, row)) => {
+                            line_amounts_ui(ui, ctx.library, table, row, "details_amounts");
+                            let notes: Vec<&CodingNote> = row.notes.iter().collect();
                             coding_notes_ui(ui, &notes);
                         }
                         None => {
@@ -122,38 +113,36 @@ fn completed_at_ui(
     });
 }
 
-/// A line's amounts, status marks and the engine's steps as sentences.
-/// A step that comes from one of the plan's rules links to the plan's rules.
-pub fn line_amounts_ui(ui: &mut Ui, library: &Library, estimate: &LineEstimate, id: &str) {
+/// A line's amounts (the screen's money columns, under their full headings), its
+/// status marks and the steps as sentences, all from the report's row. A step
+/// that comes from one of the plan's rules links to the plan's rules.
+pub fn line_amounts_ui(ui: &mut Ui, library: &Library, table: &EstimateTable, row: &Row, id: &str) {
     Grid::new(id).num_columns(2).striped(true).show(ui, |ui| {
-        let amount = |ui: &mut Ui, label: &str, cents| {
-            ui.label(label);
-            money_cell(ui, cents);
+        for column in table.columns(ColumnSet::Screen) {
+            if !column.key.is_money() {
+                continue;
+            }
+            ui.label(&column.long_title);
+            money_cell(ui, &row.cell(&column).text);
             ui.end_row();
-        };
-        amount(ui, "Office fee", estimate.fee);
-        amount(ui, "Allowed", estimate.allowed);
-        amount(ui, "Write-off", estimate.write_off);
-        amount(ui, "Deductible", estimate.deductible);
-        for (k, share) in estimate.payers.iter().enumerate() {
-            let label = format!("{} pays", payer_role(k));
-            amount(ui, &label, share.pays);
         }
-        amount(ui, "Patient pays", estimate.patient);
     });
-    if !estimate.flags.is_empty() {
+    if !row.flags.is_empty() {
         ui.add_space(4.0);
-        flag_badges(ui, &estimate.flags);
+        flag_badges(ui, &row.flags);
     }
     ui.add_space(6.0);
     ui.label(RichText::new("How it was worked out").strong());
-    for (i, step) in estimate.steps.iter().enumerate() {
+    for (i, step) in row.explanation.iter().enumerate() {
         ui.horizontal_top(|ui| {
             ui.label(RichText::new(format!("{}.", i + 1)).weak());
-            ui.add(egui::Label::new(step_sentence(step)).wrap());
+            ui.add(egui::Label::new(&step.sentence).wrap());
         });
         // Steps carry the plan's name; the rules window wants its library id.
-        let plan = rule_plan(step).and_then(|name| library.plans.values().find(|p| p.name == name));
+        let plan = step
+            .rule_plan
+            .as_deref()
+            .and_then(|name| library.plans.values().find(|p| p.name == name));
         if let Some(plan) = plan {
             ui.horizontal(|ui| {
                 ui.add_space(18.0);
@@ -166,25 +155,6 @@ pub fn line_amounts_ui(ui: &mut Ui, library: &Library, estimate: &LineEstimate, 
                 }
             });
         }
-    }
-}
-
-/// The plan (by display name) whose rule produced this step, for the steps a plan
-/// rule produces: downgrade, bundling, frequency, exclusion, age, waiting period,
-/// missing tooth and maximum.
-fn rule_plan(step: &Step) -> Option<&str> {
-    match step {
-        Step::Downgraded { plan, .. }
-        | Step::Bundled { plan, .. }
-        | Step::FrequencyLimit { plan, .. }
-        | Step::DeniedWithCrown { plan, .. }
-        | Step::Excluded { plan, .. }
-        | Step::NotCovered { plan, .. }
-        | Step::AgeLimit { plan, .. }
-        | Step::WaitingPeriod { plan, .. }
-        | Step::MissingTooth { plan, .. }
-        | Step::MaximumCapped { plan, .. } => Some(plan),
-        _ => None,
     }
 }
 

@@ -1,34 +1,21 @@
 //! The estimate table: one table per visit with the same exact column widths, so
-//! the columns line up under one header, and a totals row. Every amount shown is
-//! the engine's; the table only lays them out.
+//! the columns line up under one header, and a totals row. Columns, headings and
+//! every cell's text come from `report::EstimateTable` (the screen's column set);
+//! this file only lays them out.
 
 use egui::{Align, Layout, RichText, Sense, Ui};
-use egui_extras::{Column, TableBuilder, TableRow};
+use egui_extras::{Column as Width, TableBuilder, TableRow};
 
-use super::coverage::{named, payer_role};
+use super::coverage::named;
 use super::{Out, PanelCtx};
-use crate::engine::{Estimate, LineEstimate};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::money::{column_width, money_cell, money_total, right_aligned};
 use crate::gui::widgets::status::status_cell;
 use crate::model::{PlannedLine, Visit};
-use crate::money::Cents;
+use crate::report::{Align as CellAlign, Column, ColumnKey, ColumnSet, EstimateTable, Row, fmt};
 
 /// Row height of the table.
 pub const ROW_HEIGHT: f32 = 22.0;
-
-/// Column widths for this frame: fixed columns, money columns sized to the font,
-/// and the description taking what is left.
-#[derive(Clone, Debug)]
-pub struct TableLayout {
-    /// One width per column.
-    pub widths: Vec<f32>,
-    /// Number of payers (one money column each).
-    pub payers: usize,
-}
-
-/// Index of the description column.
-const DESCRIPTION: usize = 3;
 
 /// Space between the right-aligned patient amount and the status words.
 const STATUS_INDENT: f32 = 6.0;
@@ -37,21 +24,49 @@ const STATUS_INDENT: f32 = 6.0;
 /// on a 1280-pixel screen.
 const CELL_SPACING: f32 = 4.0;
 
+/// The columns and their widths for this frame: fixed columns, money columns
+/// sized to the font, and the description taking what is left.
+#[derive(Clone, Debug)]
+pub struct TableLayout {
+    /// The screen's columns, from the report.
+    pub columns: Vec<Column>,
+    /// One width per column.
+    pub widths: Vec<f32>,
+}
+
 impl TableLayout {
-    /// Widths for `payers` payer columns in the space `ui` has.
-    pub fn new(ui: &Ui, payers: usize) -> TableLayout {
+    /// Widths for the columns of `table` (or, without an estimate, the columns
+    /// that need none) in the space `ui` has.
+    pub fn new(ui: &Ui, table: Option<&EstimateTable>) -> TableLayout {
+        let columns = match table {
+            Some(t) => t.columns(ColumnSet::Screen),
+            None => ColumnSet::Screen
+                .keys(0, false)
+                .into_iter()
+                .map(|key| ColumnSet::Screen.column(key, &[]))
+                .collect(),
+        };
         let money = column_width(ui);
-        let mut widths = vec![34.0, 38.0, 58.0, 0.0];
-        widths.extend(std::iter::repeat_n(money, 4 + payers + 1));
-        widths.push(104.0);
+        let mut widths: Vec<f32> = columns
+            .iter()
+            .map(|c| match c.key {
+                ColumnKey::Tooth => 34.0,
+                ColumnKey::Surfaces => 38.0,
+                ColumnKey::Code => 58.0,
+                ColumnKey::Status => 104.0,
+                ColumnKey::Description => 0.0,
+                _ => money,
+            })
+            .collect();
         let fixed: f32 = widths.iter().sum::<f32>() + CELL_SPACING * widths.len() as f32;
-        if let Some(description) = widths.get_mut(DESCRIPTION) {
+        let description = columns.iter().position(|c| c.key == ColumnKey::Description);
+        if let Some(width) = description.and_then(|i| widths.get_mut(i)) {
             // Capped, so on a wide screen the amounts stay near the words they belong to.
             // Leave room for the vertical scroll bar so no horizontal one appears.
             let room = ui.available_width() - fixed - ui.spacing().scroll.bar_width - 8.0;
-            *description = room.clamp(90.0, 420.0);
+            *width = room.clamp(90.0, 420.0);
         }
-        TableLayout { widths, payers }
+        TableLayout { columns, widths }
     }
 
     fn table<'a>(&self, ui: &'a mut Ui, id_salt: impl egui::AsIdSalt) -> TableBuilder<'a> {
@@ -63,35 +78,33 @@ impl TableLayout {
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center));
         for width in &self.widths {
-            table = table.column(Column::exact(*width).clip(true));
+            table = table.column(Width::exact(*width).clip(true));
         }
         table
     }
 }
 
 /// The header row, drawn once above all visits.
-pub fn header_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout) {
+pub fn header_ui(ui: &mut Ui, layout: &TableLayout) {
     layout
         .table(ui, "lines_header")
         .header(ROW_HEIGHT, |mut header| {
-            for title in ["Tooth", "Surf.", "Code", "Description"] {
-                header.col(|ui| {
-                    ui.strong(title);
+            for column in &layout.columns {
+                let title = RichText::new(&column.title).strong();
+                let (_, response) = header.col(|ui| match column.align {
+                    CellAlign::Right => right_aligned(ui, title),
+                    CellAlign::Left if column.key == ColumnKey::Status => {
+                        ui.add_space(STATUS_INDENT);
+                        ui.label(title);
+                    }
+                    CellAlign::Left => {
+                        ui.label(title);
+                    }
                 });
+                if column.long_title != column.title {
+                    response.on_hover_text(&column.long_title);
+                }
             }
-            for title in ["Fee", "Allowed", "Write-off", "Deduct."] {
-                header.col(|ui| right_aligned(ui, RichText::new(title).strong()));
-            }
-            for (i, coverage) in ctx.plan.coverage.iter().enumerate().take(layout.payers) {
-                let (_, response) =
-                    header.col(|ui| right_aligned(ui, RichText::new(payer_role(i)).strong()));
-                response.on_hover_text(format!("{} pays", ctx.plan_name(&coverage.plan)));
-            }
-            header.col(|ui| right_aligned(ui, RichText::new("Patient").strong()));
-            header.col(|ui| {
-                ui.add_space(STATUS_INDENT);
-                ui.strong("Status");
-            });
         })
         .body(|_| {});
 }
@@ -109,67 +122,61 @@ pub fn visit_table_ui(
         ui.label(RichText::new("    No lines in this visit.").weak());
         return;
     }
+    let table = ctx.estimates.table(ctx.option);
     layout
         .table(ui, ("visit_lines", ctx.option, visit.id))
         .body(|mut body| {
             for (k, line) in visit.lines.iter().enumerate() {
-                body.row(ROW_HEIGHT, |mut row| {
-                    line_row(&mut row, ctx, layout, (first + k, line), out);
+                let row = table.and_then(|t| t.row(line.id));
+                body.row(ROW_HEIGHT, |mut cells| {
+                    line_row(&mut cells, ctx, layout, (first + k, line, row), out);
                 });
             }
         });
 }
 
+/// One line: the report's row when there is an estimate, else what the document
+/// says (tooth, code, name) with the money cells left empty.
 fn line_row(
-    row: &mut TableRow<'_, '_>,
+    cells: &mut TableRow<'_, '_>,
     ctx: &PanelCtx<'_>,
     layout: &TableLayout,
-    (number, line): (usize, &PlannedLine),
+    (number, line, row): (usize, &PlannedLine, Option<&Row>),
     out: Out<'_>,
 ) {
     let at = line.id;
     let selected = ctx.selected_line == Some(at);
-    row.set_selected(selected);
-    let estimate = ctx.estimates.line(ctx.option, at);
-    row.col(|ui| {
-        ui.label(
-            line.tooth
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| area_text(line)),
-        );
-    });
-    row.col(|ui| {
-        ui.label(line.surfaces.map(|s| s.to_string()).unwrap_or_default());
-    });
-    row.col(|ui| {
-        // The code is the row's handle: selecting it shows the explanation.
-        let response = ui.selectable_label(selected, line.code.to_string());
-        named(&response, &format!("Line {number}: {}", line.code));
-        if response.clicked() {
-            out.push(Command::SelectLine(Some(at)));
+    cells.set_selected(selected);
+    let label = row.map_or_else(|| format!("Line {number}: {}", line.code), Row::a11y_label);
+    for column in &layout.columns {
+        match column.key {
+            ColumnKey::Code => {
+                cells.col(|ui| {
+                    // The code is the row's handle: selecting it shows the explanation.
+                    let response = ui.selectable_label(selected, line.code.to_string());
+                    named(&response, &label);
+                    if response.clicked() {
+                        out.push(Command::SelectLine(Some(at)));
+                    }
+                });
+            }
+            ColumnKey::Description => description_cell(cells, ctx, line, row, column),
+            ColumnKey::Status => status(cells, row),
+            _ => {
+                let text = match row {
+                    Some(r) => r.cell(column).text,
+                    None => document_text(line, column.key),
+                };
+                cells.col(|ui| match column.align {
+                    CellAlign::Right => money_cell(ui, &text),
+                    CellAlign::Left => {
+                        ui.label(text);
+                    }
+                });
+            }
         }
-    });
-    row.col(|ui| {
-        let info = ctx.library.catalogue.get(line.code);
-        let name = info.map_or("(not in the catalogue)", |i| i.name.as_str());
-        let response = ui.add(egui::Label::new(name).truncate());
-        if let Some(info) = info {
-            response.on_hover_text(&info.patient_text);
-        }
-    });
-    money_cells(row, layout, estimate);
-    let (_, response) = row.col(|ui| {
-        if let Some(e) = estimate {
-            ui.add_space(STATUS_INDENT);
-            status_cell(ui, &e.flags);
-        }
-    });
-    if let Some(e) = estimate
-        && !e.flags.is_empty()
-    {
-        response.on_hover_text(crate::gui::widgets::status::flags_text(&e.flags));
     }
-    let response = row.response();
+    let response = cells.response();
     if response.clicked() {
         out.push(Command::SelectLine(Some(at)));
     }
@@ -180,48 +187,65 @@ fn line_row(
     });
 }
 
-/// Quadrant or arch for lines without a tooth.
-fn area_text(line: &PlannedLine) -> String {
-    crate::report::fmt::area_short(line.area())
+fn description_cell(
+    cells: &mut TableRow<'_, '_>,
+    ctx: &PanelCtx<'_>,
+    line: &PlannedLine,
+    row: Option<&Row>,
+    column: &Column,
+) {
+    let info = ctx.library.catalogue.get(line.code);
+    let text = match row {
+        Some(r) => r.cell(column).text,
+        None => info.map_or_else(|| "(not in the catalogue)".to_string(), |i| i.name.clone()),
+    };
+    cells.col(|ui| {
+        let response = ui.add(egui::Label::new(text).truncate());
+        if let Some(info) = info {
+            response.on_hover_text(&info.patient_text);
+        }
+    });
 }
 
-fn money_cells(row: &mut TableRow<'_, '_>, layout: &TableLayout, estimate: Option<&LineEstimate>) {
-    let Some(e) = estimate else {
-        for _ in 0..(4 + layout.payers + 1) {
-            row.col(|_| {});
+fn status(cells: &mut TableRow<'_, '_>, row: Option<&Row>) {
+    let (_, response) = cells.col(|ui| {
+        if let Some(r) = row {
+            ui.add_space(STATUS_INDENT);
+            status_cell(ui, &r.flags);
         }
-        return;
-    };
-    for amount in [e.fee, e.allowed, e.write_off, e.deductible] {
-        row.col(|ui| money_cell(ui, amount));
+    });
+    if let Some(r) = row
+        && !r.flags.is_empty()
+    {
+        response.on_hover_text(fmt::flag_words_by_tone(&r.flags));
     }
-    for k in 0..layout.payers {
-        let pays = e.payers.get(k).map_or(Cents::ZERO, |p| p.pays);
-        row.col(|ui| money_cell(ui, pays));
+}
+
+/// Tooth and surfaces straight from the document, for a line without an estimate.
+fn document_text(line: &PlannedLine, key: ColumnKey) -> String {
+    match key {
+        ColumnKey::Tooth => match line.tooth {
+            Some(t) => t.to_string(),
+            None => fmt::area_short(line.area()),
+        },
+        ColumnKey::Surfaces => line.surfaces.map(|s| s.to_string()).unwrap_or_default(),
+        _ => String::new(),
     }
-    row.col(|ui| money_cell(ui, e.patient));
 }
 
 /// The totals row.
-pub fn totals_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout, estimate: &Estimate) {
-    let t = &estimate.totals;
+pub fn totals_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout, table: &EstimateTable) {
+    let cells = table.total_cells(&layout.columns);
     layout.table(ui, ("totals", ctx.option)).body(|mut body| {
         body.row(ROW_HEIGHT, |mut row| {
-            for _ in 0..DESCRIPTION {
-                row.col(|_| {});
+            for (column, cell) in layout.columns.iter().zip(&cells) {
+                row.col(|ui| match column.align {
+                    CellAlign::Right => money_total(ui, &cell.text),
+                    CellAlign::Left => {
+                        ui.strong(&cell.text);
+                    }
+                });
             }
-            row.col(|ui| {
-                ui.strong("Total");
-            });
-            for amount in [t.fee, t.allowed, t.write_off, t.deductible] {
-                row.col(|ui| money_total(ui, amount));
-            }
-            for k in 0..layout.payers {
-                let pays = t.insurance.get(k).map_or(Cents::ZERO, |(_, c)| *c);
-                row.col(|ui| money_total(ui, pays));
-            }
-            row.col(|ui| money_total(ui, t.patient));
-            row.col(|_| {});
         });
     });
 }

@@ -11,6 +11,7 @@ use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
 use crate::gui::widgets::money::{column_width, right_aligned_fixed};
 use crate::model::{OptionId, TreatmentOption, Visit, VisitId};
+use crate::report::{Align, fmt, remaining};
 
 /// Draws the central panel.
 pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out: Out<'_>) {
@@ -111,8 +112,9 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
 }
 
 fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<'_>) {
-    let layout = TableLayout::new(ui, ctx.plan.coverage.len());
-    header_ui(ui, ctx, &layout);
+    let table = ctx.estimates.table(ctx.option);
+    let layout = TableLayout::new(ui, table);
+    header_ui(ui, &layout);
     let mut first = 1;
     for (i, visit) in option.visits.iter().enumerate() {
         visit_header_ui(ui, ctx, (i, option.visits.len()), visit, out);
@@ -129,13 +131,10 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
             });
         }
     });
-    match (
-        ctx.estimates.option(ctx.option),
-        ctx.estimates.option_error(ctx.option),
-    ) {
-        (Some(estimate), _) => {
+    match (table, ctx.estimates.option_error(ctx.option)) {
+        (Some(table), _) => {
             ui.separator();
-            totals_ui(ui, ctx, &layout, estimate);
+            totals_ui(ui, ctx, &layout, table);
         }
         (None, Some(error)) => {
             ui.label(
@@ -224,56 +223,57 @@ fn visit_header_ui(
 }
 
 /// Annual maximum and deductible left per plan and benefit year, before and after
-/// this option, as the engine reports them.
+/// this option, as the report words them.
 fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
-    let Some(estimate) = ctx.estimates.option(ctx.option) else {
+    let Some(remaining) = ctx.estimates.remaining(ctx.option) else {
         return;
     };
-    if estimate.remaining.is_empty() {
+    if remaining.rows.is_empty() {
         return;
     }
     ui.label(RichText::new("Remaining benefits").strong());
-    let maximum = crate::report::fmt::maximum;
     egui::Grid::new("remaining_grid")
-        .num_columns(6)
+        .num_columns(remaining::COLUMNS.len())
         .striped(true)
         .spacing([18.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Plan").weak());
-            ui.label(RichText::new("Benefit year").weak());
-            let width = column_width(ui) + 12.0;
-            let cell = |ui: &mut Ui, text: RichText| right_aligned_fixed(ui, width, text);
-            for title in [
-                "Maximum left",
-                "after this",
-                "Deductible left",
-                "after this",
-            ] {
-                cell(ui, RichText::new(title).weak());
+            let width = column_width(ui) + 30.0;
+            let cell = |ui: &mut Ui, align: Align, text: RichText| match align {
+                Align::Right => right_aligned_fixed(ui, width, text),
+                Align::Left => {
+                    ui.label(text);
+                }
+            };
+            for (title, align) in remaining::COLUMNS {
+                cell(ui, align, RichText::new(title).weak());
             }
             ui.end_row();
-            for r in &estimate.remaining {
-                ui.label(ctx.plan_name(&r.plan));
-                ui.label(benefit_year(r.year_start, r.year_end));
-                cell(ui, RichText::new(maximum(r.maximum_before)));
-                cell(ui, RichText::new(maximum(r.maximum_after)).strong());
-                cell(ui, RichText::new(r.deductible_before.to_string()));
-                cell(ui, RichText::new(r.deductible_after.to_string()).strong());
+            for r in &remaining.rows {
+                let texts = r.cells(fmt::benefit_year);
+                for (k, (text, (_, align))) in texts.into_iter().zip(remaining::COLUMNS).enumerate()
+                {
+                    // The "after this treatment" amounts are what the patient will ask about.
+                    let text = if k == 3 || k == 5 {
+                        RichText::new(text).strong()
+                    } else {
+                        RichText::new(text)
+                    };
+                    cell(ui, align, text);
+                }
                 ui.end_row();
-                for (name, before, after) in &r.class_maximums {
-                    ui.label(RichText::new(format!("   {name}")).weak());
+                for m in &r.class_maximums {
+                    ui.label(RichText::new(format!("   {}", m.name)).weak());
                     ui.label("");
-                    cell(ui, RichText::new(before.to_string()));
-                    cell(ui, RichText::new(after.to_string()).strong());
+                    cell(ui, Align::Right, RichText::new(fmt::amount(m.before)));
+                    cell(
+                        ui,
+                        Align::Right,
+                        RichText::new(fmt::amount(m.after)).strong(),
+                    );
                     ui.label("");
                     ui.label("");
                     ui.end_row();
                 }
             }
         });
-}
-
-/// "2026" for a calendar year, else "2026-07-01 – 2027-06-30".
-fn benefit_year(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
-    crate::report::fmt::benefit_year(start, end)
 }

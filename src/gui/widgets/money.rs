@@ -1,21 +1,19 @@
-//! Money as people read it: right-aligned, with thousands separators (the engine's
-//! `Cents` display). The GUI only shows amounts the engine computed.
+//! Amounts as people read them: right-aligned text made by `report::fmt`. The
+//! GUI neither computes nor formats money; it lays out the report's cells.
 
 use egui::{Align, Layout, RichText, Ui};
-
-use crate::money::Cents;
 
 /// The widest amount a column is sized for.
 const WIDEST: &str = "99,999.00";
 
 /// A right-aligned amount filling the cell.
-pub fn money_cell(ui: &mut Ui, amount: Cents) {
-    right_aligned(ui, RichText::new(amount.to_string()));
+pub fn money_cell(ui: &mut Ui, text: &str) {
+    right_aligned(ui, RichText::new(text));
 }
 
 /// A right-aligned amount in bold (totals).
-pub fn money_total(ui: &mut Ui, amount: Cents) {
-    right_aligned(ui, RichText::new(amount.to_string()).strong());
+pub fn money_total(ui: &mut Ui, text: &str) {
+    right_aligned(ui, RichText::new(text).strong());
 }
 
 /// Right-aligned text filling the cell (headers of money columns).

@@ -4,29 +4,8 @@
 use egui::{Color32, RichText, Ui};
 
 use crate::engine::Flag;
-
-/// How serious a flag is, for its colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    /// The plan pays nothing for the line.
-    Denied,
-    /// The plan pays less than usual.
-    Reduced,
-    /// Something to look at or do.
-    Notice,
-    /// Plain information.
-    Info,
-}
-
-/// The tone of a flag.
-pub fn tone(flag: Flag) -> Tone {
-    match flag {
-        f if f.is_denial() => Tone::Denied,
-        Flag::Downgraded | Flag::MaximumReached | Flag::NotOnSchedule => Tone::Reduced,
-        Flag::PreauthorizationRequired | Flag::CodingWarning => Tone::Notice,
-        _ => Tone::Info,
-    }
-}
+pub use crate::report::Tone;
+use crate::report::fmt::{flag_tone as tone, flag_word, flag_words_by_tone};
 
 /// The colour of a tone in the current theme.
 pub fn color(ui: &Ui, tone: Tone) -> Color32 {
@@ -52,26 +31,12 @@ fn mark(tone: Tone) -> &'static str {
     }
 }
 
-/// The flags of a line as one comma-separated text, most serious first.
-pub fn flags_text(flags: &[Flag]) -> String {
-    crate::report::fmt::flag_words_by_tone(flags)
-}
-
-fn tone_rank(tone: Tone) -> u8 {
-    match tone {
-        Tone::Denied => 0,
-        Tone::Reduced => 1,
-        Tone::Notice => 2,
-        Tone::Info => 3,
-    }
-}
-
 /// The status cell: mark and words in the colour of the most serious flag.
 pub fn status_cell(ui: &mut Ui, flags: &[Flag]) {
-    let Some(worst) = flags.iter().map(|f| tone(*f)).min_by_key(|t| tone_rank(*t)) else {
+    let Some(worst) = flags.iter().map(|f| tone(*f)).min() else {
         return;
     };
-    let text = format!("{}{}", mark(worst), flags_text(flags));
+    let text = format!("{}{}", mark(worst), flag_words_by_tone(flags));
     ui.add(egui::Label::new(RichText::new(text).color(color(ui, worst))).truncate());
 }
 
@@ -80,7 +45,7 @@ pub fn flag_badges(ui: &mut Ui, flags: &[Flag]) {
     ui.horizontal_wrapped(|ui| {
         for flag in flags {
             let tone = tone(*flag);
-            let text = format!("{}{}", mark(tone), crate::report::fmt::flag_word(*flag));
+            let text = format!("{}{}", mark(tone), flag_word(*flag));
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, color(ui, tone)))
                 .corner_radius(4.0)

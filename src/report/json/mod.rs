@@ -135,7 +135,7 @@ fn line_json(table: &EstimateTable, r: &Row) -> LineJson {
         insurance: pays(table, &r.amounts.payers),
         patient: r.amounts.patient,
         flags: r.flags.clone(),
-        explain: r.explanation.clone(),
+        explain: r.explanation.iter().map(|s| s.sentence.clone()).collect(),
     }
 }
 

@@ -7,4 +7,4 @@ pub mod patient;
 mod staff;
 
 pub use patient::{PlanNaming, line_note};
-pub use staff::sentence;
+pub use staff::{rule_plan, sentence};

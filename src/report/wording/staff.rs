@@ -7,6 +7,26 @@ use crate::engine::Step;
 use crate::model::plan::{CobMethod, Liability};
 use crate::report::fmt::{dollars as money, iso_date as date};
 
+/// The plan (by display name) whose own rule produced this step, for the steps a
+/// plan rule produces: downgrade, bundling, frequency, exclusion, class not
+/// covered, age, waiting period, missing tooth and maximum. Readers link these to
+/// the plan's rules.
+pub fn rule_plan(step: &Step) -> Option<&str> {
+    match step {
+        Step::Downgraded { plan, .. }
+        | Step::Bundled { plan, .. }
+        | Step::FrequencyLimit { plan, .. }
+        | Step::DeniedWithCrown { plan, .. }
+        | Step::Excluded { plan, .. }
+        | Step::NotCovered { plan, .. }
+        | Step::AgeLimit { plan, .. }
+        | Step::WaitingPeriod { plan, .. }
+        | Step::MissingTooth { plan, .. }
+        | Step::MaximumCapped { plan, .. } => Some(plan),
+        _ => None,
+    }
+}
+
 /// One step as one sentence.
 pub fn sentence(step: &Step) -> String {
     // Listing every step here makes a new step a compile error until it has words.
