@@ -105,6 +105,15 @@ broken! {
         "tests/library/broken/syntax-missing-comma.ron:7:5: Expected comma";
     syntax_unclosed_paren_at_end: "syntax-unclosed-paren.ron" =>
         "tests/library/broken/syntax-unclosed-paren.ron:10:7: Unexpected end of RON";
+    // Issue 12, loader edges: "errors at the position where the mistake is". ron
+    // reports this one at 13:37 ("Expected comma"), where the string it ran on in
+    // ends; closing the string on line 7 is what makes the file parse.
+    syntax_unclosed_string_at_its_start: "syntax-unclosed-string.ron" =>
+        r#"tests/library/broken/syntax-unclosed-string.ron:7:14: unclosed text: expected a closing " on this line; as written, the text runs on to line 13"#;
+    syntax_unclosed_string_to_the_end: "syntax-unclosed-string-at-end.ron" =>
+        r#"tests/library/broken/syntax-unclosed-string-at-end.ron:12:11: unclosed text: expected a closing " (the text runs on to the end of the file)"#;
+    treatment_unclosed_string_at_its_start: "treatment-unclosed-string.ron" =>
+        r#"tests/library/broken/treatment-unclosed-string.ron:17:27: unclosed text: expected a closing " on this line; as written, the text runs on to line 18"#;
     syntax_unclosed_paren_inside: "syntax-unclosed-paren-inner.ron" =>
         // Reported: an unclosed `(` reads as the next field being inside it, so the
         // message names the field, not the parenthesis (line 8).
@@ -184,6 +193,22 @@ broken! {
         "tests/library/broken/plan-age-limit-reversed-second.ron:15:28: age limit from age 19 through age 18 covers nobody: expected from_age <= through_age";
     frequency_count_zero: "plan-frequency-count-zero.ron" =>
         r#"tests/library/broken/plan-frequency-count-zero.ron:15:47: frequency limit "Cleanings" allows 0 services: expected 1 or more (use an exclusion for services the plan never pays)"#;
+    // Issue 12, loader edges: "zero-length windows ... refused", every kind of window.
+    frequency_window_years_0: "plan-window-years-0.ron" =>
+        r#"tests/library/broken/plan-window-years-0.ron:15:65: frequency limit "Bitewings" looks back 0 years: expected a window of 1 year or more"#;
+    frequency_window_days_0: "plan-window-days-0.ron" =>
+        r#"tests/library/broken/plan-window-days-0.ron:15:65: frequency limit "Bitewings" looks back 0 days: expected a window of 1 day or more"#;
+    frequency_window_months_to_the_day_0: "plan-window-months-to-the-day-0.ron" =>
+        r#"tests/library/broken/plan-window-months-to-the-day-0.ron:15:65: frequency limit "Bitewings" looks back 0 months: expected a window of 1 month or more"#;
+    frequency_window_months_to_the_month_0: "plan-window-months-to-the-month-0.ron" =>
+        r#"tests/library/broken/plan-window-months-to-the-month-0.ron:15:65: frequency limit "Bitewings" looks back 0 months: expected a window of 1 month or more"#;
+    frequency_window_rolling_0: "plan-window-rolling-0.ron" =>
+        r#"tests/library/broken/plan-window-rolling-0.ron:15:65: frequency limit "Bitewings" looks back 0 months: expected a window of 1 month or more"#;
+    // Issue 12, loader edges: "circles of any length refused", named in order.
+    alternate_benefits_two_way: "plan-alternate-two-way.ron" =>
+        "tests/library/broken/plan-alternate-two-way.ron:14:47: alternate benefits pay D2740 as D2750 and D2750 as D2740: a circle; expected every chain of downgrades to end";
+    alternate_benefits_three_way_across_rules: "plan-alternate-circle.ron" =>
+        "tests/library/broken/plan-alternate-circle.ron:17:24: alternate benefits pay D2740 as D2750, D2750 as D2791 and D2791 as D2740: a circle; expected every chain of downgrades to end";
 }
 
 /// One broken plan in a folder of good files: the good ones load, one problem.
