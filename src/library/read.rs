@@ -10,6 +10,8 @@ use std::fs::{self, FileType};
 use std::io::{self, Read as _};
 use std::path::Path;
 
+use super::problem::position;
+
 /// The largest plan, fee schedule, treatment plan or settings file Ferrule reads:
 /// 4 MiB, hundreds of times the largest real one, small enough that a wrong file
 /// cannot eat the memory.
@@ -36,8 +38,7 @@ pub fn read_text(path: &Path) -> io::Result<String> {
             .get(..e.utf8_error().valid_up_to())
             .unwrap_or(&[]);
         let before = String::from_utf8_lossy(valid);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = position(&before, before.len());
         io::Error::new(
             io::ErrorKind::InvalidData,
             format!("line {line}, column {column} is not UTF-8 text: expected a UTF-8 text file"),

@@ -28,7 +28,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// [`write_atomic`] with `random` characters in the temporary name (tests use 1 so
 /// they can plant a symlink at every possible name).
-pub(super) fn write_with_random_chars(path: &Path, bytes: &[u8], random: usize) -> io::Result<()> {
+fn write_with_random_chars(path: &Path, bytes: &[u8], random: usize) -> io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
@@ -114,7 +114,7 @@ fn sync_folder(dir: &Path) -> io::Result<()> {
             return Err(io::Error::new(
                 e.kind(),
                 format!(
-                    "saved, but the folder {} could not be synced to disk: {e}",
+                    "the file is in place, but the folder {} could not be synced to disk after the rename, so a power cut could still lose it: {e}",
                     dir.display()
                 ),
             ));
@@ -139,7 +139,8 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use std::os::unix::fs::{PermissionsExt as _, symlink};
 
