@@ -16,6 +16,7 @@ mod parse;
 pub mod practice;
 mod problem;
 mod read;
+mod text;
 mod unclosed;
 mod validate;
 mod write;

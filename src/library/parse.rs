@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::problem::{self, locate};
-use super::read::strip_bom;
+use super::text::strip_bom;
 use crate::model::{CodeCatalogue, FeeSchedule, PlanRules, Problem, TreatmentPlan};
 
 /// The file format version this Ferrule reads and writes.

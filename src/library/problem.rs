@@ -5,7 +5,7 @@ use std::path::Path;
 
 use ron::error::SpannedError;
 
-use super::read::strip_bom;
+use super::text::{position, strip_bom};
 use super::unclosed;
 use crate::model::Problem;
 
@@ -75,14 +75,6 @@ pub fn locate(text: &str, needles: &[&str]) -> (usize, usize) {
         }
     }
     position(text, found.unwrap_or(0))
-}
-
-/// The 1-based line and column (in characters) of byte offset `at` in `text`.
-pub fn position(text: &str, at: usize) -> (usize, usize) {
-    let before = text.get(..at).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// The byte offset of the first `needle` at or after `from` that is not inside a

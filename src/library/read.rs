@@ -10,7 +10,7 @@ use std::fs::{self, FileType};
 use std::io::{self, Read as _};
 use std::path::Path;
 
-use super::problem::position;
+use super::text::{BOM, position};
 
 /// The largest plan, fee schedule, treatment plan or settings file Ferrule reads:
 /// 4 MiB, hundreds of times the largest real one, small enough that a wrong file
@@ -19,14 +19,6 @@ pub const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The largest logo image Ferrule reads: 16 MiB.
 pub const MAX_LOGO_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The UTF-8 byte-order mark some Windows editors put at the start of a file.
-const BOM: char = '\u{feff}';
-
-/// `text` without a byte-order mark at its start.
-pub fn strip_bom(text: &str) -> &str {
-    text.strip_prefix(BOM).unwrap_or(text)
-}
 
 /// A file's text: a regular file (after following symlinks) of at most
 /// [`MAX_TEXT_BYTES`], in UTF-8, without its byte-order mark.

@@ -5,7 +5,7 @@
 
 use ron::error::SpannedError;
 
-use super::problem::position;
+use super::text::position;
 
 /// Strings tried at most (each costs a parse, and only after a failed one).
 const MAX_TRIES: usize = 16;
