@@ -144,11 +144,7 @@ pub fn estimate_table(
                 NoteKind::Warning => "warning",
                 NoteKind::Reminder => "reminder",
             };
-            let _ = writeln!(
-                out,
-                "  Line {} ({}, {kind}): {}",
-                n.number, n.rule, n.message
-            );
+            let _ = writeln!(out, "  Line {} ({}, {kind}): {}", n.number, n.rule, n.message);
         }
     }
     if explain {
