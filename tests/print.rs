@@ -413,3 +413,109 @@ fn print_logo_must_be_a_png_or_jpeg() {
     assert!(err.to_string().contains("logo"), "{err}");
     assert!(export::Logo::from_bytes(Vec::new()).is_err());
 }
+
+/// Runs `ferrule print SAMPLE -o OUT [EXTRA]` with `plan` as the treatment plan:
+/// exit code and stderr.
+fn print_to(plan: &Path, out: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let result = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .arg("print")
+        .arg(plan)
+        .args(["--as-of", "2026-11-23"])
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FERRULE_LIBRARY")
+        .env("XDG_CONFIG_HOME", scratch("no-config"))
+        .output()
+        .unwrap();
+    (
+        result.status.code(),
+        String::from_utf8_lossy(&result.stderr).into_owned(),
+    )
+}
+
+/// A folder with a copy of the sample treatment plan, as `plan.ron`.
+fn folder_with_plan(name: &str) -> (PathBuf, PathBuf, Vec<u8>) {
+    let dir = scratch(name);
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.ron");
+    let bytes = std::fs::read(root().join("assets/samples/buildup-crown-19.ron")).unwrap();
+    std::fs::write(&plan, &bytes).unwrap();
+    (dir, plan, bytes)
+}
+
+// Issue 12, never overwrite: "`print -o` refuses to write over its input", by
+// any name that reaches it (the same path, another spelling, a symlink, a hard
+// link), with or without --force.
+#[test]
+fn ferrule_print_never_writes_over_its_own_treatment_plan() {
+    let (dir, plan, bytes) = folder_with_plan("print-over-input");
+    let spelled = dir.join(".").join("plan.ron");
+    let hard = dir.join("hard.pdf");
+    std::fs::hard_link(&plan, &hard).unwrap();
+    let mut outs = vec![plan.clone(), spelled, hard];
+    #[cfg(unix)]
+    {
+        let link = dir.join("link.pdf");
+        std::os::unix::fs::symlink(&plan, &link).unwrap();
+        outs.push(link);
+    }
+    for out in &outs {
+        for extra in [&[][..], &["--force"][..]] {
+            let (code, stderr) = print_to(&plan, out, extra);
+            assert_eq!(code, Some(2), "{}: {stderr}", out.display());
+            assert_eq!(
+                stderr,
+                format!(
+                    "ferrule: {} is the treatment plan being printed: expected another file name for the PDF, such as {}\n",
+                    out.display(),
+                    plan.with_extension("pdf").display()
+                )
+            );
+            assert_eq!(std::fs::read(&plan).unwrap(), bytes, "plan.ron changed");
+        }
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+// Issue 12, never overwrite: "`print -o` refuses to write over ... a file that is
+// not a PDF unless `--force`"; an earlier PDF is replaced as before.
+#[test]
+fn ferrule_print_replaces_only_a_pdf_unless_forced() {
+    let (dir, plan, _) = folder_with_plan("print-over-other");
+    let notes = dir.join("notes.pdf");
+    std::fs::write(&notes, "phone Mrs Vega about the crown").unwrap();
+    let (code, stderr) = print_to(&plan, &notes, &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "ferrule: {} exists and is not a PDF: expected a new file or a PDF to replace (add --force to replace it anyway)\n",
+            notes.display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "phone Mrs Vega about the crown"
+    );
+
+    let (code, stderr) = print_to(&plan, &notes, &["--force"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(std::fs::read(&notes).unwrap().starts_with(b"%PDF-"));
+
+    let old = dir.join("old.pdf");
+    std::fs::write(&old, "%PDF-1.7 an earlier estimate").unwrap();
+    let (code, stderr) = print_to(&plan, &old, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let printed = std::fs::read(&old).unwrap();
+    assert!(printed.starts_with(b"%PDF-") && printed.len() > 1000);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&old).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the PDF holds patient data");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -86,6 +86,9 @@ pub enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t = Paper::Letter)]
         paper: Paper,
+        /// Replace OUT.pdf even when it is not a PDF (never the treatment plan itself).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -155,13 +158,14 @@ pub fn run(
             as_of,
             output,
             paper,
+            force,
         } => print::run(
             &lib,
             env.practice_settings_path().as_deref(),
             file,
             option.as_deref(),
             as_of.unwrap_or(today),
-            output,
+            (output, *force),
             *paper,
         ),
     }

@@ -1,5 +1,6 @@
 //! `ferrule print`: the patient estimate as a PDF, with the practice's details
-//! from its settings file, written atomically to the output path.
+//! from its settings file, written atomically to the output path, which may not
+//! be the treatment plan itself nor, without `--force`, a file that is not a PDF.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -54,16 +55,43 @@ fn logo(settings: &PracticeSettings) -> Option<Logo> {
         .ok()
 }
 
-/// Writes the PDF, with the practice settings at `practice_path`.
+/// Refuses an output that would destroy something: the treatment plan being
+/// printed (never, even with `--force`), or an existing file that is not a PDF
+/// (unless `force`). A PDF is replaced: printing again is the usual case.
+fn check_output(file: &Path, output: &Path, force: bool) -> Result<(), Failure> {
+    if library::same_file(file, output) {
+        return Err(Failure(format!(
+            "{} is the treatment plan being printed: expected another file name for the PDF, such as {}",
+            output.display(),
+            file.with_extension("pdf").display()
+        )));
+    }
+    if force {
+        return Ok(());
+    }
+    let start = library::file_start(output, 5)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))?;
+    match start {
+        Some(bytes) if bytes != b"%PDF-" => Err(Failure(format!(
+            "{} exists and is not a PDF: expected a new file or a PDF to replace (add --force to replace it anyway)",
+            output.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the PDF to `output.0` (`output.1`: `--force`), with the practice
+/// settings at `practice_path`.
 pub fn run(
     lib: &Library,
     practice_path: Option<&Path>,
     file: &Path,
     option: Option<&str>,
     as_of: NaiveDate,
-    output: &Path,
+    (output, force): (&Path, bool),
     paper_size: Paper,
 ) -> Result<ExitCode, Failure> {
+    check_output(file, output, force)?;
     let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
     let input = EstimateInput::from_document(lib, &doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;

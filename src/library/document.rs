@@ -1,15 +1,11 @@
 //! Treatment-plan files: read, check against the library, and save atomically,
 //! readable by the owner only (they hold patient data).
-#![allow(
-    clippy::disallowed_methods,
-    reason = "reading and writing treatment-plan files is this file's job"
-)]
 
-use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use super::parse;
+use super::write::write_atomic;
+use super::{parse, read};
 use crate::model::{AreaKind, Library, Problem, TreatmentPlan};
 
 /// Why a treatment-plan file could not be opened or saved.
@@ -41,55 +37,21 @@ pub enum DocumentError {
 
 /// Reads and parses a treatment-plan file.
 pub fn load_treatment_plan(path: &Path) -> Result<TreatmentPlan, DocumentError> {
-    let text = fs::read_to_string(path).map_err(|source| DocumentError::Read {
+    let text = read::read_text(path).map_err(|source| DocumentError::Read {
         path: path.to_path_buf(),
         source,
     })?;
     parse::parse_treatment_plan(path, &text).map_err(DocumentError::Invalid)
 }
 
-/// Saves a treatment plan: written to a temporary file beside it, flushed, then
-/// renamed over the old one, so a crash never leaves half a file.
+/// Saves a treatment plan through [`write_atomic`]: a crash never leaves half a
+/// file, the file is owner-only, and a read-only file is refused, not replaced.
 pub fn save_treatment_plan(path: &Path, plan: &TreatmentPlan) -> Result<(), DocumentError> {
     let text = parse::to_ron(plan).map_err(|e| DocumentError::Serialize(e.to_string()))?;
     write_atomic(path, text.as_bytes()).map_err(|source| DocumentError::Write {
         path: path.to_path_buf(),
         source,
     })
-}
-
-/// Writes `bytes` to `path` through a temporary file and a rename. On Unix the file
-/// is created readable and writable by the owner only.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        fs::remove_file(&tmp).ok();
-    }
-    result
 }
 
 /// Problems that make a treatment plan unusable with this library, or lines that

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::locate;
-use super::{SAMPLE_FILES, parse, validate};
+use super::{SAMPLE_FILES, parse, read, validate};
 use crate::model::{Library, Problem, SourceFile};
 
 /// The code catalogue shipped with Ferrule.
@@ -29,7 +29,7 @@ pub fn load_dir(root: &Path) -> Library {
 }
 
 /// The `.ron` files of one folder in name order; a problem for each that cannot
-/// be read.
+/// be read (a FIFO, a device, a folder, more than [`read::MAX_TEXT_BYTES`]).
 fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -46,7 +46,7 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|path| match fs::read_to_string(&path) {
+        .filter_map(|path| match read::read_text(&path) {
             Ok(text) => Some(SourceFile { path, text }),
             Err(e) => {
                 problems.push(Problem::file(&path, format!("cannot read the file: {e}")));

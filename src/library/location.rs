@@ -8,10 +8,10 @@
 )]
 
 use std::ffi::OsString;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::write::{create_private_dir, write_atomic};
 use super::{SAMPLE_FILES, practice};
 
 /// What Ferrule reads from the process environment. `main` reads it once and
@@ -61,6 +61,15 @@ impl Environment {
     /// Where recovery files of unsaved work go (see [`super::recovery::recovery_dir`]).
     pub fn recovery_dir(&self) -> Option<PathBuf> {
         super::recovery::recovery_dir(self.xdg_state_home.clone(), self.home.clone())
+    }
+
+    /// The default folder for patients' treatment plans,
+    /// `<per-user data folder>/patients`, created owner-only (0700) when missing;
+    /// None when there is no data folder or it cannot be created.
+    pub fn patients_dir(&self) -> Option<PathBuf> {
+        let dir = user_data_dir(self.xdg_data_home.clone(), self.home.clone())?.join("patients");
+        create_private_dir(&dir).ok()?;
+        Some(dir)
     }
 
     /// Where the practice settings file is (see [`practice::config_path`]).
@@ -125,12 +134,16 @@ pub fn resolve_library_dir(
     if cwd.join("plans").is_dir() {
         return Ok(cwd.to_path_buf());
     }
-    let dir = data_dir.ok_or(LibraryError::NoDataDir)?.join("library");
+    let data_dir = data_dir.ok_or(LibraryError::NoDataDir)?;
+    let dir = data_dir.join("library");
     if !dir.join("plans").is_dir() {
-        seed_library(&dir).map_err(|source| LibraryError::Seed {
-            path: dir.clone(),
-            source,
-        })?;
+        // The data folder also holds the app's list of recent (patient) files.
+        create_private_dir(&data_dir)
+            .and_then(|()| seed_library(&dir))
+            .map_err(|source| LibraryError::Seed {
+                path: dir.clone(),
+                source,
+            })?;
     }
     Ok(dir)
 }
@@ -143,9 +156,10 @@ pub fn seed_library(dir: &Path) -> io::Result<()> {
             continue;
         }
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            // Owner-only: assets/samples/ holds (fictional) patient files.
+            create_private_dir(parent)?;
         }
-        super::write_atomic(&path, text.as_bytes())?;
+        write_atomic(&path, text.as_bytes())?;
     }
     Ok(())
 }

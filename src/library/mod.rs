@@ -15,16 +15,20 @@ mod location;
 mod parse;
 pub mod practice;
 mod problem;
+mod read;
 pub mod recovery;
+mod text;
+mod unclosed;
 mod validate;
+mod write;
 
-pub use document::{
-    DocumentError, document_problems, load_treatment_plan, save_treatment_plan, write_atomic,
-};
+pub use document::{DocumentError, document_problems, load_treatment_plan, save_treatment_plan};
 pub use load::{from_sources, load_dir, sample};
 pub use location::{Environment, LibraryError, resolve_library_dir, seed_library, user_data_dir};
 pub use parse::{FORMAT_VERSION, parse_treatment_plan, to_ron};
 pub use problem::locate;
+pub use read::{MAX_LOGO_BYTES, MAX_TEXT_BYTES, file_start, same_file};
+pub use write::{create_private_dir, write_atomic};
 
 mod built_in {
     include!(concat!(env!("OUT_DIR"), "/sample_library.rs"));

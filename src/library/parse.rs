@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::problem::{self, locate};
+use super::text::strip_bom;
 use crate::model::{CodeCatalogue, FeeSchedule, PlanRules, Problem, TreatmentPlan};
 
 /// The file format version this Ferrule reads and writes.
@@ -17,11 +18,13 @@ fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Parses `text` (from `path`) as a `T`.
+/// Parses `text` (from `path`) as a `T`. A byte-order mark at the start is
+/// skipped (positions are counted without it, as editors show them).
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem> {
-    options()
-        .from_str::<T>(text)
-        .map_err(|e| problem::from_ron(path, &e))
+    let text = strip_bom(text);
+    options().from_str::<T>(text).map_err(|e| {
+        problem::from_ron(path, text, &e, |fixed| options().from_str::<T>(fixed).err())
+    })
 }
 
 /// Writes a value as pretty RON, in the form [`parse`] reads back.

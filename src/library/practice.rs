@@ -1,17 +1,14 @@
 //! The practice settings file (`practice.ron` in the user's config folder) and the
 //! logo it names: where they live, reading, checking and saving them. A missing
 //! file means the defaults; a broken one is a [`PracticeError`] naming the problem.
-#![allow(
-    clippy::disallowed_methods,
-    reason = "reading and writing the practice settings and logo files is this file's job"
-)]
 
 use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::parse::{parse as parse_ron, to_ron};
-use super::write_atomic;
+use super::read::{MAX_LOGO_BYTES, read_bytes, read_text};
+use super::write::{create_private_dir, write_atomic};
 use crate::model::{PracticeSettings, Problem};
 
 /// Why the practice settings could not be read or saved.
@@ -59,7 +56,7 @@ pub enum PracticeError {
 
 /// Reads the settings from `path`; a missing file gives the defaults.
 pub fn load(path: &Path) -> Result<PracticeSettings, PracticeError> {
-    match std::fs::read_to_string(path) {
+    match read_text(path) {
         Ok(text) => parse(path, &text),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(PracticeSettings::default()),
         Err(source) => Err(PracticeError::Read {
@@ -80,7 +77,8 @@ pub fn parse(path: &Path, text: &str) -> Result<PracticeSettings, PracticeError>
     Ok(settings)
 }
 
-/// Saves the settings atomically (owner-only on Unix), creating the folder.
+/// Saves the settings atomically (owner-only on Unix), creating the folder
+/// owner-only.
 pub fn save(path: &Path, settings: &PracticeSettings) -> Result<(), PracticeError> {
     settings.check().map_err(|message| PracticeError::Value {
         path: path.to_path_buf(),
@@ -92,7 +90,7 @@ pub fn save(path: &Path, settings: &PracticeSettings) -> Result<(), PracticeErro
         source,
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(write_error)?;
+        create_private_dir(dir).map_err(write_error)?;
     }
     write_atomic(path, text.as_bytes()).map_err(write_error)
 }
@@ -100,7 +98,7 @@ pub fn save(path: &Path, settings: &PracticeSettings) -> Result<(), PracticeErro
 /// The bytes of the logo file (whether they are an image is for the PDF writer
 /// to say).
 pub fn read_logo(path: &Path) -> Result<Vec<u8>, PracticeError> {
-    std::fs::read(path).map_err(|source| PracticeError::Logo {
+    read_bytes(path, MAX_LOGO_BYTES).map_err(|source| PracticeError::Logo {
         path: path.to_path_buf(),
         source,
     })

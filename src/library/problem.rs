@@ -3,12 +3,32 @@
 
 use std::path::Path;
 
+use ron::error::SpannedError;
+
+use super::text::{position, strip_bom};
+use super::unclosed;
 use crate::model::Problem;
 
-/// A RON parse error as a problem, with ron's position.
-pub fn from_ron(path: &Path, error: &ron::error::SpannedError) -> Problem {
-    let message = polish_ron_message(&error.code.to_string());
-    Problem::at(path, (error.span.start.line, error.span.start.col), message)
+/// A RON parse error in `text` as a problem, with ron's position; or, when a
+/// string was left unclosed and ron only stumbled lines later, at that string.
+/// `reparse` parses a corrected text again (None: it parsed).
+pub fn from_ron(
+    path: &Path,
+    text: &str,
+    error: &SpannedError,
+    reparse: impl Fn(&str) -> Option<SpannedError>,
+) -> Problem {
+    let at = (error.span.start.line, error.span.start.col);
+    if let Some((quote, runs_to)) = unclosed::find(text, at, reparse) {
+        return Problem::at(
+            path,
+            quote,
+            format!(
+                "unclosed text: expected a closing \" on this line; as written, the text runs on to line {runs_to}"
+            ),
+        );
+    }
+    Problem::at(path, at, polish_ron_message(&error.code.to_string()))
 }
 
 /// ron writes identifiers in backticks and "Unexpected missing field"; keep its
@@ -25,6 +45,10 @@ fn polish_ron_message(message: &str) -> String {
     ) {
         return format!("{message}: expected a date written \"YYYY-MM-DD\"");
     }
+    if message == "Expected end of string" {
+        return "unclosed text: expected a closing \" (the text runs on to the end of the file)"
+            .into();
+    }
     message
         .replace("Unexpected missing field named", "missing field")
         .replace("Unexpected field named", "unknown field")
@@ -37,6 +61,8 @@ fn polish_ron_message(message: &str) -> String {
 /// the start of the file. Used to point at a value that parsed but fails a check that
 /// needs the whole library (a missing fee schedule, a duplicate id).
 pub fn locate(text: &str, needles: &[&str]) -> (usize, usize) {
+    // Positions count from after a byte-order mark, as the parser's do.
+    let text = strip_bom(text);
     let mut offset = 0;
     let mut found = None;
     for needle in needles {
@@ -48,11 +74,7 @@ pub fn locate(text: &str, needles: &[&str]) -> (usize, usize) {
             None => break,
         }
     }
-    let at = found.unwrap_or(0);
-    let before = text.get(..at).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    position(text, found.unwrap_or(0))
 }
 
 /// The byte offset of the first `needle` at or after `from` that is not inside a

@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::document::{DocumentError, write_atomic};
+use super::document::DocumentError;
 use super::parse;
+use super::read::read_text;
+use super::write::{create_private_dir, write_atomic};
 use crate::model::TreatmentPlan;
 
 /// The recovery file format version.
@@ -89,17 +91,6 @@ pub fn write_recovery(path: &Path, recovery: &Recovery) -> Result<(), DocumentEr
     write_atomic(path, text.as_bytes()).map_err(write_error)
 }
 
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt as _;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
 /// Every recovery file in `dir`, oldest name first, each read or with why it
 /// could not be read. A missing folder has none.
 pub fn find_recoveries(dir: &Path) -> Vec<(PathBuf, Result<Recovery, DocumentError>)> {
@@ -122,7 +113,7 @@ pub fn find_recoveries(dir: &Path) -> Vec<(PathBuf, Result<Recovery, DocumentErr
 }
 
 fn read_recovery(path: &Path) -> Result<Recovery, DocumentError> {
-    let text = fs::read_to_string(path).map_err(|source| DocumentError::Read {
+    let text = read_text(path).map_err(|source| DocumentError::Read {
         path: path.to_path_buf(),
         source,
     })?;

@@ -1,12 +1,14 @@
 //! Checks that need more than one file, or that serde cannot express: references
 //! between files, duplicate ids, and rules that contradict each other.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::problem::locate;
-use crate::model::plan::{BenefitYear, BundlingKind, FamilyDeductibleModel, Network};
-use crate::model::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Problem};
+use crate::model::plan::{
+    BenefitYear, BundlingKind, FamilyDeductibleModel, FrequencyWindow, Network,
+};
+use crate::model::{CdtCode, CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Problem};
 
 /// Problems with one plan, given the fee schedules that loaded. Each concept is
 /// checked by its own function, in the order the problems are listed.
@@ -152,7 +154,8 @@ fn maximums(found: &mut Found<'_>, plan: &PlanRules) {
     }
 }
 
-/// Each frequency limit allows at least one service and names at least one code.
+/// Each frequency limit allows at least one service, over a window longer than
+/// zero, and names at least one code.
 fn frequency_limits(found: &mut Found<'_>, plan: &PlanRules) {
     for (i, limit) in plan.frequency_limits.iter().enumerate() {
         // Point at this limit even when an earlier one has the same name.
@@ -177,6 +180,15 @@ fn frequency_limits(found: &mut Found<'_>, plan: &PlanRules) {
                 ),
             );
         }
+        if let Some((variant, unit)) = zero_length(limit.window) {
+            found.problem(
+                &[at.as_slice(), &["window", variant]].concat(),
+                format!(
+                    "frequency limit \"{}\" looks back 0 {unit}s: expected a window of 1 {unit} or more",
+                    limit.name
+                ),
+            );
+        }
         if limit.codes.is_empty() {
             found.problem(
                 &[at.as_slice(), &["codes"]].concat(),
@@ -186,6 +198,19 @@ fn frequency_limits(found: &mut Found<'_>, plan: &PlanRules) {
                 ),
             );
         }
+    }
+}
+
+/// The window's name and unit when it has length zero (it would only ever count
+/// services on the same day, surely a slip).
+fn zero_length(window: FrequencyWindow) -> Option<(&'static str, &'static str)> {
+    match window {
+        FrequencyWindow::RollingMonths { months: 0, .. } => Some(("RollingMonths", "month")),
+        FrequencyWindow::MonthsToTheDay(0) => Some(("MonthsToTheDay", "month")),
+        FrequencyWindow::MonthsToTheMonth(0) => Some(("MonthsToTheMonth", "month")),
+        FrequencyWindow::Days(0) => Some(("Days", "day")),
+        FrequencyWindow::Years(0) => Some(("Years", "year")),
+        _ => None,
     }
 }
 
@@ -264,36 +289,83 @@ fn exclusions(found: &mut Found<'_>, plan: &PlanRules, catalogue: &CodeCatalogue
     }
 }
 
-/// No alternate benefit pays a code as itself, and no two rules pay two codes as
-/// each other (A -> B in one rule and B -> A in another would loop).
+/// No alternate benefit pays a code as itself, and the downgrades never go round
+/// in a circle (A as B, B as C, C as A, across any rules): each is reported once,
+/// at the rule holding its first step, naming the codes in order.
 fn alternate_benefits(found: &mut Found<'_>, plan: &PlanRules) {
     for alt in &plan.alternate_benefits {
-        for (from, to) in &alt.paid_as {
+        for (from, _) in alt.paid_as.iter().filter(|(from, to)| from == to) {
             let (rule, code) = (format!("\"{}\"", alt.name), format!("\"{from}\""));
-            let at = [rule.as_str(), code.as_str()];
-            if from == to {
-                found.problem(
-                    &at,
-                    format!(
-                        "alternate benefit \"{}\" pays {from} as itself: expected a different code",
-                        alt.name
-                    ),
-                );
-            }
-            let loops = plan
-                .alternate_benefits
-                .iter()
-                .any(|other| other.paid_as.get(to) == Some(from) && from != to);
-            if loops && from < to {
-                found.problem(
-                    &at,
-                    format!(
-                        "alternate benefits pay {from} as {to} and {to} as {from}: expected one direction"
-                    ),
-                );
+            found.problem(
+                &["alternate_benefits", &rule, &code],
+                format!(
+                    "alternate benefit \"{}\" pays {from} as itself: expected a different code",
+                    alt.name
+                ),
+            );
+        }
+    }
+    let mut steps: BTreeMap<CdtCode, BTreeSet<CdtCode>> = BTreeMap::new();
+    for alt in &plan.alternate_benefits {
+        for (from, to) in alt.paid_as.iter().filter(|(from, to)| from != to) {
+            steps.entry(*from).or_default().insert(*to);
+        }
+    }
+    for circle in circles(&steps) {
+        let (Some(&first), Some(&second)) = (circle.first(), circle.get(1)) else {
+            continue;
+        };
+        let Some(rule) = plan
+            .alternate_benefits
+            .iter()
+            .find(|alt| alt.paid_as.get(&first) == Some(&second))
+        else {
+            continue;
+        };
+        let mut pairs: Vec<String> = circle
+            .iter()
+            .zip(circle.iter().cycle().skip(1))
+            .map(|(from, to)| format!("{from} as {to}"))
+            .collect();
+        let last = pairs.pop().unwrap_or_default();
+        let (name, code) = (format!("\"{}\"", rule.name), format!("\"{first}\""));
+        found.problem(
+            &["alternate_benefits", &name, &code],
+            format!(
+                "alternate benefits pay {} and {last}: a circle; expected every chain of downgrades to end",
+                pairs.join(", ")
+            ),
+        );
+    }
+}
+
+/// Every circle in the downgrade steps, once each, starting at its lowest code.
+/// Only codes above the start are followed, so a circle is found from its lowest
+/// code only; plans list a handful of downgrades, so the search stays small.
+fn circles(steps: &BTreeMap<CdtCode, BTreeSet<CdtCode>>) -> Vec<Vec<CdtCode>> {
+    fn walk(
+        steps: &BTreeMap<CdtCode, BTreeSet<CdtCode>>,
+        path: &mut Vec<CdtCode>,
+        found: &mut Vec<Vec<CdtCode>>,
+    ) {
+        let (Some(&start), Some(&here)) = (path.first(), path.last()) else {
+            return;
+        };
+        for &next in steps.get(&here).into_iter().flatten() {
+            if next == start {
+                found.push(path.clone());
+            } else if next > start && !path.contains(&next) {
+                path.push(next);
+                walk(steps, path, found);
+                path.pop();
             }
         }
     }
+    let mut found = Vec::new();
+    for &start in steps.keys() {
+        walk(steps, &mut vec![start], &mut found);
+    }
+    found
 }
 
 /// Bundling rule ids are unique and every rule has codes on both sides.

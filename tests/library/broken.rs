@@ -105,6 +105,15 @@ broken! {
         "tests/library/broken/syntax-missing-comma.ron:7:5: Expected comma";
     syntax_unclosed_paren_at_end: "syntax-unclosed-paren.ron" =>
         "tests/library/broken/syntax-unclosed-paren.ron:10:7: Unexpected end of RON";
+    // Issue 12, loader edges: "errors at the position where the mistake is". ron
+    // reports this one at 13:37 ("Expected comma"), where the string it ran on in
+    // ends; closing the string on line 7 is what makes the file parse.
+    syntax_unclosed_string_at_its_start: "syntax-unclosed-string.ron" =>
+        r#"tests/library/broken/syntax-unclosed-string.ron:7:14: unclosed text: expected a closing " on this line; as written, the text runs on to line 13"#;
+    syntax_unclosed_string_to_the_end: "syntax-unclosed-string-at-end.ron" =>
+        r#"tests/library/broken/syntax-unclosed-string-at-end.ron:12:11: unclosed text: expected a closing " (the text runs on to the end of the file)"#;
+    treatment_unclosed_string_at_its_start: "treatment-unclosed-string.ron" =>
+        r#"tests/library/broken/treatment-unclosed-string.ron:17:27: unclosed text: expected a closing " on this line; as written, the text runs on to line 18"#;
     syntax_unclosed_paren_inside: "syntax-unclosed-paren-inner.ron" =>
         // Reported: an unclosed `(` reads as the next field being inside it, so the
         // message names the field, not the parenthesis (line 8).
@@ -184,6 +193,22 @@ broken! {
         "tests/library/broken/plan-age-limit-reversed-second.ron:15:28: age limit from age 19 through age 18 covers nobody: expected from_age <= through_age";
     frequency_count_zero: "plan-frequency-count-zero.ron" =>
         r#"tests/library/broken/plan-frequency-count-zero.ron:15:47: frequency limit "Cleanings" allows 0 services: expected 1 or more (use an exclusion for services the plan never pays)"#;
+    // Issue 12, loader edges: "zero-length windows ... refused", every kind of window.
+    frequency_window_years_0: "plan-window-years-0.ron" =>
+        r#"tests/library/broken/plan-window-years-0.ron:15:65: frequency limit "Bitewings" looks back 0 years: expected a window of 1 year or more"#;
+    frequency_window_days_0: "plan-window-days-0.ron" =>
+        r#"tests/library/broken/plan-window-days-0.ron:15:65: frequency limit "Bitewings" looks back 0 days: expected a window of 1 day or more"#;
+    frequency_window_months_to_the_day_0: "plan-window-months-to-the-day-0.ron" =>
+        r#"tests/library/broken/plan-window-months-to-the-day-0.ron:15:65: frequency limit "Bitewings" looks back 0 months: expected a window of 1 month or more"#;
+    frequency_window_months_to_the_month_0: "plan-window-months-to-the-month-0.ron" =>
+        r#"tests/library/broken/plan-window-months-to-the-month-0.ron:15:65: frequency limit "Bitewings" looks back 0 months: expected a window of 1 month or more"#;
+    frequency_window_rolling_0: "plan-window-rolling-0.ron" =>
+        r#"tests/library/broken/plan-window-rolling-0.ron:15:65: frequency limit "Bitewings" looks back 0 months: expected a window of 1 month or more"#;
+    // Issue 12, loader edges: "circles of any length refused", named in order.
+    alternate_benefits_two_way: "plan-alternate-two-way.ron" =>
+        "tests/library/broken/plan-alternate-two-way.ron:14:47: alternate benefits pay D2740 as D2750 and D2750 as D2740: a circle; expected every chain of downgrades to end";
+    alternate_benefits_three_way_across_rules: "plan-alternate-circle.ron" =>
+        "tests/library/broken/plan-alternate-circle.ron:17:24: alternate benefits pay D2740 as D2750, D2750 as D2791 and D2791 as D2740: a circle; expected every chain of downgrades to end";
 }
 
 /// One broken plan in a folder of good files: the good ones load, one problem.
@@ -268,4 +293,226 @@ fn formats_doc_quotes_real_messages() {
         unknown.is_empty(),
         "not printed by any fixture: {unknown:#?}"
     );
+}
+
+/// What is planted at `plans/NAME` for a file-level case.
+#[derive(Clone, Copy)]
+enum Planted {
+    /// A named pipe: opening it for reading would wait for a writer forever.
+    Fifo,
+    /// A symlink to this path (`/dev/zero` never ends).
+    SymlinkTo(&'static str),
+    /// A (sparse) file of this many bytes.
+    Sparse(u64),
+    /// A folder.
+    Folder,
+    /// A file with these bytes.
+    Bytes(&'static [u8]),
+}
+
+/// A library folder holding one good fee schedule and plan, with `planted` at
+/// `plans/NAME` (NAME sorts after the good plan).
+fn library_with(dir: &std::path::Path, name: &str, planted: Planted) {
+    for rel in [
+        "fee-schedules/summit-ppo-2026.ron",
+        "plans/summit-ppo-1500.ron",
+    ] {
+        let to = dir.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(super::root().join(rel), &to).unwrap();
+    }
+    let path = dir.join("plans").join(name);
+    match planted {
+        Planted::Fifo => {
+            let status = std::process::Command::new("mkfifo")
+                .arg(&path)
+                .status()
+                .unwrap();
+            assert!(status.success(), "mkfifo failed");
+        }
+        #[cfg(unix)]
+        Planted::SymlinkTo(target) => std::os::unix::fs::symlink(target, &path).unwrap(),
+        #[cfg(not(unix))]
+        Planted::SymlinkTo(_) => unreachable!("unix only"),
+        Planted::Sparse(len) => std::fs::File::create(&path).unwrap().set_len(len).unwrap(),
+        Planted::Folder => std::fs::create_dir(&path).unwrap(),
+        Planted::Bytes(bytes) => std::fs::write(&path, bytes).unwrap(),
+    }
+}
+
+/// Runs `ferrule ARGS`: exit code, stdout and stderr. Killed (and the test failed)
+/// if it has not finished in 60 s, so a loader that blocks on a FIFO or reads a
+/// device without end fails instead of hanging the suite.
+fn ferrule_with_timeout(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .args(args)
+        .env_remove("FERRULE_LIBRARY")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("ferrule {args:?} did not finish in 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+/// Issue 12, loader edges: "only regular files, with a size cap and a clear
+/// message". One test per input that is a file rather than text: the exact problem
+/// (`{lib}` is the library folder), the good plan beside it still loads, and the
+/// real `ferrule check` prints it and exits 2 without hanging.
+macro_rules! broken_file {
+    ($($test:ident: $name:literal, $planted:expr => $expected:literal;)*) => {$(
+        #[cfg(unix)]
+        #[test]
+        fn $test() {
+            let dir = super::TempDir::new(stringify!($test));
+            library_with(dir.path(), $name, $planted);
+            let expected = $expected.replace("{lib}", &dir.path().display().to_string());
+
+            let library = library::load_dir(dir.path());
+            let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
+            assert_eq!(problems, vec![expected.clone()]);
+            assert_eq!(library.plans.keys().collect::<Vec<_>>(), vec!["summit-ppo-1500"]);
+
+            let args = ["check".as_ref(), "--library".as_ref(), dir.path().as_os_str()];
+            let (code, stdout, _) = ferrule_with_timeout(&args);
+            assert_eq!(code, Some(2), "{stdout}");
+            assert!(stdout.starts_with(&format!("{expected}\n")), "{stdout}");
+        }
+    )*};
+}
+
+broken_file! {
+    fifo_named_ron: "fifo.ron", Planted::Fifo =>
+        "{lib}/plans/fifo.ron: cannot read the file: it is a named pipe (FIFO): expected a regular file";
+    symlink_to_dev_zero: "zero.ron", Planted::SymlinkTo("/dev/zero") =>
+        "{lib}/plans/zero.ron: cannot read the file: it is a character device: expected a regular file";
+    file_over_the_size_cap: "huge.ron", Planted::Sparse(library::MAX_TEXT_BYTES + 1) =>
+        "{lib}/plans/huge.ron: cannot read the file: the file is 4194305 bytes: expected at most 4 MiB (4194304 bytes)";
+    folder_named_ron: "folder.ron", Planted::Folder =>
+        "{lib}/plans/folder.ron: cannot read the file: it is a folder: expected a regular file";
+    not_utf8: "latin1.ron", Planted::Bytes(b"PlanRules(\n    name: \"Caf\xe9\",\n)\n") =>
+        "{lib}/plans/latin1.ron: cannot read the file: line 2, column 15 is not UTF-8 text: expected a UTF-8 text file";
+}
+
+/// The same for a treatment plan: `ferrule estimate` on a FIFO or on a symlink to
+/// `/dev/zero` exits 2 with the reason, at once.
+#[cfg(unix)]
+#[test]
+fn treatment_plan_that_is_not_a_regular_file() {
+    let dir = super::TempDir::new("treatment-fifo");
+    library_with(dir.path(), "fifo.ron", Planted::Fifo);
+    library_with(dir.path(), "zero.ron", Planted::SymlinkTo("/dev/zero"));
+    for (name, what) in [
+        ("fifo.ron", "a named pipe (FIFO)"),
+        ("zero.ron", "a character device"),
+    ] {
+        let path = dir.path().join("plans").join(name);
+        let args = ["estimate".as_ref(), path.as_os_str()];
+        let (code, _, stderr) = ferrule_with_timeout(&args);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "ferrule: cannot read {}: it is {what}: expected a regular file\n",
+                path.display()
+            )
+        );
+    }
+}
+
+/// A file at exactly the cap is read (the cap is documented as "at most").
+#[test]
+fn a_file_at_the_size_cap_is_read() {
+    let dir = super::TempDir::new("at-cap");
+    let text = source("plans/summit-ppo-1500.ron").text;
+    let padding = usize::try_from(library::MAX_TEXT_BYTES).unwrap() - text.len();
+    let padded = format!("{text}{}", " ".repeat(padding));
+    library_with(dir.path(), "x.ron", Planted::Bytes(b""));
+    std::fs::write(dir.path().join("plans/x.ron"), padded).unwrap();
+    let library = library::load_dir(dir.path());
+    // Read and parsed: the problem is the duplicate id, not the size.
+    assert_eq!(library.problems.len(), 1);
+    assert!(
+        library.problems[0].message.starts_with("duplicate plan id"),
+        "{}",
+        library.problems[0]
+    );
+}
+
+/// Issue 12, loader edges: "BOM accepted". A byte-order mark before a file's text
+/// changes nothing, and positions count from after it, as editors show them.
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let bom = |f: &SourceFile| SourceFile {
+        path: f.path.clone(),
+        text: format!("\u{feff}{}", f.text),
+    };
+    let schedules = shipped_schedules();
+    let plans: Vec<SourceFile> = ron_files("plans").iter().map(|r| source(r)).collect();
+    let plain = library::from_sources(&schedules, &plans);
+    let marked = library::from_sources(
+        &schedules.iter().map(bom).collect::<Vec<_>>(),
+        &plans.iter().map(bom).collect::<Vec<_>>(),
+    );
+    assert!(marked.problems.is_empty(), "{:?}", marked.problems);
+    assert_eq!(marked.plans, plain.plans);
+    assert_eq!(marked.fee_schedules, plain.fee_schedules);
+
+    // A mistake on the first line keeps its column.
+    let one_line = source("plans/summit-ppo-1500.ron")
+        .text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replacen("Preventive: 100", "Preventive: 120", 1);
+    let file = SourceFile {
+        path: "one-line.ron".into(),
+        text: one_line,
+    };
+    let problems = |f: &SourceFile| -> Vec<String> {
+        library::from_sources(&schedules, std::slice::from_ref(f))
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let expected = problems(&file);
+    assert!(expected[0].starts_with("one-line.ron:1:"), "{expected:?}");
+    assert_eq!(problems(&bom(&file)), expected);
+
+    // From disk: the library folder, a treatment plan, the practice settings.
+    let dir = super::TempDir::new("bom");
+    library_with(dir.path(), "marked.ron", Planted::Bytes(b""));
+    let marked_plan = bom(&source("plans/summit-ppo-1500.ron"))
+        .text
+        .replace("summit-ppo-1500", "summit-ppo-1500-copy");
+    std::fs::write(dir.path().join("plans/marked.ron"), marked_plan).unwrap();
+    let loaded = library::load_dir(dir.path());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.plans.len(), 2);
+    let sample = source("assets/samples/buildup-crown-19.ron");
+    std::fs::write(dir.path().join("patient.ron"), &bom(&sample).text).unwrap();
+    assert_eq!(
+        library::load_treatment_plan(&dir.path().join("patient.ron")).unwrap(),
+        parse_treatment_plan(&sample.path, &sample.text).unwrap()
+    );
+    std::fs::write(
+        dir.path().join("practice.ron"),
+        "\u{feff}(name: \"Bright\")",
+    )
+    .unwrap();
+    let settings = library::practice::load(&dir.path().join("practice.ron")).unwrap();
+    assert_eq!(settings.name, "Bright");
 }

@@ -78,3 +78,37 @@ fn user_data_dir_follows_xdg_then_home() {
     );
     assert_eq!(user_data_dir(Some("".into()), None), None);
 }
+
+// Issue 12, safe writes: "the default patient folder 0700". The per-user data
+// folder also holds the app's recent-files list, so it is owner-only too.
+#[cfg(unix)]
+#[test]
+fn the_patients_folder_and_the_seeded_data_folder_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let base = temp("private");
+    let env = library::Environment {
+        library: None,
+        xdg_data_home: Some(base.join("data").into_os_string()),
+        xdg_config_home: None,
+        home: None,
+        xdg_state_home: None,
+        start_view: None,
+        current_dir: Ok(base.clone()),
+    };
+    let patients = env.patients_dir().unwrap();
+    assert_eq!(patients, base.join("data/ferrule/patients"));
+    assert_eq!(mode(&base.join("data/ferrule")), 0o700);
+    assert_eq!(mode(&patients), 0o700);
+
+    let data = base.join("fresh/ferrule");
+    let dir = resolve_library_dir(None, None, &base, Some(data.clone())).unwrap();
+    for folder in [data.clone(), dir.clone(), dir.join("assets/samples")] {
+        assert_eq!(mode(&folder), 0o700, "{}", folder.display());
+    }
+    assert_eq!(
+        mode(&dir.join("assets/samples/buildup-crown-19.ron")),
+        0o600
+    );
+    std::fs::remove_dir_all(base).ok();
+}

@@ -5,6 +5,7 @@
 mod broken;
 mod docs;
 mod location;
+mod saving;
 mod shipped;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,239 @@
+//! Writing a file safely: through a temporary file beside it and a rename, so a
+//! crash never leaves half a file. The temporary file has an unpredictable name and
+//! is created with `O_EXCL`, so a symlink planted there is never followed; it is
+//! owner-only (0600) from the start because it may hold patient data, and it is
+//! removed when anything fails. After the rename the folder is synced, so the new
+//! name survives a power cut.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "writing files is this file's job"
+)]
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Random characters in a temporary file's name (letters and digits).
+const RANDOM_CHARS: usize = 12;
+
+/// Writes `bytes` to `path` through a temporary file and a rename. On Unix the file
+/// is created readable and writable by the owner only. An existing file that is
+/// read-only, or that this user may not write, is refused rather than replaced (the
+/// rename would otherwise get around its permissions); so is a folder or other
+/// non-file at `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with_random_chars(path, bytes, RANDOM_CHARS)
+}
+
+/// [`write_atomic`] with `random` characters in the temporary name (tests use 1 so
+/// they can plant a symlink at every possible name).
+fn write_with_random_chars(path: &Path, bytes: &[u8], random: usize) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    check_replaceable(path)?;
+    replace_via_temp(&dir, path, name, bytes, random)
+}
+
+/// Writes `bytes` to a new temporary file in `dir` and renames it to `path`.
+fn replace_via_temp(
+    dir: &Path,
+    path: &Path,
+    name: &std::ffi::OsStr,
+    bytes: &[u8],
+    random: usize,
+) -> io::Result<()> {
+    let mut prefix = OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    // `new_in` is create_new (O_CREAT | O_EXCL, mode 0600): an existing name, even
+    // a dangling symlink, is an error and another random name is tried.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .rand_bytes(random)
+        .tempfile_in(dir)?;
+    // On any error below, dropping `tmp` removes the temporary file.
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    // A failed rename hands the file back in the error, and dropping it removes it.
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_folder(dir)
+}
+
+/// Refuses to replace what the user should not lose by a rename: a read-only file,
+/// a file this user may not write, a folder or a device. A missing file is fine.
+fn check_replaceable(path: &Path) -> io::Result<()> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "it is {}, not a file: expected a file name",
+                super::read::kind_of(&meta.file_type())
+            ),
+        ));
+    }
+    let read_only = || {
+        io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only: save under another name, or make it writable first",
+        )
+    };
+    if meta.permissions().readonly() {
+        return Err(read_only());
+    }
+    // Opening for writing (without truncating) asks the system whether this user
+    // may write the file; nothing in it changes.
+    match fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(read_only()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Syncs the folder so the rename itself is on disk. File systems that cannot sync
+/// a folder say so with "invalid input"; that is not a failed save.
+fn sync_folder(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let result = fs::File::open(dir).and_then(|folder| folder.sync_all());
+        if let Err(e) = result
+            && e.kind() != io::ErrorKind::InvalidInput
+            && e.kind() != io::ErrorKind::Unsupported
+        {
+            return Err(io::Error::new(
+                e.kind(),
+                format!(
+                    "the file is in place, but the folder {} could not be synced to disk after the rename, so a power cut could still lose it: {e}",
+                    dir.display()
+                ),
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Creates `dir` and any missing parents owner-only (0700 on Unix): folders that
+/// hold patient files or the list of recent ones. An existing folder is kept as
+/// it is.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+#[cfg(unix)]
+mod tests {
+    use std::os::unix::fs::{PermissionsExt as _, symlink};
+
+    use super::*;
+
+    /// A fresh folder for one test.
+    fn folder(label: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("ferrule-write-{label}-{}", std::process::id()));
+        fs::remove_dir_all(&dir).ok();
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// Every name the temporary file could take with one random character.
+    fn every_temp_name(name: &str) -> Vec<String> {
+        ('0'..='9')
+            .chain('a'..='z')
+            .chain('A'..='Z')
+            .map(|c| format!(".{name}.{c}.tmp"))
+            .collect()
+    }
+
+    // Issue 12, safe writes: "no symlink following". With one random character the
+    // name space is small enough to fill: a symlink at all but one name is never
+    // followed, and the save lands in the one free name.
+    #[test]
+    fn symlinks_at_every_temp_name_are_never_followed() {
+        let dir = folder("symlinks");
+        let outside = folder("symlinks-outside");
+        let names = every_temp_name("plan.ron");
+        let (free, planted) = names.split_last().unwrap();
+        for (i, name) in planted.iter().enumerate() {
+            let target = outside.join(format!("victim-{i}"));
+            fs::write(&target, "outside").unwrap();
+            symlink(&target, dir.join(name)).unwrap();
+        }
+        let path = dir.join("plan.ron");
+        write_with_random_chars(&path, b"patient data", 1).unwrap();
+        for i in 0..planted.len() {
+            let text = fs::read_to_string(outside.join(format!("victim-{i}"))).unwrap();
+            assert_eq!(text, "outside");
+        }
+        let meta = fs::symlink_metadata(&path).unwrap();
+        assert!(meta.file_type().is_file());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        assert_eq!(fs::read(&path).unwrap(), b"patient data");
+        assert!(!dir.join(free).exists(), "the temp file was renamed");
+        // Every name taken: the save fails, and still nothing is followed.
+        symlink(outside.join("last"), dir.join(free)).unwrap();
+        let e = write_with_random_chars(&path, b"other", 1).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists, "{e}");
+        assert!(!outside.join("last").exists());
+        assert_eq!(fs::read(&path).unwrap(), b"patient data");
+        fs::remove_dir_all(dir).ok();
+        fs::remove_dir_all(outside).ok();
+    }
+
+    // Issue 12, safe writes: "cleaned up on failure", when the rename itself fails
+    // (here: a folder appeared at the name after the checks).
+    #[test]
+    fn a_failed_rename_leaves_no_temporary_file() {
+        let dir = folder("rename-fails");
+        let path = dir.join("plan.ron");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "keep").unwrap();
+        let name = path.file_name().unwrap();
+        let e = replace_via_temp(&dir, &path, name, b"patient data", RANDOM_CHARS).unwrap_err();
+        assert!(
+            matches!(
+                e.kind(),
+                io::ErrorKind::IsADirectory | io::ErrorKind::DirectoryNotEmpty
+            ),
+            "{e}"
+        );
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("plan.ron")]);
+        assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "keep");
+        fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn private_folders_are_0700() {
+        let dir = folder("private");
+        let nested = dir.join("a/b");
+        create_private_dir(&nested).unwrap();
+        for d in [dir.join("a"), nested] {
+            let mode = fs::metadata(&d).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o700, "{}", d.display());
+        }
+        fs::remove_dir_all(dir).ok();
+    }
+}
