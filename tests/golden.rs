@@ -19,9 +19,10 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use ferrule::engine::{self, EstimateInput};
-use ferrule::export::{self, Paper, PrintedEstimate, layout_estimate};
+use ferrule::export::{Paper, Printout, layout_estimate};
 use ferrule::library;
 use ferrule::model::{Library, PracticeSettings};
+use ferrule::report::PrintedEstimate;
 
 const AS_OF: &str = "2026-11-23";
 
@@ -104,7 +105,6 @@ fn pdf_text(lib: &Library, path: &Path) -> String {
     for option in &doc.options {
         let input = EstimateInput::from_document(lib, &doc, Some(&option.name), as_of).unwrap();
         let estimate = engine::estimate(&input);
-        let id = export::estimate_id(&doc.patient.name, option, as_of);
         let printed = PrintedEstimate::new(
             &PracticeSettings::default(),
             &doc,
@@ -112,9 +112,8 @@ fn pdf_text(lib: &Library, path: &Path) -> String {
             option,
             &estimate,
             as_of,
-            id,
         );
-        let layout = layout_estimate(&printed, Paper::Letter).unwrap();
+        let layout = layout_estimate(&Printout::new(printed, None), Paper::Letter).unwrap();
         let _ = writeln!(text, "=== option: {} ===", option.name);
         for page in 0..layout.pages.len() {
             let _ = writeln!(text, "--- page {} ---", page + 1);

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use ferrule::engine::{self, EstimateInput};
-use ferrule::export::{self, PrintedEstimate};
 use ferrule::library::{self, parse_treatment_plan};
 use ferrule::model::PracticeSettings;
 use ferrule::model::{
@@ -14,6 +13,8 @@ use ferrule::model::{
     VisitId,
 };
 use ferrule::money::Cents;
+use ferrule::report::PrintedEstimate;
+use ferrule::report::printed::words::estimate_id;
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -158,7 +159,6 @@ fn two_options_with_the_same_name_print_their_own_visits_and_amounts() {
     let option = plan.option(new).unwrap();
     let input = EstimateInput::for_option(&lib, &plan, option, &plan.coverage, as_of).unwrap();
     let estimate = engine::estimate(&input);
-    let id = export::estimate_id(&plan.patient.name, option, as_of);
     let printed = PrintedEstimate::new(
         &PracticeSettings::default(),
         &plan,
@@ -166,18 +166,22 @@ fn two_options_with_the_same_name_print_their_own_visits_and_amounts() {
         option,
         &estimate,
         as_of,
-        id.clone(),
     );
     // The new option's own visit, date and single line; none of the crown's.
-    assert_eq!(printed.visits.len(), 1);
-    assert_eq!(printed.visits[0].name, "Cleaning visit");
-    assert_eq!(printed.visits[0].date, d("2027-01-05"));
-    assert_eq!(printed.visits[0].lines.len(), 1);
-    assert_eq!(printed.visits[0].lines[0].code, "D1110");
-    assert_eq!(printed.totals.fee, estimate.totals.fee);
+    let visits = &printed.table.visits;
+    assert_eq!(visits.len(), 1);
+    assert_eq!(visits[0].id, VisitId(1));
+    assert_eq!(visits[0].name, "Cleaning visit");
+    assert_eq!(visits[0].date, "Jan 5, 2027");
+    assert_eq!(visits[0].rows.len(), 1);
+    assert_eq!(visits[0].rows[0].line, option.visits[0].lines[0].id);
+    assert_eq!(visits[0].rows[0].code.to_string(), "D1110");
+    assert_eq!(printed.table.totals.fee, estimate.totals.fee);
     // And its own estimate number.
     let other = plan.option(second).unwrap();
-    assert_ne!(id, export::estimate_id(&plan.patient.name, other, as_of));
+    let id = |o: &TreatmentOption| estimate_id(&plan.patient.name, o.id, &o.name, as_of);
+    assert_eq!(printed.estimate_id, id(option));
+    assert_ne!(printed.estimate_id, id(other));
 
     // The command line refuses to guess which "Option 2" is meant.
     let err = EstimateInput::from_document(&lib, &plan, Some("Option 2"), as_of).unwrap_err();

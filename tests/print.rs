@@ -8,11 +8,12 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use ferrule::engine::{self, Estimate, EstimateInput, LineEstimate};
-use ferrule::export::{self, Paper, PrintedEstimate};
+use ferrule::export::{self, Paper, Printout};
 use ferrule::library::{self, practice};
 use ferrule::model::practice::{DEFAULT_DISCLAIMER, PracticeSettings};
 use ferrule::model::{Library, TreatmentPlan};
 use ferrule::money::Cents;
+use ferrule::report::{ColumnKey, PrintedEstimate};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,11 +29,11 @@ fn scratch(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// Estimates `plan` as of `as_of` and prints it with the default practice settings.
-fn print(lib: &Library, plan: &TreatmentPlan, as_of: NaiveDate) -> (Estimate, PrintedEstimate) {
+/// Estimates `plan` as of `as_of` and prints it with the default practice settings
+/// and no logo.
+fn print(lib: &Library, plan: &TreatmentPlan, as_of: NaiveDate) -> (Estimate, Printout) {
     let input = EstimateInput::from_document(lib, plan, None, as_of).unwrap();
     let estimate = engine::estimate(&input);
-    let id = export::estimate_id(&plan.patient.name, input.option, as_of);
     let printed = PrintedEstimate::new(
         &PracticeSettings::default(),
         plan,
@@ -40,9 +41,8 @@ fn print(lib: &Library, plan: &TreatmentPlan, as_of: NaiveDate) -> (Estimate, Pr
         input.option,
         &estimate,
         as_of,
-        id,
     );
-    (estimate, printed)
+    (estimate, Printout::new(printed, None))
 }
 
 /// `pdftotext -layout` of the file, one string per page. A missing pdftotext fails
@@ -126,8 +126,12 @@ fn printed_buildup_crown_shows_the_engine_numbers() {
     let plan =
         library::load_treatment_plan(&root().join("assets/samples/buildup-crown-19.ron")).unwrap();
     let (estimate, printed) = print(&lib, &plan, date("2026-11-23"));
-    assert_eq!(printed.valid_until, date("2027-02-21"));
-    assert!(printed.show_write_off);
+    let valid_until = &printed.estimate.facts[2];
+    assert_eq!(
+        (valid_until.label.as_str(), valid_until.value.as_str()),
+        ("Valid until", "Feb 21, 2027")
+    );
+    assert!(printed.estimate.table.has_column(ColumnKey::WriteOff));
     let pdf = export::estimate_pdf(&printed, Paper::Letter).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let path = scratch("buildup-crown-19.pdf");
@@ -235,12 +239,14 @@ fn printed_sixty_line_plan_paginates_with_headers_and_page_numbers() {
     let plan = sixty_line_plan();
     let (estimate, printed) = print(&lib, &plan, date("2026-11-23"));
     assert_eq!(estimate.lines.len(), 60);
-    assert_eq!(printed.visits.len(), 12);
-    assert_eq!(printed.payers.len(), 2);
+    let table = &printed.estimate.table;
+    assert_eq!(table.visits.len(), 12);
+    assert_eq!(printed.estimate.payers.len(), 2);
     // Visit subtotals are sums of the engine's line amounts; the grand total is
     // the engine's.
-    let patient_sum: Cents = printed.visits.iter().map(|v| v.subtotal.patient).sum();
+    let patient_sum: Cents = table.visits.iter().map(|v| v.subtotal.patient).sum();
     assert_eq!(patient_sum, estimate.totals.patient);
+    assert_eq!(table.totals.patient, estimate.totals.patient);
 
     let layout = export::layout_estimate(&printed, Paper::Letter).unwrap();
     let total = layout.pages.len();
@@ -300,7 +306,8 @@ fn printed_sixty_line_plan_paginates_with_headers_and_page_numbers() {
     );
     // Every row is whole on one page: number, code and all amounts on one line.
     for line in &estimate.lines {
-        assert_row(&pages, line, &row_amounts(line, printed.show_write_off));
+        let with_write_off = table.has_column(ColumnKey::WriteOff);
+        assert_row(&pages, line, &row_amounts(line, with_write_off));
     }
     let text = flat(&pages.join("\n"));
     assert!(text.contains(&format!(

@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 
 use super::{Failure, Paper};
 use crate::engine::{self, EstimateInput};
-use crate::export::{self, Logo, PrintedEstimate};
+use crate::export::{self, Logo, Printout};
 use crate::library::{self, practice};
 use crate::model::{Library, PracticeSettings};
+use crate::report::PrintedEstimate;
 
 /// The export module's paper for the command line's.
 fn paper(p: Paper) -> export::Paper {
@@ -97,13 +98,9 @@ pub fn run(
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let estimate = engine::estimate(&input);
     let settings = practice_settings(practice_path);
-    let id = export::estimate_id(&doc.patient.name, input.option, as_of);
-    let mut printed =
-        PrintedEstimate::new(&settings, &doc, lib, input.option, &estimate, as_of, id);
-    if let Some(logo) = logo(&settings) {
-        printed = printed.with_logo(logo);
-    }
-    let bytes = export::estimate_pdf(&printed, paper(paper_size))
+    let printed = PrintedEstimate::new(&settings, &doc, lib, input.option, &estimate, as_of);
+    let printout = Printout::new(printed, logo(&settings));
+    let bytes = export::estimate_pdf(&printout, paper(paper_size))
         .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?;
     library::write_atomic(output, &bytes)
         .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))?;

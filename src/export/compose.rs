@@ -1,4 +1,4 @@
-//! Page composition: the [`Composer`] that the parts of a [`PrintedEstimate`]
+//! Page composition: the [`Composer`] that the parts of a printed estimate
 //! draw with. It breaks pages between rows and blocks (never inside one) and
 //! repeats a running header (the treatment table's column header) on each page
 //! it continues on. It knows no part of the estimate, so the parts can use it
@@ -6,7 +6,8 @@
 
 use super::fonts::{Measure, Weight};
 use super::layout::{Op, PageOps, Rgb};
-use super::{Paper, PrintedEstimate, long_date};
+use super::{Paper, Printout};
+use crate::report::PrintedEstimate;
 
 /// Left and right page margin.
 pub(crate) const MARGIN: f32 = 46.0;
@@ -69,11 +70,11 @@ pub(crate) struct Composer<'a> {
 }
 
 impl<'a> Composer<'a> {
-    pub fn new(m: &'a Measure, doc: &'a PrintedEstimate, paper: Paper) -> Composer<'a> {
+    pub fn new(m: &'a Measure, printout: &'a Printout, paper: Paper) -> Composer<'a> {
         let (width, height) = paper.size();
         Composer {
             m,
-            doc,
+            doc: &printout.estimate,
             width,
             height,
             left: MARGIN,
@@ -82,7 +83,7 @@ impl<'a> Composer<'a> {
             pages: vec![PageOps::default()],
             y: TOP,
             table: None,
-            logo: doc.logo.as_ref().map(|l| l.fit(110.0, 42.0)),
+            logo: printout.logo.as_ref().map(|l| l.fit(110.0, 42.0)),
         }
     }
 
@@ -154,10 +155,16 @@ impl<'a> Composer<'a> {
             8.0,
             Weight::Bold,
             Rgb::ACCENT,
-            &format!("{} for {}", doc.title, doc.patient.name),
+            &doc.document_title,
         );
-        let tail = format!("{} · {} · continued", doc.option, long_date(doc.prepared));
-        self.text_right(right, base, 8.0, Weight::Regular, Rgb::MUTED, &tail);
+        self.text_right(
+            right,
+            base,
+            8.0,
+            Weight::Regular,
+            Rgb::MUTED,
+            &doc.continued,
+        );
         self.hline(left, right, base + 6.0, 0.6, Rgb::HAIRLINE);
         self.y = base + 18.0;
         if let Some(header) = self.table.take() {

@@ -4,11 +4,11 @@
 use super::compose::Composer;
 use super::fonts::Measure;
 use super::layout::Layout;
-use super::{Paper, PrintedEstimate, sections, table};
+use super::{Paper, Printout, sections, table};
 
 /// Lays the estimate out on pages.
-pub(crate) fn compose(m: &Measure, doc: &PrintedEstimate, paper: Paper) -> Layout {
-    let mut c = Composer::new(m, doc, paper);
+pub(crate) fn compose(m: &Measure, printout: &Printout, paper: Paper) -> Layout {
+    let mut c = Composer::new(m, printout, paper);
     sections::header(&mut c);
     sections::parties(&mut c);
     table::treatment(&mut c);

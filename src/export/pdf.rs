@@ -11,94 +11,34 @@ use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
+use super::error::PdfError;
 use super::fonts::{self, Measure, Weight};
 use super::layout::{Layout, Op, Rgb};
+use super::logo::Logo;
 use super::pages::compose;
-use super::{Paper, PrintedEstimate};
-
-/// Why a PDF could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    /// A built-in font could not be read (a broken build).
-    #[error("the built-in font {0} could not be loaded")]
-    Font(&'static str),
-    /// The logo is not a PNG or JPEG image krilla can read.
-    #[error("the practice logo is not a readable PNG or JPEG image: {0}")]
-    Logo(String),
-    /// The page size was rejected.
-    #[error("invalid page size {0} x {1} pt")]
-    Page(f32, f32),
-    /// krilla could not finish the document.
-    #[error("the PDF could not be written: {0}")]
-    Write(String),
-}
-
-/// A practice logo, checked to be a readable PNG or JPEG.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Logo {
-    bytes: Vec<u8>,
-    jpeg: bool,
-    pixels: (u32, u32),
-}
-
-impl Logo {
-    /// Checks that `bytes` are a PNG or JPEG image.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, PdfError> {
-        let jpeg = bytes.starts_with(&[0xff, 0xd8]);
-        let image = if jpeg {
-            Image::from_jpeg(bytes.clone().into(), true)
-        } else {
-            Image::from_png(bytes.clone().into(), true)
-        }
-        .map_err(PdfError::Logo)?;
-        let pixels = image.size();
-        if pixels.0 == 0 || pixels.1 == 0 {
-            return Err(PdfError::Logo("the image is empty".into()));
-        }
-        Ok(Logo {
-            bytes,
-            jpeg,
-            pixels,
-        })
-    }
-
-    fn image(&self) -> Result<Image, PdfError> {
-        if self.jpeg {
-            Image::from_jpeg(self.bytes.clone().into(), true)
-        } else {
-            Image::from_png(self.bytes.clone().into(), true)
-        }
-        .map_err(PdfError::Logo)
-    }
-
-    /// The largest box with the image's proportions inside `max_w` x `max_h`.
-    pub fn fit(&self, max_w: f32, max_h: f32) -> (f32, f32) {
-        let (w, h) = (self.pixels.0 as f32, self.pixels.1 as f32);
-        let scale = (max_w / w).min(max_h / h);
-        (w * scale, h * scale)
-    }
-}
+use super::{Paper, Printout};
 
 /// Lays the estimate out on `paper` without writing a PDF (for previews and tests).
-pub fn layout_estimate(doc: &PrintedEstimate, paper: Paper) -> Result<Layout, PdfError> {
+pub fn layout_estimate(printout: &Printout, paper: Paper) -> Result<Layout, PdfError> {
     let measure = Measure::new().ok_or(PdfError::Font("Liberation Sans"))?;
-    Ok(compose(&measure, doc, paper))
+    Ok(compose(&measure, printout, paper))
 }
 
 /// The estimate as PDF bytes.
-pub fn estimate_pdf(doc: &PrintedEstimate, paper: Paper) -> Result<Vec<u8>, PdfError> {
-    let layout = layout_estimate(doc, paper)?;
+pub fn estimate_pdf(printout: &Printout, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let layout = layout_estimate(printout, paper)?;
+    let doc = &printout.estimate;
     let regular =
         Font::new(fonts::REGULAR.into(), 0).ok_or(PdfError::Font("Liberation Sans Regular"))?;
     let bold = Font::new(fonts::BOLD.into(), 0).ok_or(PdfError::Font("Liberation Sans Bold"))?;
-    let logo = doc.logo.as_ref().map(Logo::image).transpose()?;
+    let logo = printout.logo.as_ref().map(Logo::image).transpose()?;
     let settings = PageSettings::from_wh(layout.width, layout.height)
         .ok_or(PdfError::Page(layout.width, layout.height))?;
 
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
-            .title(format!("{} for {}", doc.title, doc.patient.name))
+            .title(doc.document_title.clone())
             .creator("Ferrule".to_string())
             .language("en-US".to_string()),
     );

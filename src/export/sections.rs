@@ -1,30 +1,46 @@
 //! The parts of the printed estimate around the treatment table: practice header,
 //! patient and insurance blocks, the "you pay" summary, notes, remaining benefits,
-//! disclaimer, signature lines and the page footers.
+//! disclaimer, signature lines and the page footers. Every word comes from the
+//! view model or `report::printed::words`; this file only places them.
 
 use super::compose::{BODY, Composer, LEADING, Styled, fit, styled};
 use super::fonts::Weight;
 use super::layout::{Op, Rgb};
 use super::table;
-use super::{PrintedPayer, long_date};
+use crate::report::printed::{PartyBlock, words};
 
 /// Practice on the left, title and estimate number and dates on the right.
 pub(crate) fn header(c: &mut Composer<'_>) {
-    let doc = c.doc;
     let top = c.y;
-    let mut x = c.left;
-    let mut bottom = top;
-    if let Some((w, h)) = c.logo {
-        c.push(Op::Logo {
-            x: c.left,
-            y: top,
-            w,
-            h,
-        });
-        x += w + 12.0;
-        bottom = top + h;
-    }
+    let (x, logo_bottom) = logo(c, top);
     let info_x = c.right - 160.0;
+    let practice_bottom = top + practice(c, x, info_x);
+    c.y = top;
+    let facts_bottom = title_and_facts(c, top, info_x);
+    c.y = logo_bottom.max(practice_bottom).max(facts_bottom) + 8.0;
+    let (left, right) = (c.left, c.right);
+    c.hline(left, right, c.y, 1.4, Rgb::ACCENT);
+    c.y += 12.0;
+}
+
+/// The logo at the top left, when there is one; returns where the practice's
+/// name starts and the logo's bottom.
+fn logo(c: &mut Composer<'_>, top: f32) -> (f32, f32) {
+    let Some((w, h)) = c.logo else {
+        return (c.left, top);
+    };
+    c.push(Op::Logo {
+        x: c.left,
+        y: top,
+        w,
+        h,
+    });
+    (c.left + w + 12.0, top + h)
+}
+
+/// The practice's name and lines from `x`; returns their height.
+fn practice(c: &mut Composer<'_>, x: f32, info_x: f32) -> f32 {
+    let doc = c.doc;
     // The name shares its line with the title; the rest only with the dates.
     let title_x = c.right - c.m.width(Weight::Bold, 19.0, &doc.title);
     let name = [styled(
@@ -36,39 +52,18 @@ pub(crate) fn header(c: &mut Composer<'_>) {
     )];
     let name_h = c.block(x, title_x - 18.0 - x, &name, true);
     c.y += name_h;
-    let mut lines = Vec::new();
-    for l in &doc.practice.address_lines {
-        lines.push(styled(8.5, Weight::Regular, Rgb::MUTED, 11.0, l.clone()));
-    }
-    if !doc.practice.phone.trim().is_empty() {
-        lines.push(styled(
-            8.5,
-            Weight::Regular,
-            Rgb::MUTED,
-            11.0,
-            format!("Phone {}", doc.practice.phone.trim()),
-        ));
-    }
-    let ids: Vec<String> = [
-        doc.practice.tax_id.as_ref().map(|t| format!("Tax ID {t}")),
-        doc.practice.npi.as_ref().map(|n| format!("NPI {n}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !ids.is_empty() {
-        lines.push(styled(
-            8.5,
-            Weight::Regular,
-            Rgb::MUTED,
-            11.0,
-            ids.join("   ·   "),
-        ));
-    }
-    let h = name_h + c.block(x, info_x - 16.0 - x, &lines, true);
-    c.y = top;
-    bottom = bottom.max(top + h);
+    let lines: Vec<Styled> = doc
+        .practice
+        .lines
+        .iter()
+        .map(|l| styled(8.5, Weight::Regular, Rgb::MUTED, 11.0, l.clone()))
+        .collect();
+    name_h + c.block(x, info_x - 16.0 - x, &lines, true)
+}
 
+/// The title at the top right and the facts under it; returns their bottom.
+fn title_and_facts(c: &mut Composer<'_>, top: f32, info_x: f32) -> f32 {
+    let doc = c.doc;
     let right = c.right;
     c.text_right(
         right,
@@ -78,81 +73,60 @@ pub(crate) fn header(c: &mut Composer<'_>) {
         Rgb::ACCENT,
         &doc.title,
     );
-    let rows = [
-        ("Estimate no.", doc.estimate_id.clone(), Weight::Regular),
-        ("Prepared", long_date(doc.prepared), Weight::Regular),
-        ("Valid until", long_date(doc.valid_until), Weight::Bold),
-    ];
     let mut y = top + 32.0;
-    for (label, value, weight) in rows {
-        c.text(info_x, y, 8.5, Weight::Regular, Rgb::MUTED, label);
-        c.text_right(right, y, 8.5, weight, Rgb::TEXT, &value);
+    for fact in &doc.facts {
+        let weight = if fact.strong {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        c.text(info_x, y, 8.5, Weight::Regular, Rgb::MUTED, &fact.label);
+        c.text_right(right, y, 8.5, weight, Rgb::TEXT, &fact.value);
         y += 11.5;
     }
-    bottom = bottom.max(y - 6.0);
-    c.y = bottom + 8.0;
-    let (left, right) = (c.left, c.right);
-    c.hline(left, right, c.y, 1.4, Rgb::ACCENT);
-    c.y += 12.0;
+    y - 6.0
+}
+
+/// A block's lines: the label in small capitals, the name in bold at
+/// `name_size` with `name_leading`, plain lines, a quieter aside.
+fn party(block: &PartyBlock, name_size: f32, name_leading: f32) -> Vec<Styled> {
+    let mut lines = vec![styled(
+        7.0,
+        Weight::Bold,
+        Rgb::MUTED,
+        10.0,
+        block.label.to_uppercase(),
+    )];
+    if !block.name.is_empty() {
+        lines.push(styled(
+            name_size,
+            Weight::Bold,
+            Rgb::TEXT,
+            name_leading,
+            block.name.clone(),
+        ));
+    }
+    for l in &block.lines {
+        lines.push(styled(8.5, Weight::Regular, Rgb::TEXT, 11.0, l.clone()));
+    }
+    if let Some(aside) = &block.aside {
+        lines.push(styled(
+            8.0,
+            Weight::Regular,
+            Rgb::MUTED,
+            10.5,
+            aside.clone(),
+        ));
+    }
+    lines
 }
 
 /// Patient and insurance blocks, three to a row.
 pub(crate) fn parties(c: &mut Composer<'_>) {
     let doc = c.doc;
-    let label = |t: &str| styled(7.0, Weight::Bold, Rgb::MUTED, 10.0, t.to_uppercase());
-    let plain = |t: String| styled(8.5, Weight::Regular, Rgb::TEXT, 11.0, t);
-    let mut blocks: Vec<Vec<Styled>> = Vec::new();
-    let mut patient = vec![
-        label("Patient"),
-        styled(
-            10.5,
-            Weight::Bold,
-            Rgb::TEXT,
-            13.5,
-            doc.patient.name.clone(),
-        ),
-        plain(format!(
-            "Date of birth {}",
-            long_date(doc.patient.birth_date)
-        )),
-    ];
-    if let Some(chart) = doc
-        .patient
-        .chart_number
-        .as_deref()
-        .filter(|s| !s.is_empty())
-    {
-        patient.push(plain(format!("Chart {chart}")));
-    }
-    blocks.push(patient);
-    for p in &doc.payers {
-        let mut b = vec![
-            label(&p.role),
-            styled(10.0, Weight::Bold, Rgb::TEXT, 13.0, p.plan_name.clone()),
-        ];
-        if !p.carrier.is_empty() {
-            b.push(plain(p.carrier.clone()));
-        }
-        if let Some(id) = &p.member_id {
-            b.push(plain(format!("Member ID {id}")));
-        }
-        if let Some(s) = &p.subscriber {
-            b.push(plain(format!("Subscriber {s}")));
-        }
-        if !p.network.is_empty() {
-            b.push(plain(p.network.clone()));
-        }
-        if let Some(v) = &p.verified {
-            b.push(styled(8.0, Weight::Regular, Rgb::MUTED, 10.5, v.clone()));
-        }
-        blocks.push(b);
-    }
-    if doc.payers.is_empty() {
-        blocks.push(vec![
-            label("Insurance"),
-            plain("No insurance on file for this estimate: the amounts are our fees.".into()),
-        ]);
-    }
+    let mut blocks = vec![party(&doc.patient, 10.5, 13.5)];
+    blocks.extend(doc.payers.iter().map(|p| party(&p.block, 10.0, 13.0)));
+    blocks.extend(doc.no_insurance.iter().map(|b| party(b, 10.0, 13.0)));
     let gap = 18.0;
     let col_w = (c.right - c.left - 2.0 * gap) / 3.0;
     for row in blocks.chunks(3) {
@@ -171,24 +145,14 @@ pub(crate) fn parties(c: &mut Composer<'_>) {
 
 /// The "you pay" summary under the table.
 pub(crate) fn summary(c: &mut Composer<'_>) {
-    let doc = c.doc;
-    let rows: Vec<(&PrintedPayer, String)> = doc
-        .payers
-        .iter()
-        .zip(&doc.totals.insurance)
-        .map(|(p, amount)| (p, format!("${amount}")))
-        .collect();
+    let summary = &c.doc.summary;
     let box_w = 290.0_f32.min(c.right - c.left);
-    let h = 14.0 + rows.len() as f32 * 13.0 + 22.0;
+    let h = 14.0 + summary.rows.len() as f32 * 13.0 + 22.0;
     c.ensure(h + 8.0);
     c.y += 8.0;
     let x = c.right - box_w;
-    let aside = if doc.notes.is_empty() {
-        "All amounts are in US dollars and are estimates."
-    } else {
-        "All amounts are in US dollars and are estimates. Lines marked * are explained in the notes below."
-    };
-    let aside_lines = c.m.wrap(Weight::Regular, 8.0, aside, x - c.left - 24.0);
+    let aside_lines =
+        c.m.wrap(Weight::Regular, 8.0, &summary.aside, x - c.left - 24.0);
     let left = c.left;
     for (i, part) in aside_lines.iter().enumerate() {
         let base = c.y + 14.0 + i as f32 * 10.5;
@@ -197,23 +161,23 @@ pub(crate) fn summary(c: &mut Composer<'_>) {
     c.rect(x, c.y, box_w, h, Rgb::SHADE);
     let mut y = c.y + 6.0;
     let right = c.right - 10.0;
-    for (payer, amount) in &rows {
+    for row in &summary.rows {
         y += 13.0;
         let room = box_w - 100.0;
-        let full = format!("{} pays", payer.plan_name);
-        let label = if c.m.width(Weight::Regular, BODY, &full) <= room {
-            full
+        let label = if c.m.width(Weight::Regular, BODY, &row.label) <= room {
+            row.label.clone()
         } else {
-            fit(
-                c.m,
-                &format!("{} pays", payer.short_name),
-                Weight::Regular,
-                BODY,
-                room,
-            )
+            fit(c.m, &row.short_label, Weight::Regular, BODY, room)
         };
         c.text(x + 10.0, y - 3.0, BODY, Weight::Regular, Rgb::TEXT, &label);
-        c.text_right(right, y - 3.0, BODY, Weight::Regular, Rgb::TEXT, amount);
+        c.text_right(
+            right,
+            y - 3.0,
+            BODY,
+            Weight::Regular,
+            Rgb::TEXT,
+            &row.amount,
+        );
     }
     y += 22.0;
     c.text(
@@ -222,10 +186,16 @@ pub(crate) fn summary(c: &mut Composer<'_>) {
         11.0,
         Weight::Bold,
         Rgb::ACCENT,
-        "Your estimated total",
+        &summary.total_label,
     );
-    let you = format!("${}", doc.totals.patient);
-    c.text_right(right, y - 6.0, 13.0, Weight::Bold, Rgb::ACCENT, &you);
+    c.text_right(
+        right,
+        y - 6.0,
+        13.0,
+        Weight::Bold,
+        Rgb::ACCENT,
+        &summary.total,
+    );
     c.y += h + 6.0;
 }
 
@@ -242,7 +212,7 @@ pub(crate) fn notes(c: &mut Composer<'_>) {
         .iter()
         .map(|n| {
             (
-                format!("Line {}", n.line),
+                n.label.clone(),
                 c.m.wrap(Weight::Regular, BODY, &n.text, width),
             )
         })
@@ -250,7 +220,7 @@ pub(crate) fn notes(c: &mut Composer<'_>) {
     let first = measured
         .first()
         .map_or(0.0, |(_, l)| l.len() as f32 * LEADING);
-    c.heading("Notes", first);
+    c.heading(words::NOTES, first);
     for (label, lines) in measured {
         let h = lines.len() as f32 * LEADING + 3.0;
         c.ensure(h);
@@ -281,15 +251,16 @@ pub(crate) fn notes(c: &mut Composer<'_>) {
 /// Benefits left per plan and benefit year after this treatment.
 pub(crate) fn remaining(c: &mut Composer<'_>) {
     let doc = c.doc;
-    if doc.remaining.is_empty() {
+    let benefits = &doc.remaining;
+    if benefits.rows.is_empty() {
         return;
     }
-    let rows = table::remaining_rows(doc);
-    let cols = table::remaining_columns(c);
+    let cols = table::remaining_columns(c, benefits);
     let header_h = cols.header_height();
-    c.heading("Your benefits after this treatment", header_h + 16.0);
+    c.heading(words::BENEFITS_AFTER, header_h + 16.0);
     cols.draw_header(c);
-    for row in rows {
+    for row in &benefits.rows {
+        let row = table::remaining_cells(benefits, row);
         let h = cols.row_height(c.m, &row);
         let pages = c.pages.len();
         c.ensure(h);
@@ -307,7 +278,7 @@ pub(crate) fn disclaimer(c: &mut Composer<'_>) {
     if doc.disclaimer.is_empty() {
         return;
     }
-    c.heading("About this estimate", 2.0 * LEADING);
+    c.heading(words::ABOUT, 2.0 * LEADING);
     for p in &doc.disclaimer {
         c.paragraph(8.2, Weight::Regular, Rgb::TEXT, 10.4, p);
         c.y += 4.0;
@@ -316,9 +287,9 @@ pub(crate) fn disclaimer(c: &mut Composer<'_>) {
 
 /// Acknowledgement and signature lines for the patient and the office.
 pub(crate) fn signatures(c: &mut Composer<'_>) {
-    let text = "By signing, I confirm that this estimate was explained to me, that I understand it is not a guarantee of payment, and that I am responsible for the amount my insurance does not pay.";
     let width = c.right - c.left;
-    let lines = c.m.wrap(Weight::Regular, BODY, text, width);
+    let lines =
+        c.m.wrap(Weight::Regular, BODY, words::SIGNATURE_STATEMENT, width);
     let h = 12.0 + lines.len() as f32 * LEADING + 42.0;
     c.ensure(h);
     c.y += 12.0;
@@ -339,12 +310,9 @@ pub(crate) fn signatures(c: &mut Composer<'_>) {
     let gap = 28.0;
     let group = (width - gap) / 2.0;
     let y = c.y;
-    for (i, who) in [
-        "Patient or parent/guardian signature",
-        "Staff member signature",
-    ]
-    .into_iter()
-    .enumerate()
+    for (i, who) in [words::PATIENT_SIGNATURE, words::STAFF_SIGNATURE]
+        .into_iter()
+        .enumerate()
     {
         let x = c.left + i as f32 * (group + gap);
         let sign_end = x + group * 0.66;
@@ -358,7 +326,7 @@ pub(crate) fn signatures(c: &mut Composer<'_>) {
             7.5,
             Weight::Regular,
             Rgb::MUTED,
-            "Date",
+            words::DATE,
         );
     }
     c.y += 12.0;
@@ -369,17 +337,11 @@ pub(crate) fn footers(c: &mut Composer<'_>) {
     let doc = c.doc;
     let total = c.pages.len();
     let y = c.height - 30.0;
-    let left_text = format!(
-        "{} · Estimate {} · Prepared {}",
-        doc.practice.name,
-        doc.estimate_id,
-        long_date(doc.prepared)
-    );
     let (left, right) = (c.left, c.right);
-    let left_text = fit(c.m, &left_text, Weight::Regular, 7.5, right - left - 80.0);
+    let left_text = fit(c.m, &doc.footer, Weight::Regular, 7.5, right - left - 80.0);
     let pages = std::mem::take(&mut c.pages);
     for (i, mut page) in pages.into_iter().enumerate() {
-        let page_text = format!("Page {} of {total}", i + 1);
+        let page_text = words::page_of(i + 1, total);
         let page_w = c.m.width(Weight::Regular, 7.5, &page_text);
         page.ops.push(Op::Line {
             x1: left,

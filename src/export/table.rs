@@ -6,7 +6,9 @@
 use super::compose::{BODY, Composer, LEADING, RunningHeader, fit};
 use super::fonts::{Measure, Weight};
 use super::layout::Rgb;
-use super::{Amounts, PrintedEstimate, PrintedLine, long_date};
+use crate::report::printed::{BenefitsRow, BenefitsTable, PrintedRow, PrintedTable};
+use crate::report::remaining::{BENEFIT_YEAR, PLAN};
+use crate::report::{Align, ColumnKey};
 
 /// Horizontal padding inside a cell.
 const PAD: f32 = 4.0;
@@ -22,13 +24,6 @@ impl RunningHeader for Columns {
     fn draw(&self, c: &mut Composer<'_>) {
         self.draw_header(c);
     }
-}
-
-/// Left or right alignment of a column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Align {
-    Left,
-    Right,
 }
 
 /// One column: position, width, alignment and its header lines.
@@ -74,10 +69,10 @@ fn bold(text: impl Into<String>) -> Cell {
 }
 
 /// A column spec: header, fixed width (None: takes the rest), alignment.
-type Spec = (String, Option<f32>, Align);
+type Spec<'a> = (&'a str, Option<f32>, Align);
 
 impl Columns {
-    fn build(m: &Measure, left: f32, right: f32, specs: Vec<Spec>) -> Columns {
+    fn build(m: &Measure, left: f32, right: f32, specs: Vec<Spec<'_>>) -> Columns {
         let fixed: f32 = specs.iter().filter_map(|(_, w, _)| *w).sum();
         let flex = (right - left - fixed).max(40.0);
         let mut x = left;
@@ -85,7 +80,7 @@ impl Columns {
             .into_iter()
             .map(|(title, w, align)| {
                 let w = w.unwrap_or(flex);
-                let header = m.wrap_at_most(Weight::Bold, HEAD_SIZE, &title, w - 2.0 * PAD, 3);
+                let header = m.wrap_at_most(Weight::Bold, HEAD_SIZE, title, w - 2.0 * PAD, 3);
                 let col = Col {
                     x,
                     w,
@@ -200,123 +195,106 @@ impl Columns {
     }
 }
 
-/// The treatment table's columns for this estimate.
-fn treatment_columns(c: &Composer<'_>) -> Columns {
-    let doc = c.doc;
-    let payers = doc.payers.len();
-    let money_count = 2 + usize::from(doc.show_write_off) + payers;
+/// The treatment table's columns, as the view model defines them, with widths:
+/// fixed for number, area and code, money columns shrinking (down to 46 pt)
+/// before the description gets narrower than 150 pt.
+fn treatment_columns(c: &Composer<'_>, table: &PrintedTable) -> Columns {
+    let money_count = table
+        .columns
+        .iter()
+        .filter(|col| col.key.is_money())
+        .count();
     let (line_w, area_w, code_w) = (26.0, 52.0, 38.0);
     let width = c.right - c.left;
-    // Money columns shrink (down to 46 pt) before the description gets narrower
-    // than 150 pt.
     let money_w =
-        ((width - line_w - area_w - code_w - 150.0) / money_count as f32).clamp(46.0, 56.0);
-    let money = |title: &str| (title.to_string(), Some(money_w), Align::Right);
-    let mut specs: Vec<Spec> = vec![
-        ("Line".into(), Some(line_w), Align::Left),
-        ("Tooth / area".into(), Some(area_w), Align::Left),
-        ("Code".into(), Some(code_w), Align::Left),
-        ("Description".into(), None, Align::Left),
-        money("Fee"),
-    ];
-    if doc.show_write_off {
-        specs.push(money("Network discount"));
-    }
-    if payers == 1 {
-        specs.push(money("Insurance"));
-    } else {
-        for p in &doc.payers {
-            specs.push(money(&p.short_name));
-        }
-    }
-    specs.push(money("You pay"));
+        ((width - line_w - area_w - code_w - 150.0) / money_count.max(1) as f32).clamp(46.0, 56.0);
+    let specs = table
+        .columns
+        .iter()
+        .map(|col| {
+            let w = match col.key {
+                ColumnKey::Number => Some(line_w),
+                ColumnKey::Area => Some(area_w),
+                ColumnKey::Code => Some(code_w),
+                ColumnKey::Description => None,
+                _ => Some(money_w),
+            };
+            (col.title.as_str(), w, col.align)
+        })
+        .collect();
     Columns::build(c.m, c.left, c.right, specs)
 }
 
-/// Money cells of a row, in column order.
-fn money_cells(doc: &PrintedEstimate, a: &Amounts, make: fn(String) -> Cell) -> Vec<Cell> {
-    let mut cells = vec![make(a.fee.to_string())];
-    if doc.show_write_off {
-        cells.push(make(a.write_off.to_string()));
-    }
-    for k in 0..doc.payers.len() {
-        cells.push(make(
-            a.insurance
-                .get(k)
-                .map_or_else(String::new, ToString::to_string),
-        ));
-    }
-    cells.push(make(a.patient.to_string()));
-    cells
+/// A line's cells, the "completed" note under its description.
+fn row_cells(table: &PrintedTable, row: &PrintedRow) -> Vec<Cell> {
+    let sub_at = table.description_column();
+    row.cells
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Cell {
+            sub: if Some(i) == sub_at {
+                row.completed.clone()
+            } else {
+                None
+            },
+            ..cell(text.as_str())
+        })
+        .collect()
 }
 
-fn line_cells(doc: &PrintedEstimate, line: &PrintedLine) -> Vec<Cell> {
-    let number = if line.has_note {
-        format!("{}*", line.number)
-    } else {
-        line.number.to_string()
-    };
-    let mut cells = vec![
-        cell(number),
-        cell(line.area.clone()),
-        cell(line.code.clone()),
-        Cell {
-            sub: line.completed.clone(),
-            ..cell(line.description.clone())
-        },
-    ];
-    cells.extend(money_cells(doc, &line.amounts, cell));
-    cells
+/// A subtotal or total row: every cell bold.
+fn bold_cells(texts: &[String]) -> Vec<Cell> {
+    texts.iter().map(|t| bold(t.as_str())).collect()
+}
+
+/// A visit's name and date above its lines, kept with its first line.
+fn visit_band(c: &mut Composer<'_>, name: &str, date: &str, first_row: f32) {
+    c.ensure(VISIT_H + first_row);
+    let (x, y) = (c.left + PAD, c.y + VISIT_H - 6.5);
+    let name = fit(c.m, name, Weight::Bold, 9.5, 300.0);
+    c.text(x, y, 9.5, Weight::Bold, Rgb::ACCENT, &name);
+    let after = x + c.m.width(Weight::Bold, 9.5, &name);
+    let when = format!("   {date}");
+    c.text(after, y, 9.0, Weight::Regular, Rgb::MUTED, &when);
+    c.y += VISIT_H;
+    let (left, right, y) = (c.left, c.right, c.y);
+    c.hline(left, right, y, 0.4, Rgb::HAIRLINE);
+}
+
+/// A row kept whole: a new page first when it does not fit.
+fn whole_row(c: &mut Composer<'_>, cols: &Columns, cells: &[Cell]) {
+    let h = cols.row_height(c.m, cells);
+    c.ensure(h);
+    cols.draw_row(c, cells, h);
 }
 
 /// The treatment table: heading, column header, visits with their lines and
 /// subtotals, and the grand total.
 pub(crate) fn treatment(c: &mut Composer<'_>) {
-    let doc = c.doc;
-    let cols = treatment_columns(c);
-    let first_row = doc
+    let table = &c.doc.table;
+    let cols = treatment_columns(c, table);
+    let first_height = |c: &Composer<'_>, rows: &[PrintedRow]| {
+        rows.first()
+            .map_or(0.0, |r| cols.row_height(c.m, &row_cells(table, r)))
+    };
+    let first_row = table
         .visits
         .first()
-        .and_then(|v| v.lines.first())
-        .map_or(0.0, |l| cols.row_height(c.m, &line_cells(doc, l)));
-    c.heading(
-        &format!("Planned treatment: {}", doc.option),
-        cols.header_height() + VISIT_H + first_row,
-    );
+        .map_or(0.0, |v| first_height(c, &v.rows));
+    c.heading(&table.heading, cols.header_height() + VISIT_H + first_row);
     cols.draw_header(c);
     c.table = Some(Box::new(cols.clone()));
-    let subtotals = doc.visits.len() > 1;
-    for visit in &doc.visits {
-        let first = visit
-            .lines
-            .first()
-            .map_or(0.0, |l| cols.row_height(c.m, &line_cells(doc, l)));
-        c.ensure(VISIT_H + first);
-        let (x, y) = (c.left + PAD, c.y + VISIT_H - 6.5);
-        let name = fit(c.m, &visit.name, Weight::Bold, 9.5, 300.0);
-        c.text(x, y, 9.5, Weight::Bold, Rgb::ACCENT, &name);
-        let after = x + c.m.width(Weight::Bold, 9.5, &name);
-        let when = format!("   {}", long_date(visit.date));
-        c.text(after, y, 9.0, Weight::Regular, Rgb::MUTED, &when);
-        c.y += VISIT_H;
-        let (left, right, y) = (c.left, c.right, c.y);
-        c.hline(left, right, y, 0.4, Rgb::HAIRLINE);
-        for line in &visit.lines {
-            let cells = line_cells(doc, line);
-            let h = cols.row_height(c.m, &cells);
-            c.ensure(h);
-            cols.draw_row(c, &cells, h);
+    for visit in &table.visits {
+        let first = first_height(c, &visit.rows);
+        visit_band(c, &visit.name, &visit.date, first);
+        for row in &visit.rows {
+            whole_row(c, &cols, &row_cells(table, row));
         }
-        if subtotals {
-            let mut cells = vec![cell(""), cell(""), cell(""), bold("Visit total")];
-            cells.extend(money_cells(doc, &visit.subtotal, bold));
-            let h = cols.row_height(c.m, &cells);
-            c.ensure(h);
-            cols.draw_row(c, &cells, h);
+        if let Some(subtotal) = &visit.subtotal_cells {
+            whole_row(c, &cols, &bold_cells(subtotal));
         }
     }
-    let mut cells = vec![cell(""), cell(""), cell(""), bold("Total")];
-    cells.extend(money_cells(doc, &doc.totals, bold));
+    let cells = bold_cells(&table.total_cells);
     let h = cols.row_height(c.m, &cells) + 2.0;
     c.ensure(h);
     let (left, right, y) = (c.left, c.right, c.y);
@@ -326,54 +304,42 @@ pub(crate) fn treatment(c: &mut Composer<'_>) {
     c.table = None;
 }
 
-/// Columns of the remaining-benefits table.
-pub(crate) fn remaining_columns(c: &Composer<'_>) -> Columns {
-    let money = |t: &str| (t.to_string(), Some(78.0), Align::Right);
-    Columns::build(
-        c.m,
-        c.left,
-        c.right,
-        vec![
-            ("Plan".into(), None, Align::Left),
-            ("Benefit year".into(), Some(128.0), Align::Left),
-            money("Maximum left now"),
-            money("Maximum left after"),
-            money("Deductible left"),
-        ],
-    )
+/// Columns of the remaining-benefits table: the plan takes the rest, the
+/// benefit year and the amounts fixed widths.
+pub(crate) fn remaining_columns(c: &Composer<'_>, benefits: &BenefitsTable) -> Columns {
+    let specs = benefits
+        .columns
+        .iter()
+        .map(|col| {
+            let w = match col.title.as_str() {
+                PLAN => None,
+                BENEFIT_YEAR => Some(128.0),
+                _ => Some(80.0),
+            };
+            (col.title.as_str(), w, col.align)
+        })
+        .collect();
+    Columns::build(c.m, c.left, c.right, specs)
 }
 
-/// Rows of the remaining-benefits table: one per plan and benefit year, plus one
-/// per separate maximum (orthodontics, implants...).
-pub(crate) fn remaining_rows(doc: &PrintedEstimate) -> Vec<Vec<Cell>> {
-    let mut rows = Vec::new();
-    let max =
-        |m: Option<crate::money::Cents>| m.map_or_else(|| "No maximum".into(), |c| c.to_string());
-    for r in &doc.remaining {
-        rows.push(vec![
-            cell(r.plan_name.clone()),
-            cell(format!(
-                "{} – {}",
-                long_date(r.year_start),
-                long_date(r.year_end)
-            )),
-            cell(max(r.maximum_before)),
-            bold(max(r.maximum_after)),
-            cell(r.deductible_after.to_string()),
-        ]);
-        for (name, before, after) in &r.class_maximums {
-            let muted = |t: String| Cell {
-                color: Rgb::MUTED,
-                ..cell(t)
-            };
-            rows.push(vec![
-                muted(name.clone()),
-                cell(""),
-                muted(before.to_string()),
-                muted(after.to_string()),
-                cell(""),
-            ]);
-        }
-    }
-    rows
+/// A row of the remaining-benefits table: the amount to read first in bold, a
+/// separate maximum (orthodontics, implants...) muted.
+pub(crate) fn remaining_cells(benefits: &BenefitsTable, row: &BenefitsRow) -> Vec<Cell> {
+    benefits
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .map(|(col, text)| {
+            if row.separate_maximum {
+                Cell {
+                    color: Rgb::MUTED,
+                    ..cell(text.as_str())
+                }
+            } else if col.strong {
+                bold(text.as_str())
+            } else {
+                cell(text.as_str())
+            }
+        })
+        .collect()
 }

@@ -5,9 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{self, Layout, Logo, Paper, PrintedEstimate};
+use crate::export::{self, Layout, Logo, Paper, Printout};
 use crate::library::practice;
 use crate::model::{OptionId, PracticeSettings};
+use crate::report::PrintedEstimate;
 
 use super::state::AppState;
 
@@ -94,7 +95,7 @@ pub struct PrintPreview {
     pub page: usize,
     key: Option<(u64, u64, OptionId, Paper)>,
     /// The estimate as printed, for the shown option.
-    pub printed: Option<Result<PrintedEstimate, String>>,
+    pub printed: Option<Result<Printout, String>>,
     /// Its layout on `paper`.
     pub layout: Option<Result<Layout, String>>,
     /// How many times the layout was made (tests check drawing does not redo it).
@@ -163,7 +164,7 @@ impl PrintPreview {
     /// A file name for the PDF: the estimate number.
     pub fn file_name(&self) -> String {
         match &self.printed {
-            Some(Ok(p)) => format!("{}.pdf", p.estimate_id),
+            Some(Ok(p)) => format!("{}.pdf", p.estimate.estimate_id),
             _ => "estimate.pdf".to_string(),
         }
     }
@@ -171,7 +172,7 @@ impl PrintPreview {
 
 /// The printed estimate of the shown option, prepared today, from the cached
 /// engine result (the same numbers the screen shows).
-pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<PrintedEstimate, String> {
+pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printout, String> {
     let plan = &state.document.plan;
     let index = state.selected_option;
     let option = state
@@ -183,20 +184,15 @@ pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printed
             .option_error(index)
             .map_or_else(|| "no estimate".to_string(), str::to_string)
     })?;
-    let id = export::estimate_id(&plan.patient.name, option, state.today);
-    let mut printed = PrintedEstimate::new(
+    let printed = PrintedEstimate::new(
         &practice.settings,
         plan,
         &state.library,
         option,
         estimate,
         state.today,
-        id,
     );
-    if let Some(logo) = &practice.logo {
-        printed = printed.with_logo(logo.clone());
-    }
-    Ok(printed)
+    Ok(Printout::new(printed, practice.logo.clone()))
 }
 
 /// Opens a file in the system's viewer without waiting for it. Returns why it

@@ -1,7 +1,7 @@
 //! The one view-model layer: engine results turned into what people read. Plain
 //! data, no drawing and no files: the CLI renders it as text and JSON
-//! ([`text`], [`json`]), the GUI draws its cells, and the printed estimate lays
-//! it out, so the three cannot disagree.
+//! ([`text`], [`json`]), the GUI draws its cells, and `export` lays out the
+//! [`PrintedEstimate`] made from it, so the three cannot disagree.
 //!
 //! - [`fmt`]: every display form (money, dates, areas, payer roles, flag words).
 //! - [`wording`]: the staff sentence and the patient note for each step.
@@ -9,6 +9,8 @@
 //!   defined once and picked per reader ([`ColumnSet`]).
 //! - [`RemainingBenefits`], [`ComparisonTable`], [`PlanSummary`],
 //!   [`PayerOrderSummary`].
+//! - [`PrintedEstimate`]: the patient's printed estimate, built from the table
+//!   and the remaining benefits; `export` lays it out.
 
 mod columns;
 pub mod comparison;
@@ -17,6 +19,7 @@ pub mod fmt;
 pub mod json;
 pub mod payer_order;
 pub mod plan_summary;
+pub mod printed;
 pub mod remaining;
 pub mod text;
 pub mod wording;
@@ -31,6 +34,7 @@ pub use estimate_table::{
 pub use fmt::Tone;
 pub use payer_order::PayerOrderSummary;
 pub use plan_summary::PlanSummary;
+pub use printed::PrintedEstimate;
 pub use remaining::RemainingBenefits;
 pub use wording::sentence;
 

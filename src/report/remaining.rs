@@ -43,6 +43,21 @@ pub struct ClassMaximumLeft {
     pub after: Cents,
 }
 
+impl ClassMaximumLeft {
+    /// Its cells in [`COLUMNS`] order: the name and the amounts left before and
+    /// after, under the annual maximum's headings.
+    pub fn cells(&self) -> [String; 6] {
+        [
+            self.name.clone(),
+            String::new(),
+            fmt::amount(self.before),
+            fmt::amount(self.after),
+            String::new(),
+            String::new(),
+        ]
+    }
+}
+
 /// One plan in one benefit year.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RemainingRow {

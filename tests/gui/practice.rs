@@ -8,11 +8,11 @@ use chrono::Days;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use ferrule::export::long_date;
 use ferrule::gui::FerruleApp;
 use ferrule::gui::print::Practice;
 use ferrule::library::practice;
 use ferrule::model::practice::DEFAULT_NAME;
+use ferrule::report::fmt::long_date;
 
 use super::{harness, sample_app, today};
 
