@@ -14,5 +14,6 @@ mod ids;
 mod library;
 mod print;
 mod samples;
+mod size;
 
 mod util;
