@@ -114,10 +114,16 @@ fn files_and_functions_stay_short() {
     let mut allowed_seen = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let relative = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let count = text.lines().count();
         if count > MAX_FILE_LINES {
-            problems.push(format!("src/{relative}: {count} lines (limit {MAX_FILE_LINES})"));
+            problems.push(format!(
+                "src/{relative}: {count} lines (limit {MAX_FILE_LINES})"
+            ));
         }
         for (name, line, length) in functions(&text) {
             if length <= MAX_FUNCTION_LINES {

@@ -256,7 +256,7 @@ fn visit_picker(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) -> Op
         visits
             .iter()
             .find(|v| Some(v.id) == id)
-            .map(|v| format!("{} ({})", v.name, v.date.format("%Y-%m-%d")))
+            .map(|v| format!("{} ({})", v.name, crate::report::fmt::iso_date(v.date)))
             .unwrap_or_else(|| "No visit".to_string())
     };
     ui.label("Into visit");

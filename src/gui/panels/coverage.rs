@@ -78,7 +78,7 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("Effective");
-            let effective = coverage.effective.format("%Y-%m-%d").to_string();
+            let effective = crate::report::fmt::iso_date(coverage.effective);
             let label = format!("{role} effective date");
             if let Some(text) = commit_edit(
                 ui,

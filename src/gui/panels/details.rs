@@ -90,7 +90,7 @@ fn completed_at_ui(
 ) {
     let name =
         |id: Option<VisitId>| match id.and_then(|id| option.visits.iter().find(|v| v.id == id)) {
-            Some(v) => format!("{} ({})", v.name, v.date.format("%Y-%m-%d")),
+            Some(v) => format!("{} ({})", v.name, crate::report::fmt::iso_date(v.date)),
             None => "The visit it starts in".to_string(),
         };
     ui.horizontal(|ui| {

@@ -71,7 +71,7 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         ui.end_row();
 
         ui.label("Birth date");
-        let birth = patient.birth_date.format("%Y-%m-%d").to_string();
+        let birth = crate::report::fmt::iso_date(patient.birth_date);
         if let Some(text) = commit_edit(ui, "birth_date", "Birth date", &birth, "YYYY-MM-DD", FIELD)
         {
             match parse_date(&text) {
@@ -161,14 +161,14 @@ fn history_grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, ou
                 ui.label(entry.code.to_string())
                     .on_hover_text(ctx.library.catalogue.name_of(entry.code));
                 ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
-                ui.label(entry.date.format("%Y-%m-%d").to_string());
+                ui.label(crate::report::fmt::iso_date(entry.date));
                 let edit = ui.small_button("Edit").on_hover_text("Correct this entry");
                 super::coverage::named(&edit, &format!("Edit history entry {}", i + 1));
                 if edit.clicked() {
                     *panel = PatientPanel {
                         code: entry.code.to_string(),
                         tooth: entry.tooth.map(|t| t.to_string()).unwrap_or_default(),
-                        date: entry.date.format("%Y-%m-%d").to_string(),
+                        date: crate::report::fmt::iso_date(entry.date),
                         editing: Some(i),
                         problem: None,
                     };

@@ -173,7 +173,7 @@ fn visit_header_ui(
                 name,
             });
         }
-        let date = visit.date.format("%Y-%m-%d").to_string();
+        let date = crate::report::fmt::iso_date(visit.date);
         let label = format!("Visit {n} date");
         if let Some(text) = commit_edit(
             ui,
@@ -192,7 +192,7 @@ fn visit_header_ui(
                 Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
             }
         }
-        ui.label(RichText::new(visit.date.format("%A").to_string()).weak());
+        ui.label(RichText::new(crate::report::fmt::weekday(visit.date)).weak());
         for (up, text, enabled) in [
             (true, "Move up", i > 0),
             (false, "Move down", i + 1 < count),

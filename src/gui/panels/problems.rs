@@ -34,7 +34,7 @@ pub fn problems_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
                     "Library: {} plans, {} fee schedules · {source} · estimates as of {}",
                     ctx.library.plans.len(),
                     ctx.library.fee_schedules.len(),
-                    ctx.today.format("%Y-%m-%d"),
+                    crate::report::fmt::iso_date(ctx.today),
                 ))
                 .weak(),
             );
