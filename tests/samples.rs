@@ -51,7 +51,7 @@ fn estimate_sample(file: &str, rules: &[&str]) -> Vec<(String, Estimate)> {
         );
     }
     let doc = library::load_treatment_plan(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let problems = library::document_problems(&doc, lib);
+    let problems = ferrule::engine::check::check_document(&doc, lib, as_of());
     assert!(problems.is_empty(), "{file}: {problems:#?}");
     assert!(!doc.options.is_empty(), "{file}: no options");
     doc.options

@@ -3,6 +3,7 @@
 // Tests set up files and read the environment; the rule is for the app's code.
 #![allow(clippy::disallowed_methods)]
 mod arch;
+mod blocking;
 mod cli;
 mod cob;
 mod compare;

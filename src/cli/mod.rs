@@ -14,7 +14,8 @@ mod print;
 
 use crate::engine::{self, EstimateInput};
 use crate::library::{self, Environment};
-use crate::model::Library;
+use crate::model::problem::Severity;
+use crate::model::{Library, Problem, TreatmentPlan};
 use crate::report;
 
 /// Ferrule: what insurance pays and what the patient owes, line by line.
@@ -207,8 +208,12 @@ fn estimate(
     format: Format,
     explain: bool,
 ) -> Result<ExitCode, Failure> {
-    let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
-    let input = EstimateInput::from_document(lib, &doc, option, as_of)
+    let checked = match load_checked(lib, file, as_of, format)? {
+        Ok(checked) => checked,
+        Err(blocked) => return Ok(blocked),
+    };
+    let doc = &checked.doc;
+    let input = EstimateInput::from_document(lib, doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let result = engine::estimate(&input);
     let notes = engine::coding::check(input.option, &doc.patient);
@@ -217,7 +222,8 @@ fn estimate(
     let remaining = report::RemainingBenefits::new(&result, &names);
     match format {
         Format::Json => {
-            let json = report::json::estimate(&table, &remaining, as_of);
+            let mut json = report::json::estimate(&table, &remaining, as_of);
+            json.problems = checked.warnings_json();
             let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
             out(&format!("{text}\n"));
         }
@@ -229,17 +235,73 @@ fn estimate(
                 let summary = report::PayerOrderSummary::new(&doc.coverage, &order);
                 out(&report::text::payer_order(&summary));
             }
-            print_document_problems(&doc, lib);
+            out(&report::text::document_problems(&checked.warnings));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the treatment plan's problems with this library, if any.
-fn print_document_problems(doc: &crate::model::TreatmentPlan, lib: &Library) {
-    out(&report::text::document_problems(
-        &library::document_problems(doc, lib),
-    ));
+/// A treatment plan read and checked against the library: its warnings, placed
+/// in the file. A blocking problem never gets this far (see [`load_checked`]).
+pub(crate) struct Checked {
+    /// The plan.
+    pub doc: TreatmentPlan,
+    /// Warnings, each at `path:line:col`.
+    pub warnings: Vec<Problem>,
+}
+
+impl Checked {
+    /// The warnings for the JSON document.
+    fn warnings_json(&self) -> Vec<report::json::ProblemJson> {
+        self.warnings
+            .iter()
+            .map(|p| report::json::ProblemJson::new(Severity::Warning, p))
+            .collect()
+    }
+}
+
+/// Reads `file` and checks it: a problem that would change or hide a price stops
+/// the command with exit 2, each problem as `path:line:col: message` (on stdout as
+/// `{"problems": [...]}` for JSON, else on stderr); warnings come back to be shown.
+pub(crate) fn load_checked(
+    lib: &Library,
+    file: &Path,
+    as_of: NaiveDate,
+    format: Format,
+) -> Result<Result<Checked, ExitCode>, Failure> {
+    let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
+    let problems = engine::check::check_document(&doc, lib, as_of);
+    let placed = library::place_problems(file, &doc, &problems);
+    if !problems.iter().any(|p| p.is_blocking()) {
+        return Ok(Ok(Checked {
+            doc,
+            warnings: placed,
+        }));
+    }
+    if format == Format::Json {
+        let json = report::json::ProblemsJson {
+            problems: problems
+                .iter()
+                .zip(&placed)
+                .map(|(p, at)| report::json::ProblemJson::new(p.severity, at))
+                .collect(),
+        };
+        let text = serde_json::to_string_pretty(&json).map_err(|e| Failure(e.to_string()))?;
+        out(&format!("{text}\n"));
+        return Ok(Err(ExitCode::from(2)));
+    }
+    let lines: Vec<String> = problems
+        .iter()
+        .zip(&placed)
+        .map(|(p, at)| match p.severity {
+            Severity::Blocking => at.to_string(),
+            Severity::Warning => format!("{at} (warning)"),
+        })
+        .collect();
+    Err(Failure(format!(
+        "{}\nnot estimated: fix the problems above first",
+        lines.join("\n")
+    )))
 }
 
 /// What reports look up in the library.

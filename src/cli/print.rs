@@ -93,7 +93,11 @@ pub fn run(
     paper_size: Paper,
 ) -> Result<ExitCode, Failure> {
     check_output(file, output, force)?;
-    let doc = library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))?;
+    let checked = match super::load_checked(lib, file, as_of, super::Format::Table)? {
+        Ok(checked) => checked,
+        Err(blocked) => return Ok(blocked),
+    };
+    let doc = checked.doc;
     let input = EstimateInput::from_document(lib, &doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let estimate = engine::estimate(&input);

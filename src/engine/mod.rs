@@ -9,6 +9,7 @@
 //! collect. Every line satisfies `fee = write-off + payments + patient`.
 
 mod accumulators;
+pub mod check;
 mod cob;
 pub mod coding;
 mod estimate;

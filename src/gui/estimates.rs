@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::check::{DocumentProblem, Subject, check_document};
 use crate::engine::coding::{self, CodingNote};
 use crate::engine::{self, Estimate, EstimateError, EstimateInput, LineEstimate};
-use crate::library::document_problems;
 use crate::model::{Library, LineId, OptionId, TreatmentOption, TreatmentPlan};
 use crate::report::{EstimateTable, Names, RemainingBenefits};
 
@@ -19,8 +19,8 @@ pub struct EstimateCache {
     pub notes: Vec<(OptionId, Vec<CodingNote>)>,
     /// What the screen shows of each estimate: the table and the benefits left.
     pub views: Vec<(OptionId, EstimateTable, RemainingBenefits)>,
-    /// Problems that make the document unusable with this library.
-    pub document_problems: Vec<String>,
+    /// What is wrong with the document, blocking problems first.
+    pub document_problems: Vec<DocumentProblem>,
     /// How many times the engine ran (tests check that drawing does not recompute).
     pub computed: u64,
 }
@@ -39,7 +39,7 @@ impl EstimateCache {
         }
         self.key = Some(key);
         self.computed += 1;
-        self.document_problems = document_problems(plan, library);
+        self.document_problems = check_document(plan, library, as_of);
         self.options = plan
             .options
             .iter()
@@ -66,6 +66,21 @@ impl EstimateCache {
                 Some((o.id, table, RemainingBenefits::new(estimate, &names)))
             })
             .collect();
+    }
+
+    /// True when a problem changes or hides a price: nothing is printed or
+    /// compared until it is fixed.
+    pub fn blocked(&self) -> bool {
+        self.document_problems
+            .iter()
+            .any(DocumentProblem::is_blocking)
+    }
+
+    /// The problems about one line.
+    pub fn line_problems(&self, line: LineId) -> impl Iterator<Item = &DocumentProblem> {
+        self.document_problems
+            .iter()
+            .filter(move |p| p.subject == Subject::Line(line))
     }
 
     /// The table of one option's estimate, if it could be made.

@@ -170,9 +170,15 @@ impl PrintPreview {
     }
 }
 
+/// Why nothing is printed while a problem changes or hides a price.
+pub const BLOCKED: &str = "This plan has problems that change the numbers (marked × in the table and listed below): fix them before printing.";
+
 /// The printed estimate of the shown option, prepared today, from the cached
 /// engine result (the same numbers the screen shows).
 pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printout, String> {
+    if state.estimates.blocked() {
+        return Err(BLOCKED.to_string());
+    }
     let plan = &state.document.plan;
     let index = state.selected_option;
     let option = state

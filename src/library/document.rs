@@ -5,8 +5,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::write::write_atomic;
-use super::{parse, read};
-use crate::model::{AreaKind, Library, Problem, TreatmentPlan};
+use super::{parse, plan_positions, read};
+use crate::model::problem::DocumentProblem;
+use crate::model::{Problem, TreatmentPlan};
 
 /// Why a treatment-plan file could not be opened or saved.
 #[derive(Debug, thiserror::Error)]
@@ -54,84 +55,15 @@ pub fn save_treatment_plan(path: &Path, plan: &TreatmentPlan) -> Result<(), Docu
     })
 }
 
-/// Problems that make a treatment plan unusable with this library, or lines that
-/// cannot be estimated as written. Each is a plain sentence.
-pub fn document_problems(plan: &TreatmentPlan, library: &Library) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (i, coverage) in plan.coverage.iter().enumerate() {
-        if !library.plans.contains_key(&coverage.plan) {
-            problems.push(format!(
-                "coverage {}: plan \"{}\" is not in the library",
-                i + 1,
-                coverage.plan
-            ));
-        }
-    }
-    if library
-        .office_schedule(plan.office_fee_schedule.as_deref())
-        .is_none()
-    {
-        problems.push(match &plan.office_fee_schedule {
-            Some(id) => format!("office fee schedule \"{id}\" is not in the library"),
-            None => "the library has no office fee schedule".to_string(),
-        });
-    }
-    for option in &plan.options {
-        let mut ids = Vec::new();
-        for visit in &option.visits {
-            if ids.contains(&visit.id) {
-                problems.push(format!(
-                    "option \"{}\": visit id {} is used twice",
-                    option.name, visit.id
-                ));
-            }
-            ids.push(visit.id);
-        }
-        for visit in &option.visits {
-            for line in &visit.lines {
-                let at = format!(
-                    "option \"{}\", visit \"{}\", {}",
-                    option.name, visit.name, line.code
-                );
-                if let Some(done) = line.completed_at
-                    && !ids.contains(&done)
-                {
-                    problems.push(format!(
-                        "{at}: completed at visit {done}, which does not exist"
-                    ));
-                }
-                let office = library.office_schedule(plan.office_fee_schedule.as_deref());
-                if line.fee.is_none() && office.is_some_and(|o| o.fee(line.code).is_none()) {
-                    problems.push(format!(
-                        "{at}: the office fee schedule has no fee for this code (estimated at $0.00); enter a fee on the line"
-                    ));
-                }
-                let Some(info) = library.catalogue.get(line.code) else {
-                    problems.push(format!("{at}: code is not in the catalogue"));
-                    continue;
-                };
-                if info.area.needs_tooth() && line.tooth.is_none() {
-                    problems.push(format!("{at}: needs a tooth"));
-                }
-                if info.area == AreaKind::ToothSurfaces
-                    && line.surfaces.is_none_or(|s| s.is_empty())
-                {
-                    problems.push(format!("{at}: needs surfaces"));
-                }
-                if info.area == AreaKind::Quadrant
-                    && line.quadrant.is_none()
-                    && line.tooth.is_none()
-                {
-                    problems.push(format!("{at}: needs a quadrant"));
-                }
-                if info.area == AreaKind::Arch && line.arch.is_none() && line.tooth.is_none() {
-                    problems.push(format!("{at}: needs an arch"));
-                }
-                if line.quantity == 0 {
-                    problems.push(format!("{at}: quantity 0"));
-                }
-            }
-        }
-    }
-    problems
+/// `problems` of the treatment plan `plan` read from `path`, each at its position
+/// in that file (`path:line:col`).
+pub fn place_problems(
+    path: &Path,
+    plan: &TreatmentPlan,
+    problems: &[DocumentProblem],
+) -> Vec<Problem> {
+    // The file was just read to get `plan`; if it cannot be read again, positions
+    // fall back to its start rather than losing the problems.
+    let text = read::read_text(path).unwrap_or_default();
+    plan_positions::place_problems(path, &text, plan, problems)
 }

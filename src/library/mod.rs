@@ -13,6 +13,7 @@ mod document;
 mod load;
 mod location;
 mod parse;
+mod plan_positions;
 pub mod practice;
 mod problem;
 mod read;
@@ -22,7 +23,7 @@ mod unclosed;
 mod validate;
 mod write;
 
-pub use document::{DocumentError, document_problems, load_treatment_plan, save_treatment_plan};
+pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
 pub use load::{from_sources, load_dir, sample};
 pub use location::{Environment, LibraryError, resolve_library_dir, seed_library, user_data_dir};
 pub use parse::{FORMAT_VERSION, parse_treatment_plan, to_ron};

@@ -1,8 +1,11 @@
-//! A problem found in a file: where it is and what was expected. Plain data; the
-//! library loader makes them while reading files.
+//! Problems as plain data: a problem found in a file (where it is and what was
+//! expected; the library loader makes them while reading files), and a problem
+//! with a treatment plan found before pricing it (`engine::check` makes them).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use super::ids::{LineId, OptionId};
 
 /// One problem in one file, shown as `path:line:column: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,5 +51,71 @@ impl fmt::Display for Problem {
                 self.message
             )
         }
+    }
+}
+
+/// How much a problem matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// It changes or hides a price: nothing is estimated until it is fixed.
+    Blocking,
+    /// Worth a look; no number changes.
+    Warning,
+}
+
+/// What a problem is about, so readers can point at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// The patient (birth date).
+    Patient,
+    /// The document as a whole (the office fee schedule).
+    Document,
+    /// The coverage at this position.
+    Coverage(usize),
+    /// The history entry at this position.
+    History(usize),
+    /// An option.
+    Option(OptionId),
+    /// A visit of an option, by its place in the option (two visits may wrongly
+    /// share an id, and the problem is about the second).
+    Visit(OptionId, usize),
+    /// A planned line.
+    Line(LineId),
+}
+
+/// One problem with a treatment plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentProblem {
+    /// Blocking or a warning.
+    pub severity: Severity,
+    /// What it is about.
+    pub subject: Subject,
+    /// Plain words for staff.
+    pub message: String,
+}
+
+impl DocumentProblem {
+    /// A problem that stops the estimate.
+    pub fn blocking(subject: Subject, message: String) -> DocumentProblem {
+        DocumentProblem {
+            severity: Severity::Blocking,
+            subject,
+            message,
+        }
+    }
+
+    /// A problem shown beside the numbers.
+    pub fn warning(subject: Subject, message: String) -> DocumentProblem {
+        DocumentProblem {
+            severity: Severity::Warning,
+            subject,
+            message,
+        }
+    }
+
+    /// True when it stops the estimate.
+    pub fn is_blocking(&self) -> bool {
+        self.severity == Severity::Blocking
     }
 }

@@ -190,13 +190,14 @@ pub fn payer_order(summary: &PayerOrderSummary) -> String {
     )
 }
 
-/// The treatment plan's problems with the library; empty when there are none.
+/// Warnings about the treatment-plan file (`path:line:col: message`); empty when
+/// there are none. Blocking problems never get here: they stop the command.
 pub fn document_problems<P: Display>(problems: &[P]) -> String {
     if problems.is_empty() {
         return String::new();
     }
     let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
-    format!("\nProblems in the file:\n{}\n", list.join("\n"))
+    format!("\nWarnings about the file:\n{}\n", list.join("\n"))
 }
 
 /// Header, rule, body, rule, foot: columns as wide as their widest cell, two

@@ -4,6 +4,7 @@
 
 mod add_line;
 mod app;
+mod blocking;
 mod compare;
 mod explanation;
 mod files;

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ferrule::library::{self, document_problems, parse_treatment_plan};
+use ferrule::library::{self, parse_treatment_plan};
 use ferrule::model::plan::{FrequencyWindow, Network};
 use ferrule::model::{CodeCatalogue, CodeSet, Library, SourceFile};
 use ron::extensions::Extensions;
@@ -94,7 +94,7 @@ fn check(example: &Example, path: &Path, shipped: &Library) -> Result<(), String
         }
         "TreatmentPlan" => {
             let plan = parse_treatment_plan(path, &example.text).map_err(|p| p.to_string())?;
-            let problems = document_problems(&plan, shipped);
+            let problems = super::document_problems(&plan, shipped);
             if problems.is_empty() {
                 Ok(())
             } else {

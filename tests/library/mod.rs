@@ -88,3 +88,16 @@ impl Drop for TempDir {
         std::fs::remove_dir_all(&self.0).ok();
     }
 }
+
+/// The problems of a treatment plan with a library, as sentences, checked as of
+/// 2026-11-23 (the date the samples are estimated on).
+pub fn document_problems(
+    plan: &ferrule::model::TreatmentPlan,
+    library: &ferrule::model::Library,
+) -> Vec<String> {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    ferrule::engine::check::check_document(plan, library, day)
+        .into_iter()
+        .map(|p| p.message)
+        .collect()
+}

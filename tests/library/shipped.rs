@@ -6,13 +6,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use ferrule::library::{
-    self, SAMPLE_FILES, document_problems, load_treatment_plan, parse_treatment_plan,
-    save_treatment_plan, to_ron,
+    self, SAMPLE_FILES, load_treatment_plan, parse_treatment_plan, save_treatment_plan, to_ron,
 };
 use ferrule::model::{CodeCatalogue, Library, SourceFile, TreatmentPlan};
 use ron::extensions::Extensions;
 
-use super::{TempDir, ron_files, root, shipped_schedules, source};
+use super::{TempDir, document_problems, ron_files, root, shipped_schedules, source};
 
 fn shipped() -> Library {
     library::load_dir(&root())
@@ -253,20 +252,20 @@ fn saving_is_private_and_leaves_no_temporary_file() {
 }
 
 #[test]
-fn a_line_without_an_office_fee_is_reported() {
+fn a_line_with_a_code_outside_the_catalogue_is_reported() {
     let lib = shipped();
     let (_, mut plan) = sample_treatment_plans().remove(0);
-    // D9995 is on the office schedule at $0.00; D0999 is not on it at all.
+    // D0999 is in neither the catalogue nor the office schedule.
     let code = ferrule::model::CdtCode::parse("D0999").unwrap();
     let visit = &mut plan.options[0].visits[0];
     visit
         .lines
         .push(ferrule::model::PlannedLine::new(code, None));
-    let problems = ferrule::library::document_problems(&plan, &lib);
+    let problems = document_problems(&plan, &lib);
     assert!(
-        problems.iter().any(|p| p.ends_with(
-            "D0999: the office fee schedule has no fee for this code (estimated at $0.00); enter a fee on the line"
-        )),
+        problems
+            .iter()
+            .any(|p| p == "D0999: the code is not in the code catalogue, so it has no class or fee"),
         "{problems:?}"
     );
 }

@@ -36,6 +36,15 @@ pub fn compare_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     ui.separator();
     advice_ui(ui, ctx, out);
     let state = ctx.state;
+    if ctx.estimates.blocked() {
+        ui.label(
+            RichText::new(
+                "This plan has problems that change the numbers (marked × in the table and listed below): fix them before comparing.",
+            )
+            .color(ui.visuals().error_fg_color),
+        );
+        return;
+    }
     let comparison = match (&state.comparison.result, &state.comparison.table) {
         (Some(Ok(_)), Some(table)) => table,
         (Some(Err(e)), _) => {

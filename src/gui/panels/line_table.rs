@@ -10,7 +10,7 @@ use super::coverage::named;
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::money::{column_width, money_cell, money_total, right_aligned};
-use crate::gui::widgets::status::status_cell;
+use crate::gui::widgets::status::{Tone, color, status_cell};
 use crate::model::{PlannedLine, Visit};
 use crate::report::{Align as CellAlign, Column, ColumnKey, ColumnSet, EstimateTable, Row, fmt};
 
@@ -161,7 +161,7 @@ fn line_row(
                 });
             }
             ColumnKey::Description => description_cell(cells, ctx, line, row, column),
-            ColumnKey::Status => status(cells, row),
+            ColumnKey::Status => status(cells, ctx, line, row),
             _ => {
                 let text = match row {
                     Some(r) => r.cell(column).text,
@@ -207,14 +207,29 @@ fn description_cell(
     });
 }
 
-fn status(cells: &mut TableRow<'_, '_>, row: Option<&Row>) {
+/// The status words; a line with a problem that blocks the estimate shows the
+/// problem instead, in the denial colour, so it is seen where the numbers are.
+fn status(cells: &mut TableRow<'_, '_>, ctx: &PanelCtx<'_>, line: &PlannedLine, row: Option<&Row>) {
+    let problems: Vec<&str> = ctx
+        .estimates
+        .line_problems(line.id)
+        .filter(|p| p.is_blocking())
+        .map(|p| p.message.as_str())
+        .collect();
     let (_, response) = cells.col(|ui| {
-        if let Some(r) = row {
-            ui.add_space(STATUS_INDENT);
-            status_cell(ui, &r.flags);
+        ui.add_space(STATUS_INDENT);
+        match (problems.first(), row) {
+            (Some(problem), _) => {
+                let text = RichText::new(format!("× {problem}")).color(color(ui, Tone::Denied));
+                ui.add(egui::Label::new(text).truncate());
+            }
+            (None, Some(r)) => status_cell(ui, &r.flags),
+            (None, None) => {}
         }
     });
-    if let Some(r) = row
+    if !problems.is_empty() {
+        response.on_hover_text(format!("To fix before printing:\n{}", problems.join("\n")));
+    } else if let Some(r) = row
         && !r.flags.is_empty()
     {
         response.on_hover_text(fmt::flag_words_by_tone(&r.flags));

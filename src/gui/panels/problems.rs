@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::PanelCtx;
+use crate::engine::check::Severity;
 
 /// True when the panel has problems to list (it is then shown taller).
 pub fn has_problems(ctx: &PanelCtx<'_>) -> bool {
@@ -63,18 +64,39 @@ pub fn problems_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
                     ui.label(RichText::new(problem.to_string()).monospace());
                 }
             }
-            if !ctx.estimates.document_problems.is_empty() {
-                ui.label(
-                    RichText::new(format!(
-                        "Treatment plan problems ({})",
-                        ctx.estimates.document_problems.len()
-                    ))
-                    .strong()
-                    .color(ui.visuals().warn_fg_color),
-                );
-                for problem in &ctx.estimates.document_problems {
-                    ui.label(problem);
-                }
-            }
+            document_problems_ui(ui, ctx);
         });
+}
+
+/// The treatment plan's problems: the blocking ones first, in the error colour
+/// and marked, with what they stop; then the warnings.
+fn document_problems_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
+    let problems = &ctx.estimates.document_problems;
+    if problems.is_empty() {
+        return;
+    }
+    let blocking = problems.iter().filter(|p| p.is_blocking()).count();
+    let (heading, color) = if blocking > 0 {
+        (
+            format!(
+                "Treatment plan problems ({blocking} to fix before the estimate can be printed or compared)"
+            ),
+            ui.visuals().error_fg_color,
+        )
+    } else {
+        (
+            format!("Treatment plan warnings ({})", problems.len()),
+            ui.visuals().warn_fg_color,
+        )
+    };
+    ui.label(RichText::new(heading).strong().color(color));
+    for problem in problems {
+        let text = match problem.severity {
+            Severity::Blocking => {
+                RichText::new(format!("× {}", problem.message)).color(ui.visuals().error_fg_color)
+            }
+            Severity::Warning => RichText::new(format!("! {}", problem.message)),
+        };
+        ui.label(text);
+    }
 }

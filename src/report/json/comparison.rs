@@ -23,6 +23,8 @@ pub struct ComparisonJson {
     pub totals_differ: TotalsDifferJson,
     /// The benefit-year advisor's suggestion, when one was asked for and found.
     pub advice: Option<AdviceJson>,
+    /// Warnings about the treatment-plan file.
+    pub problems: Vec<super::ProblemJson>,
 }
 
 /// One scenario.
@@ -200,5 +202,6 @@ pub fn comparison(table: &ComparisonTable, advice: Option<(&str, &Advice)>) -> C
             remaining_maximum_after: differs(TotalKey::MaximumAfter),
         },
         advice: advice.map(|(option, a)| advice_json(option, a)),
+        problems: Vec::new(),
     }
 }

@@ -14,6 +14,7 @@ use super::fmt;
 use super::remaining::{RemainingBenefits, RemainingRow};
 use crate::engine::Flag;
 use crate::engine::coding::CodingNote;
+use crate::model::problem::{Problem, Severity};
 use crate::model::{LineId, OptionId};
 use crate::money::Cents;
 
@@ -34,6 +35,44 @@ pub struct EstimateJson {
     pub remaining: Vec<RemainingJson>,
     /// Coding warnings and documentation reminders, by line.
     pub notes: Vec<CodingNote>,
+    /// Problems with the treatment-plan file (warnings: a blocking problem stops
+    /// the estimate and the document is then `{"problems": [...]}` alone).
+    pub problems: Vec<ProblemJson>,
+}
+
+/// One problem with the treatment-plan file.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProblemJson {
+    /// `blocking` (no estimate until it is fixed) or `warning`.
+    pub severity: Severity,
+    /// The file.
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ProblemJson {
+    /// A problem placed in its file.
+    pub fn new(severity: Severity, problem: &Problem) -> ProblemJson {
+        ProblemJson {
+            severity,
+            file: problem.path.display().to_string(),
+            line: problem.line,
+            column: problem.column,
+            message: problem.message.clone(),
+        }
+    }
+}
+
+/// The document printed instead of an estimate when a problem blocks it.
+#[derive(Serialize)]
+pub struct ProblemsJson {
+    /// Every problem, blocking ones first.
+    pub problems: Vec<ProblemJson>,
 }
 
 /// One payer's amount.
@@ -186,5 +225,6 @@ pub fn estimate(
         },
         remaining: remaining.rows.iter().map(remaining_json).collect(),
         notes: table.notes.clone(),
+        problems: Vec::new(),
     }
 }
