@@ -129,3 +129,31 @@ fn undoing_back_to_the_saved_plan_removes_the_copy() {
     h.run();
     assert!(recovery::find_recoveries(&dir.join("recovery")).is_empty());
 }
+
+#[test]
+fn a_stop_request_keeps_the_unsaved_work_at_once_and_closes() {
+    // What SIGTERM or SIGHUP (logout, shutdown) does: the signal thread sets the
+    // flag; the next frame writes the copy without waiting for the delay.
+    let dir = fresh_dir("recovery-sigterm");
+    let (mut app, _) = app_in(&dir);
+    app.set_recovery_dir(Some(dir.join("recovery")), 3600.0);
+    let flag = app.stop_flag();
+    let mut h = harness(app);
+    h.state_mut()
+        .push(Command::Edit(Edit::PatientName("Marisol V.".into())));
+    h.run();
+    assert!(
+        recovery::find_recoveries(&dir.join("recovery")).is_empty(),
+        "an hour's delay: no copy yet"
+    );
+    flag.store(true, std::sync::atomic::Ordering::SeqCst);
+    h.run();
+    let copies = recovery::find_recoveries(&dir.join("recovery"));
+    assert_eq!(copies.len(), 1);
+    let kept = copies[0].1.as_ref().unwrap();
+    assert_eq!(kept.plan.patient.name, "Marisol V.");
+    assert!(
+        h.state().prompt().is_none(),
+        "no question: the session is ending"
+    );
+}
