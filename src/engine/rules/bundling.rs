@@ -1,12 +1,16 @@
 //! Step 4: bundling rules over the whole option: a line included in another, or
 //! mutually exclusive lines of which only one is payable (dental-benefits.md §7).
 
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Days, NaiveDate};
+
 use super::outcome::{Billing, Denial};
 use crate::engine::input::Payer;
 use crate::engine::services::Service;
 use crate::engine::step::{Flag, Step};
 use crate::model::plan::{BundlingKind, BundlingRule, DateOfServiceBasis, Proximity, ToothMatch};
-use crate::model::{CdtCode, CodeSet, PlanRules};
+use crate::model::{CdtCode, CodeSet, PlanRules, VisitId};
 
 /// Step 4: bundling rules over the whole option, in the plan's order. Returns, per
 /// service, the denial when a rule bundles it; the first rule that does decides.
@@ -16,11 +20,7 @@ pub(super) fn bundling(
     order: &[usize],
 ) -> Vec<Option<Denial>> {
     let plan = payer.plan;
-    let option = OptionLines {
-        services,
-        order,
-        basis: plan.settings.date_of_service,
-    };
+    let option = OptionLines::new(services, order, plan.settings.date_of_service);
     let mut out: Vec<Option<Denial>> = vec![None; services.len()];
     for rule in &plan.bundling {
         for (i, s) in services.iter().enumerate() {
@@ -43,28 +43,89 @@ pub(super) fn bundling(
     out
 }
 
-/// The option's services in pricing order, as bundling rules compare them.
+/// The option's services as bundling rules compare them: in pricing order, and
+/// indexed by date of service and by visit, so a rule looks only at the lines
+/// close enough in time to matter (the work grows with the lines, not their
+/// square).
 struct OptionLines<'o, 'a> {
     services: &'o [Service<'a>],
     order: &'o [usize],
     basis: DateOfServiceBasis,
+    /// Rank in pricing order, by service index.
+    rank: Vec<usize>,
+    /// Service indexes by date of service, each list in pricing order.
+    by_date: BTreeMap<NaiveDate, Vec<usize>>,
+    /// Service indexes by visit, each list in pricing order.
+    by_visit: HashMap<VisitId, Vec<usize>>,
 }
 
 impl<'o, 'a> OptionLines<'o, 'a> {
-    /// (rank in pricing order, index, service), in pricing order.
-    fn in_order(&self) -> impl Iterator<Item = (usize, usize, &'o Service<'a>)> + '_ {
-        self.order
-            .iter()
-            .enumerate()
-            .filter_map(|(rank, &j)| self.services.get(j).map(|t| (rank, j, t)))
+    fn new(
+        services: &'o [Service<'a>],
+        order: &'o [usize],
+        basis: DateOfServiceBasis,
+    ) -> OptionLines<'o, 'a> {
+        let mut rank = vec![usize::MAX; services.len()];
+        let mut by_date: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        let mut by_visit: HashMap<VisitId, Vec<usize>> = HashMap::new();
+        for (r, &j) in order.iter().enumerate() {
+            let Some(t) = services.get(j) else { continue };
+            if let Some(slot) = rank.get_mut(j) {
+                *slot = r;
+            }
+            by_date.entry(t.dos(basis)).or_default().push(j);
+            by_visit.entry(t.visit.id).or_default().push(j);
+        }
+        OptionLines {
+            services,
+            order,
+            basis,
+            rank,
+            by_date,
+            by_visit,
+        }
+    }
+
+    /// (rank in pricing order, index, service) of every line `rule` could pair
+    /// with `s`, in pricing order. Lines outside the rule's time window are never
+    /// looked at; `paired` still decides.
+    fn candidates(
+        &self,
+        rule: &BundlingRule,
+        s: &Service<'_>,
+    ) -> Vec<(usize, usize, &'o Service<'a>)> {
+        let day = s.dos(self.basis);
+        let days = |before: u32, after: u32| {
+            let from = day
+                .checked_sub_days(Days::new(u64::from(before)))
+                .unwrap_or(day);
+            let to = day
+                .checked_add_days(Days::new(u64::from(after)))
+                .unwrap_or(day);
+            self.by_date
+                .range(from..=to)
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect::<Vec<usize>>()
+        };
+        let mut picked: Vec<usize> = match rule.when {
+            Proximity::SameDay => self.by_date.get(&day).cloned().unwrap_or_default(),
+            Proximity::SameVisit => self.by_visit.get(&s.visit.id).cloned().unwrap_or_default(),
+            Proximity::WithinDays(n) => days(n, n),
+            // The bundled line comes up to n days before / after the other.
+            Proximity::WithinDaysBefore(n) => days(0, n),
+            Proximity::WithinDaysAfter(n) => days(n, 0),
+            Proximity::SameOption => self.order.to_vec(),
+        };
+        picked.sort_by_key(|&j| self.rank(j));
+        picked
+            .into_iter()
+            .filter_map(|j| self.services.get(j).map(|t| (self.rank(j), j, t)))
+            .collect()
     }
 
     /// Rank of service `i` in pricing order.
     fn rank(&self, i: usize) -> usize {
-        self.order
-            .iter()
-            .position(|&o| o == i)
-            .unwrap_or(usize::MAX)
+        self.rank.get(i).copied().unwrap_or(usize::MAX)
     }
 
     /// True when `rule` relates line `a` (the one bundled) to line `b` (the one it
@@ -110,7 +171,8 @@ fn included_in<'o, 'a>(
         return None;
     }
     option
-        .in_order()
+        .candidates(rule, s)
+        .into_iter()
         .find(|&(_, j, t)| j != i && into.contains(t.line.code) && option.paired(rule, s, t))
         .map(|(_, _, t)| t)
 }
@@ -126,7 +188,8 @@ fn preferred_over<'o, 'a>(
 ) -> Option<&'o Service<'a>> {
     let mine = (rank_of(codes, s.line.code)?, option.rank(i));
     option
-        .in_order()
+        .candidates(rule, s)
+        .into_iter()
         .filter(|&(_, j, t)| j != i && option.paired(rule, s, t))
         .filter_map(|(rank, _, t)| rank_of(codes, t.line.code).map(|r| ((r, rank), t)))
         .filter(|(theirs, _)| *theirs < mine)
