@@ -17,7 +17,7 @@ use super::window;
 use crate::model::plan::MissingToothDenial;
 use crate::model::{Area, Patient, Tooth};
 use bundling::bundling;
-use frequency::{deny_buildups_with_crowns, frequency};
+use frequency::{Earlier, LimitLines, deny_buildups_with_crowns, frequency};
 use outcome::deny;
 pub use outcome::{Billing, Denial, Outcome};
 
@@ -32,6 +32,7 @@ pub fn decide(
     let basis = plan.settings.date_of_service;
     let mut outcomes = vec![Outcome::Covered; services.len()];
     let bundled = bundling(payer, services, order);
+    let limit_lines = LimitLines::new(payer, services, order);
     for (position, &i) in order.iter().enumerate() {
         let Some(s) = services.get(i) else { continue };
         let dos = s.dos(basis);
@@ -39,15 +40,11 @@ pub fn decide(
             .or_else(|| bundled.get(i).cloned().flatten())
             .or_else(|| coverage_rules(input, payer, s, dos))
             .or_else(|| {
-                frequency(
-                    input,
-                    payer,
-                    services,
-                    &outcomes,
-                    &order[..position],
-                    s,
-                    dos,
-                )
+                let earlier = Earlier {
+                    lines: &limit_lines,
+                    rank: position,
+                };
+                frequency(input, payer, services, &outcomes, &earlier, s, dos)
             });
         if let (Some(denial), Some(slot)) = (decided, outcomes.get_mut(i)) {
             *slot = Outcome::Denied(denial);

@@ -54,6 +54,35 @@ fn same_scope(scope: FrequencyScope, a: Area, b: Area) -> bool {
     }
 }
 
+/// For each of a plan's frequency limits, the option's lines whose code it
+/// counts, as (rank in pricing order, service index) in pricing order: a line
+/// looks back only at the lines its limits count, not at the whole option.
+pub(super) struct LimitLines(Vec<Vec<(usize, usize)>>);
+
+impl LimitLines {
+    pub(super) fn new(payer: &Payer<'_>, services: &[Service<'_>], order: &[usize]) -> LimitLines {
+        let limits = &payer.plan.frequency_limits;
+        let mut lines = vec![Vec::new(); limits.len()];
+        for (rank, &j) in order.iter().enumerate() {
+            let Some(s) = services.get(j) else { continue };
+            for (list, limit) in lines.iter_mut().zip(limits) {
+                if limit.codes.contains(s.line.code) {
+                    list.push((rank, j));
+                }
+            }
+        }
+        LimitLines(lines)
+    }
+}
+
+/// The lines priced before the one being decided.
+pub(super) struct Earlier<'l> {
+    /// The lines each limit counts.
+    pub lines: &'l LimitLines,
+    /// Rank of the line being decided in pricing order: lines ranked lower came first.
+    pub rank: usize,
+}
+
 /// Step 5 (part): frequency limits. History on file and earlier lines this plan
 /// covered both count; lines it denied do not. When several limits deny, the one
 /// with the later eligibility date is the true one.
@@ -62,7 +91,7 @@ pub(super) fn frequency(
     payer: &Payer<'_>,
     services: &[Service<'_>],
     outcomes: &[Outcome],
-    earlier: &[usize],
+    earlier: &Earlier<'_>,
     s: &Service<'_>,
     dos: NaiveDate,
 ) -> Option<Denial> {
@@ -72,12 +101,15 @@ pub(super) fn frequency(
     };
     // The denying limit so far, with its eligibility date (None: never again).
     let mut worst: Option<(Option<NaiveDate>, Denial)> = None;
-    for limit in plan
+    for (k, limit) in plan
         .frequency_limits
         .iter()
-        .filter(|l| l.codes.contains(s.line.code))
+        .enumerate()
+        .filter(|(_, l)| l.codes.contains(s.line.code))
     {
-        let prior = prior_services(input, payer, services, outcomes, earlier, limit, s);
+        let counted = earlier.lines.0.get(k).map_or(&[][..], Vec::as_slice);
+        let before = &counted[..counted.partition_point(|&(rank, _)| rank < earlier.rank)];
+        let prior = prior_services(input, payer, services, outcomes, before, limit, s);
         let window = window_of(limit.window);
         let WindowCheck::Denied {
             used,
@@ -117,7 +149,7 @@ fn prior_services(
     payer: &Payer<'_>,
     services: &[Service<'_>],
     outcomes: &[Outcome],
-    earlier: &[usize],
+    earlier: &[(usize, usize)],
     limit: &FrequencyLimit,
     s: &Service<'_>,
 ) -> Vec<NaiveDate> {
@@ -131,7 +163,7 @@ fn prior_services(
         .filter(|h| limit.codes.contains(h.code) && same_scope(limit.scope, h.area(), s.area))
         .map(|h| h.date)
         .collect();
-    prior.extend(earlier.iter().filter_map(|&j| {
+    prior.extend(earlier.iter().filter_map(|&(_, j)| {
         let o = services.get(j)?;
         let covered = matches!(outcomes.get(j), Some(Outcome::Covered));
         (covered && limit.codes.contains(o.line.code) && same_scope(limit.scope, o.area, s.area))
