@@ -63,7 +63,60 @@ fn replace_via_temp(
     tmp.as_file().sync_all()?;
     // A failed rename hands the file back in the error, and dropping it removes it.
     tmp.persist(path).map_err(|e| e.error)?;
-    sync_folder(dir)
+    sync_folder(dir)?;
+    remove_stale_temps(dir, path, &prefix, random);
+    Ok(())
+}
+
+/// How old a leftover temporary file must be before it is taken for the remains
+/// of a save that was killed midway (another save of the same file in progress
+/// is never that old).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes what a save killed midway (SIGKILL, power cut) left beside `path`: its
+/// temporary files, which may hold patient data. Only regular files (never a
+/// symlink), with this writer's name pattern, owned by whoever owns the file just
+/// saved, and older than [`STALE_AFTER`]. Failures are ignored: this is tidying.
+fn remove_stale_temps(dir: &Path, path: &Path, prefix: &std::ffi::OsStr, random: usize) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let owner = fs::metadata(path).ok().map(|m| owner_of(&m));
+    let prefix = prefix.to_string_lossy().into_owned();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let middle = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"));
+        let ours = middle.is_some_and(|m| {
+            m.chars().count() == random && m.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+        if !ours {
+            continue;
+        }
+        let Ok(meta) = fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if meta.file_type().is_file() && old && owner == Some(owner_of(&meta)) {
+            fs::remove_file(entry.path()).ok();
+        }
+    }
+}
+
+#[cfg(unix)]
+fn owner_of(meta: &fs::Metadata) -> u32 {
+    use std::os::unix::fs::MetadataExt as _;
+    meta.uid()
+}
+
+#[cfg(not(unix))]
+fn owner_of(_: &fs::Metadata) -> u32 {
+    0
 }
 
 /// Refuses to replace what the user should not lose by a rename: a read-only file,
@@ -162,6 +215,55 @@ mod tests {
             .chain('A'..='Z')
             .map(|c| format!(".{name}.{c}.tmp"))
             .collect()
+    }
+
+    // Issue 12: "a save killed midway leaves a temp file with patient data
+    // behind". The next save of that file removes it; a fresh one (a save in
+    // progress) and anything that is not a regular file stay.
+    #[test]
+    fn a_killed_saves_leftover_goes_with_the_next_save() {
+        let dir = folder("stale");
+        let path = dir.join("patient.ron");
+        let stale = dir.join(".patient.ron.AbCdEf012345.tmp");
+        let fresh = dir.join(".patient.ron.ZyXwVu987654.tmp");
+        let other = dir.join(".other.ron.AbCdEf012345.tmp");
+        for leftover in [&stale, &fresh, &other] {
+            fs::write(leftover, "patient data").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for old in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(old)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        let outside = dir.join("outside.txt");
+        fs::write(&outside, "keep").unwrap();
+        let link = dir.join(".patient.ron.LinkLinkLink.tmp");
+        symlink(&outside, &link).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&outside)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+
+        write_atomic(&path, b"saved").unwrap();
+        assert!(!stale.exists(), "the old leftover of this file is removed");
+        assert!(fresh.exists(), "a temporary file just made is not touched");
+        assert!(
+            other.exists(),
+            "another file's leftovers are its own business"
+        );
+        assert!(
+            fs::symlink_metadata(&link).is_ok(),
+            "a symlink is never removed"
+        );
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "saved");
+        fs::remove_dir_all(&dir).ok();
     }
 
     // Issue 12, safe writes: "no symlink following". With one random character the
