@@ -5,8 +5,11 @@
 mod add_line;
 mod app;
 mod compare;
+mod compare_work;
 mod explanation;
 mod files;
+mod library_watch;
+mod overwrite;
 mod plan_rules;
 mod practice;
 mod print;
