@@ -341,10 +341,39 @@ pub fn compare(
     scenarios: &[Scenario],
     as_of: NaiveDate,
 ) -> Result<Comparison, EstimateError> {
+    let results = price_scenarios(library, plan, scenarios, as_of, &mut |_| true)?;
+    Ok(line_up(results.unwrap_or_default(), as_of))
+}
+
+/// [`compare`], asking `keep_going(n)` before each scenario, `n` being how many
+/// are priced so far: when it answers false the work stops and the answer is
+/// `Ok(None)`. For a caller that shows progress and can be cancelled.
+pub fn compare_with_progress(
+    library: &Library,
+    plan: &TreatmentPlan,
+    scenarios: &[Scenario],
+    as_of: NaiveDate,
+    keep_going: &mut dyn FnMut(usize) -> bool,
+) -> Result<Option<Comparison>, EstimateError> {
+    let results = price_scenarios(library, plan, scenarios, as_of, keep_going)?;
+    Ok(results.map(|results| line_up(results, as_of)))
+}
+
+/// Prices each scenario on its own; None when `keep_going` said stop.
+fn price_scenarios(
+    library: &Library,
+    plan: &TreatmentPlan,
+    scenarios: &[Scenario],
+    as_of: NaiveDate,
+    keep_going: &mut dyn FnMut(usize) -> bool,
+) -> Result<Option<Vec<ScenarioResult>>, EstimateError> {
     let mut results = Vec::with_capacity(scenarios.len());
     // Coding checks depend on the option only, not on who pays: once per option.
     let mut notes: HashMap<OptionId, Vec<CodingNote>> = HashMap::new();
     for scenario in scenarios {
+        if !keep_going(results.len()) {
+            return Ok(None);
+        }
         let option = find_option(plan, scenario.option)?;
         let estimate = price(library, plan, option, &scenario.setup.coverage, as_of)?;
         let line_index = estimate
@@ -364,6 +393,11 @@ pub fn compare(
             line_index,
         });
     }
+    Ok(Some(results))
+}
+
+/// Rows and totals for priced scenarios.
+fn line_up(results: Vec<ScenarioResult>, as_of: NaiveDate) -> Comparison {
     let rows = rows(&results);
     let totals: Vec<ScenarioTotals> = results.iter().map(|r| totals(r, as_of)).collect();
     let differ = |f: &dyn Fn(&ScenarioTotals) -> Option<Cents>| {
@@ -379,13 +413,13 @@ pub fn compare(
         patient: differ(&|t| Some(t.patient)),
         remaining_maximum_after: differ(&|t| t.remaining_maximum_after),
     };
-    Ok(Comparison {
+    Comparison {
         as_of,
         scenarios: results,
         rows,
         totals,
         totals_differ,
-    })
+    }
 }
 
 fn totals(result: &ScenarioResult, as_of: NaiveDate) -> ScenarioTotals {

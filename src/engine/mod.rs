@@ -134,5 +134,5 @@ pub mod compare;
 pub use advisor::{Advice, advise};
 pub use compare::{
     CellRef, Comparison, ComparisonRow, PayerSetup, RowKey, Scenario, ScenarioKey, ScenarioResult,
-    ScenarioTotals, TotalsDiffer, compare, scenarios_for,
+    ScenarioTotals, TotalsDiffer, compare, compare_with_progress, scenarios_for,
 };

@@ -11,6 +11,8 @@ mod dispatch;
 mod keys;
 mod print;
 mod recovery;
+mod reload;
+mod saving;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,36 +20,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::autosave::Autosave;
 use super::command::{Command, Commands, Edit};
 use super::files::{DialogKind, DialogReply, FileDialogs};
+use super::library_watch::{LibraryWatch, WatchPlan};
 use super::panels::{self, PanelCtx, Panels};
 use super::prefs::{PREFS_KEY, Prefs};
 use super::print::{Practice, PrintPreview};
+use super::questions::{OverwriteAsk, Pending, SaveOrigin};
 use super::state::{AppState, Document, View, blank_plan};
-use crate::library::{self, load_treatment_plan, save_treatment_plan};
+use crate::library;
 use crate::model::{Applied, Library, TreatmentPlan};
-
-/// An action that waits for the unsaved-changes prompt (or for a save to finish).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// Start a new plan.
-    New,
-    /// Pick a file to open.
-    Open,
-    /// Open this file.
-    OpenPath(PathBuf),
-    /// Close the window.
-    Quit,
-}
-
-impl Pending {
-    /// How the prompt names the action.
-    fn describe(&self) -> &'static str {
-        match self {
-            Pending::New => "starting a new plan",
-            Pending::Open | Pending::OpenPath(_) => "opening another file",
-            Pending::Quit => "closing",
-        }
-    }
-}
 
 /// The Ferrule desktop app.
 pub struct FerruleApp {
@@ -81,6 +61,16 @@ pub struct FerruleApp {
     autosave: Autosave,
     /// Set when the system asks the app to stop (SIGTERM, SIGHUP).
     stop_requested: Arc<AtomicBool>,
+    /// A save waiting for "overwrite?" to be answered.
+    overwrite: Option<OverwriteAsk>,
+    /// The default folder for patients' files (when no file was opened yet).
+    patients_dir: Option<PathBuf>,
+    /// eframe's settings file (recent files name patients): kept owner-only.
+    settings_file: Option<PathBuf>,
+    /// The library watch to start on the first frame.
+    watch_plan: Option<WatchPlan>,
+    /// The running library watch.
+    library_watch: Option<LibraryWatch>,
 }
 
 impl FerruleApp {
@@ -93,7 +83,11 @@ impl FerruleApp {
         today: NaiveDate,
     ) -> FerruleApp {
         let document = match document {
-            Some((path, plan)) => Document::new(plan, Some(path)),
+            // The file as it is now is what this document replaces when saved.
+            Some((path, plan)) => match library::fingerprint(&path) {
+                Ok(Some(disk)) => Document::opened(plan, path, disk),
+                _ => Document::new(plan, Some(path)),
+            },
             None => Document::new(blank_plan(today), None),
         };
         FerruleApp {
@@ -113,7 +107,22 @@ impl FerruleApp {
             open_viewer: true,
             autosave: Autosave::default(),
             stop_requested: Arc::new(AtomicBool::new(false)),
+            overwrite: None,
+            patients_dir: None,
+            settings_file: None,
+            watch_plan: None,
+            library_watch: None,
         }
+    }
+
+    /// Open and save dialogs start in `dir` while no file was opened or saved.
+    pub fn set_patients_dir(&mut self, dir: Option<PathBuf>) {
+        self.patients_dir = dir;
+    }
+
+    /// Keeps eframe's settings file at `file` owner-only each time it is saved.
+    pub fn set_settings_file(&mut self, file: Option<PathBuf>) {
+        self.settings_file = file;
     }
 
     /// Keeps recovery copies of unsaved work in `dir`, `delay` seconds after a
@@ -196,8 +205,9 @@ impl FerruleApp {
         let ctx = ui.ctx().clone();
         panels::print::register_fonts(&ctx);
         while let Some(reply) = self.dialogs.poll() {
-            self.dialog_answered(reply);
+            self.dialog_answered(&ctx, reply);
         }
+        self.take_library_changes(&ctx);
         // A "save, then continue" whose path window was closed without saving is
         // abandoned, so a later save does not suddenly quit or open something.
         if !self.panels.path_window.open && !self.dialogs.is_busy() {
@@ -208,7 +218,7 @@ impl FerruleApp {
         }
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
-        self.refresh();
+        self.refresh(&ctx);
         self.draw(ui, &ctx);
         let deferred = std::mem::take(&mut self.deferred);
         for command in deferred {
@@ -222,7 +232,7 @@ impl FerruleApp {
         for command in commands {
             self.run(&ctx, command);
         }
-        self.refresh();
+        self.refresh(&ctx);
         self.keep_recovery_copy(&ctx);
         self.prefs.zoom = ctx.zoom_factor();
         let title = self.window_title();
@@ -233,9 +243,9 @@ impl FerruleApp {
     }
 
     /// Brings the engine's results up to date (each only when its inputs changed).
-    fn refresh(&mut self) {
+    fn refresh(&mut self, ctx: &egui::Context) {
         self.state.refresh_estimates();
-        self.state.refresh_comparison();
+        self.state.refresh_comparison(ctx);
         if self.print.open {
             let practice = self
                 .practice
@@ -278,7 +288,9 @@ impl FerruleApp {
         }
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
-        if let Some(pending) = &self.prompt {
+        if let Some(ask) = &self.overwrite {
+            panels::dialogs::overwrite_prompt_ui(ctx, &ask.path, ask.changed, out);
+        } else if let Some(pending) = &self.prompt {
             let name = self.state.document.display_name();
             panels::dialogs::unsaved_prompt_ui(ctx, &name, pending.describe(), out);
         } else if let Some(found) = self.autosave.found.first() {
@@ -331,58 +343,15 @@ impl FerruleApp {
         }
     }
 
-    fn open_path(&mut self, path: PathBuf) {
-        match load_treatment_plan(&path) {
-            Ok(plan) => {
-                self.prefs.remember(&path);
-                self.state.info(format!("Opened {}", path.display()));
-                self.state.replace_document(Document::new(plan, Some(path)));
-            }
-            Err(e) => self.state.error(format!("Could not open: {e}")),
-        }
-    }
-
-    fn save_as(&mut self, ctx: &egui::Context) {
-        let name = format!("{}.ron", suggested_file_stem(&self.state.document.plan));
-        let directory = self.document_dir();
-        if !self
-            .dialogs
-            .start(ctx, DialogKind::Save, directory.clone(), Some(name.clone()))
-        {
-            let suggestion = self
-                .state
-                .document
-                .path
-                .clone()
-                .or_else(|| directory.map(|d| d.join(&name)));
-            self.panels.path_window.show_with(suggestion, None);
-        }
-    }
-
-    /// Saves; returns true on success. The error, if any, is shown once.
-    fn save_to(&mut self, path: &std::path::Path) -> bool {
-        match save_treatment_plan(path, &self.state.document.plan) {
-            Ok(()) => {
-                let document = &mut self.state.document;
-                document.path = Some(path.to_path_buf());
-                document.clean = document.plan.clone();
-                self.prefs.remember(path);
-                self.state.info(format!("Saved {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.state.error(format!("Not saved: {e}"));
-                self.after_save = None;
-                false
-            }
-        }
-    }
-
-    fn dialog_answered(&mut self, reply: DialogReply) {
+    fn dialog_answered(&mut self, ctx: &egui::Context, reply: DialogReply) {
         let unavailable = reply.looks_unavailable();
         match (reply.kind, reply.path) {
             (DialogKind::Open, Some(path)) => self.commands.push(Command::OpenPath(path)),
-            (DialogKind::Save, Some(path)) => self.commands.push(Command::SaveToPath(path)),
+            (DialogKind::Save, Some(path)) => {
+                // Taken now: the "save, then continue" must survive this frame.
+                let then = self.after_save.take();
+                self.request_save(ctx, path, SaveOrigin::Picked, then);
+            }
             (DialogKind::SavePdf, Some(path)) => {
                 self.commands.push(Command::SavePdfToPath(path));
             }
@@ -399,61 +368,6 @@ impl FerruleApp {
             (_, None) => self.after_save = None,
         }
     }
-
-    fn reload_library(&mut self) {
-        let Some(dir) = self.state.library_dir.clone() else {
-            self.state
-                .info("This is the built-in sample library; there is no folder to reload.");
-            return;
-        };
-        let library = library::load_dir(&dir);
-        let problems = library.problems.len();
-        self.state.replace_library(library);
-        if problems == 0 {
-            self.state
-                .info(format!("Library reloaded from {}", dir.display()));
-        } else {
-            self.state.error(format!(
-                "Library reloaded from {} with {problems} problem(s): see below",
-                dir.display()
-            ));
-        }
-    }
-
-    /// Where dialogs start: the open file's folder, else the library's parent.
-    fn document_dir(&self) -> Option<PathBuf> {
-        self.state
-            .document
-            .path
-            .as_deref()
-            .and_then(std::path::Path::parent)
-            .map(std::path::Path::to_path_buf)
-            .or_else(|| {
-                self.prefs
-                    .recent
-                    .first()
-                    .and_then(|p| p.parent())
-                    .map(|p| p.to_path_buf())
-            })
-    }
-}
-
-/// A file name from the patient's name: "Marisol Vega" -> "marisol-vega".
-fn suggested_file_stem(plan: &TreatmentPlan) -> String {
-    let stem: String = plan
-        .patient
-        .name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() {
-        "treatment-plan".to_string()
-    } else {
-        stem
-    }
 }
 
 impl eframe::App for FerruleApp {
@@ -463,6 +377,16 @@ impl eframe::App for FerruleApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+        // eframe rewrites the file in place after this, keeping its permissions;
+        // this makes it owner-only again should it have been removed meanwhile.
+        if let Some(file) = &self.settings_file
+            && let Err(e) = library::prepare_private_file(file)
+        {
+            self.state.error(format!(
+                "The settings file {} could not be made private: {e}",
+                file.display()
+            ));
+        }
     }
 
     /// egui's own memory (window positions, widget state) is not kept: only

@@ -13,6 +13,17 @@ use super::prefs::ThemeChoice;
 use super::state::CellAt;
 use crate::export::Paper;
 
+/// The answer to "the file changed on disk" or "replace the existing file?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverwriteAnswer {
+    /// Write over it.
+    Overwrite,
+    /// Leave it alone and save under a new name.
+    SaveAsNew,
+    /// Do not save.
+    Cancel,
+}
+
 /// Everything the user can ask the app to do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -54,6 +65,12 @@ pub enum Command {
     SelectLine(Option<LineId>),
     /// Tell the user that what they typed was not accepted.
     ShowError(String),
+    /// Answer to the question asked before a save would overwrite a file.
+    Overwrite(OverwriteAnswer),
+    /// Stop the comparison running in the background.
+    CompareCancel,
+    /// Start a cancelled comparison again.
+    CompareAgain,
     /// Answer to the unsaved-changes prompt: save first.
     PromptSave,
     /// Answer to the unsaved-changes prompt: throw the changes away.
@@ -126,6 +143,9 @@ impl Command {
             | Command::PromptSave
             | Command::PromptDiscard
             | Command::PromptCancel
+            | Command::Overwrite(_)
+            | Command::CompareCancel
+            | Command::CompareAgain
             | Command::CompareOption(..)
             | Command::CompareAddPlan(_)
             | Command::CompareRemovePlan(_)

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::engine::{Advice, Comparison, PayerSetup, Scenario, advise, compare};
+use super::background::{Poll, Progress, Task};
+use crate::engine::{Advice, Comparison, PayerSetup, Scenario, advise, compare_with_progress};
 use crate::model::{Library, OptionId, TreatmentOption, TreatmentPlan};
 use crate::report::{ComparisonTable, Names};
 
@@ -104,11 +105,50 @@ pub fn next_plan(library: &Library, plan: &TreatmentPlan) -> Option<String> {
         .cloned()
 }
 
-/// The comparison and the advice, recomputed only when their inputs changed.
+/// `(document, library, selection)` revisions: what a comparison was made from.
+pub type CompareKey = (u64, u64, u64);
+
+/// `(document, library, option)`: what the advice was made from.
+type AdviceKey = (u64, u64, OptionId);
+
+/// Work (lines priced, over all scenarios) above which the comparison runs on a
+/// background thread instead of in the frame.
+pub const INLINE_LIMIT: usize = 1_500;
+
+/// The inputs of one comparison, owned so another thread can use them.
+struct Inputs<'a> {
+    library: &'a Library,
+    plan: &'a TreatmentPlan,
+    scenarios: Vec<Scenario>,
+    option: OptionId,
+    as_of: NaiveDate,
+}
+
+/// What a comparison job finds: each part only when it was asked for.
 #[derive(Debug, Default)]
+struct Found {
+    result: Option<Result<Comparison, String>>,
+    table: Option<ComparisonTable>,
+    advice: Option<Option<Result<Option<Advice>, String>>>,
+}
+
+/// A comparison running on its own thread, and what it was started for.
+#[derive(Debug)]
+struct Running {
+    key: CompareKey,
+    advice_key: AdviceKey,
+    /// True when the job makes the comparison (not only the advice).
+    comparison: bool,
+    task: Task<Found>,
+}
+
+/// The comparison and the advice, recomputed only when their inputs changed; a
+/// large comparison runs off the UI thread with progress and cancel, and its
+/// answer is taken only while the inputs are still the ones it was made from.
+#[derive(Debug)]
 pub struct CompareCache {
-    key: Option<(u64, u64, u64)>,
-    advice_key: Option<(u64, u64, OptionId)>,
+    key: Option<CompareKey>,
+    advice_key: Option<AdviceKey>,
     /// The engine's comparison of the selected scenarios.
     pub result: Option<Result<Comparison, String>>,
     /// The comparison as the screen shows it (made once per comparison).
@@ -117,14 +157,42 @@ pub struct CompareCache {
     pub advice: Option<Result<Option<Advice>, String>>,
     /// How many times the comparison ran (tests check that drawing does not recompute).
     pub computed: u64,
+    /// Work above this many priced lines runs in the background.
+    pub inline_limit: usize,
+    running: Option<Running>,
+    /// The inputs whose comparison the user cancelled: not started again by itself.
+    cancelled: Option<CompareKey>,
+}
+
+impl Default for CompareCache {
+    fn default() -> CompareCache {
+        CompareCache {
+            key: None,
+            advice_key: None,
+            result: None,
+            table: None,
+            advice: None,
+            computed: 0,
+            inline_limit: INLINE_LIMIT,
+            running: None,
+            cancelled: None,
+        }
+    }
 }
 
 impl CompareCache {
-    /// Recomputes when `(document, library, selection)` revisions or the shown
-    /// option differ from last time. Returns true when the comparison was redone.
+    /// Brings the comparison up to date with `key` (the document, library and
+    /// selection revisions) and the shown option: at once when the work is small,
+    /// else by starting or collecting a background job (`ctx` is woken when it
+    /// ends). Returns true when a new comparison was taken in.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the comparison's inputs, each once"
+    )]
     pub fn refresh(
         &mut self,
-        key: (u64, u64, u64),
+        ctx: &egui::Context,
+        key: CompareKey,
         option: OptionId,
         library: &Library,
         plan: &TreatmentPlan,
@@ -132,31 +200,213 @@ impl CompareCache {
         as_of: NaiveDate,
     ) -> bool {
         let advice_key = (key.0, key.1, option);
-        if self.advice_key != Some(advice_key) {
-            self.advice_key = Some(advice_key);
-            self.advice = plan
-                .option(option)
-                .map(|o| advise(library, plan, o.id, as_of).map_err(|e| e.to_string()));
+        if let Some(taken) = self.collect(key, advice_key) {
+            return taken;
         }
-        if self.key == Some(key) {
+        let need_comparison = self.key != Some(key) && self.cancelled != Some(key);
+        let need_advice = self.advice_key != Some(advice_key) && self.cancelled != Some(key);
+        if !need_comparison && !need_advice {
             return false;
         }
-        self.key = Some(key);
-        self.computed += 1;
-        let scenarios = selection.scenarios(plan, as_of);
-        self.result = Some(compare(library, plan, &scenarios, as_of).map_err(|e| e.to_string()));
-        let names = Names {
-            catalogue: &library.catalogue,
-            plans: &library.plans,
+        self.cancelled = None;
+        let inputs = Inputs {
+            library,
+            plan,
+            scenarios: selection.scenarios(plan, as_of),
+            option,
+            as_of,
         };
-        self.table = self
-            .comparison()
-            .map(|c| ComparisonTable::new(c, plan, &names));
+        let work = work_of(&inputs, need_comparison, need_advice);
+        if need_comparison {
+            self.computed += 1;
+            self.result = None;
+            self.table = None;
+        }
+        if need_advice {
+            self.advice = None;
+        }
+        if work > self.inline_limit
+            && let Some(task) = spawn(ctx, &inputs, need_comparison, need_advice)
+        {
+            self.running = Some(Running {
+                key,
+                advice_key,
+                comparison: need_comparison,
+                task,
+            });
+            return false;
+        }
+        let found = find(&inputs, need_comparison, need_advice, None).unwrap_or_default();
+        self.take(found, key, advice_key)
+    }
+
+    /// The running job's answer when it is for these inputs; a job for older
+    /// inputs is dropped (and so cancelled). None: nothing was collected.
+    fn collect(&mut self, key: CompareKey, advice_key: AdviceKey) -> Option<bool> {
+        let running = self.running.as_ref()?;
+        if running.key != key || running.advice_key != advice_key {
+            self.running = None;
+            return None;
+        }
+        match running.task.poll() {
+            Poll::Running => Some(false),
+            Poll::Ready(found) => {
+                self.running = None;
+                Some(self.take(found, key, advice_key))
+            }
+            Poll::Gone => {
+                // The work failed without an answer: say so instead of waiting.
+                let failed = "the comparison stopped unexpectedly".to_string();
+                let comparison = running.comparison;
+                self.running = None;
+                self.advice_key = Some(advice_key);
+                self.advice = Some(Err(failed.clone()));
+                if comparison {
+                    self.key = Some(key);
+                    self.result = Some(Err(failed));
+                }
+                Some(comparison)
+            }
+        }
+    }
+
+    /// Takes in what a job found for `key` and `advice_key`.
+    fn take(&mut self, found: Found, key: CompareKey, advice_key: AdviceKey) -> bool {
+        if let Some(advice) = found.advice {
+            self.advice_key = Some(advice_key);
+            self.advice = advice;
+        }
+        let Some(result) = found.result else {
+            return false;
+        };
+        self.key = Some(key);
+        self.result = Some(result);
+        self.table = found.table;
         true
+    }
+
+    /// Stops the running comparison; nothing of it is shown, and it is not started
+    /// again until the inputs change or [`CompareCache::compare_again`].
+    pub fn cancel(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.task.cancel();
+            self.cancelled = Some(running.key);
+        }
+    }
+
+    /// Starts a cancelled comparison again (on the next refresh).
+    pub fn compare_again(&mut self) {
+        self.cancelled = None;
+    }
+
+    /// Scenarios priced so far and their number, while a comparison runs.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.running.as_ref().map(|r| r.task.progress())
+    }
+
+    /// True when the user cancelled the comparison of the current inputs.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.is_some() && self.running.is_none() && self.result.is_none()
     }
 
     /// The comparison, when it could be made.
     pub fn comparison(&self) -> Option<&Comparison> {
         self.result.as_ref().and_then(|r| r.as_ref().ok())
     }
+}
+
+/// Lines priced: every scenario's option's lines, plus the advisor's candidates
+/// (about one pricing of the shown option per visit).
+fn work_of(inputs: &Inputs<'_>, comparison: bool, advice: bool) -> usize {
+    let lines = |id: OptionId| {
+        inputs
+            .plan
+            .option(id)
+            .map_or(0, |o| o.visits.iter().map(|v| v.lines.len()).sum::<usize>())
+    };
+    let mut work = 0;
+    if comparison {
+        work += inputs
+            .scenarios
+            .iter()
+            .map(|s| lines(s.option))
+            .sum::<usize>();
+    }
+    if advice {
+        let visits = inputs
+            .plan
+            .option(inputs.option)
+            .map_or(0, |o| o.visits.len());
+        work += lines(inputs.option).saturating_mul(visits);
+    }
+    work
+}
+
+/// Starts the job on its own thread with copies of the inputs; None when no
+/// thread could be started (the caller then works in the frame).
+fn spawn(
+    ctx: &egui::Context,
+    inputs: &Inputs<'_>,
+    comparison: bool,
+    advice: bool,
+) -> Option<Task<Found>> {
+    let library = inputs.library.clone();
+    let plan = inputs.plan.clone();
+    let scenarios = inputs.scenarios.clone();
+    let (option, as_of) = (inputs.option, inputs.as_of);
+    let total = if comparison { scenarios.len() } else { 0 };
+    Task::spawn(ctx, "compare", total, move |progress| {
+        let inputs = Inputs {
+            library: &library,
+            plan: &plan,
+            scenarios,
+            option,
+            as_of,
+        };
+        find(&inputs, comparison, advice, Some(progress))
+    })
+    .ok()
+}
+
+/// The comparison and the advice, as asked; None when cancelled on the way.
+fn find(
+    inputs: &Inputs<'_>,
+    comparison: bool,
+    advice: bool,
+    progress: Option<&Progress>,
+) -> Option<Found> {
+    let mut found = Found::default();
+    let (library, plan, as_of) = (inputs.library, inputs.plan, inputs.as_of);
+    if comparison {
+        let mut keep_going = |done| progress.is_none_or(|p| p.set(done));
+        let compared =
+            compare_with_progress(library, plan, &inputs.scenarios, as_of, &mut keep_going);
+        let result = match compared {
+            Ok(Some(comparison)) => Ok(comparison),
+            Ok(None) => return None,
+            Err(e) => Err(e.to_string()),
+        };
+        let names = Names {
+            catalogue: &library.catalogue,
+            plans: &library.plans,
+        };
+        found.table = result
+            .as_ref()
+            .ok()
+            .map(|c| ComparisonTable::new(c, plan, &names));
+        found.result = Some(result);
+        if let Some(p) = progress {
+            p.set(inputs.scenarios.len());
+        }
+    }
+    if progress.is_some_and(Progress::cancelled) {
+        return None;
+    }
+    if advice {
+        found.advice = Some(
+            plan.option(inputs.option)
+                .map(|o| advise(library, plan, o.id, as_of).map_err(|e| e.to_string())),
+        );
+    }
+    Some(found)
 }

@@ -5,14 +5,17 @@
 
 pub mod app;
 pub mod autosave;
+pub mod background;
 pub mod command;
 pub mod compare;
 pub mod estimates;
 pub mod files;
 pub mod history;
+pub mod library_watch;
 pub mod panels;
 pub mod prefs;
 pub mod print;
+pub mod questions;
 pub mod state;
 pub mod widgets;
 
@@ -20,11 +23,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use app::{FerruleApp, Pending};
+pub use app::FerruleApp;
 pub use command::{Command, Edit};
+pub use questions::Pending;
 pub use state::{AppState, View};
 
-use crate::library::{self, Environment, load_treatment_plan};
+use crate::library::{self, Environment, load_treatment_plan_fingerprinted};
 use prefs::{PREFS_KEY, Prefs};
 
 /// Opens the app on the library in `library_dir`, with `file` open if given;
@@ -37,20 +41,19 @@ pub fn run(
     today: NaiveDate,
     env: &Environment,
 ) -> Result<(), String> {
-    let library = library::load_dir(&library_dir);
-    let (document, open_error) = match file {
-        Some(path) => match load_treatment_plan(&path) {
-            Ok(plan) => (Some((path, plan)), None),
-            Err(e) => (None, Some(format!("Could not open: {e}"))),
-        },
-        None => (None, None),
-    };
-    let mut app = FerruleApp::new(library, Some(library_dir), document, today);
-    if let Some(error) = open_error {
-        app.state.error(error);
+    let mut app = start_app(library_dir, file, today, env);
+    // The settings file lists recent files, named after patients: owner-only,
+    // in an owner-only folder, before eframe first writes it.
+    let settings_file = env.app_state_path();
+    if let Some(file) = &settings_file
+        && let Err(e) = library::prepare_private_file(file)
+    {
+        app.state.error(format!(
+            "The settings file {} could not be made private: {e}",
+            file.display()
+        ));
     }
-    app.set_practice_path(env.practice_settings_path());
-    app.set_recovery_dir(env.recovery_dir(), autosave::AUTOSAVE_DELAY);
+    app.set_settings_file(settings_file.clone());
     // For screenshots and demos: start in the compare view (with the next library
     // plan as an extra column) or with the print preview open.
     match env.start_view.as_deref() {
@@ -70,6 +73,7 @@ pub fn run(
             .with_title("Ferrule")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 560.0]),
+        persistence_path: settings_file,
         ..Default::default()
     };
     eframe::run_native(
@@ -86,6 +90,39 @@ pub fn run(
         }),
     )
     .map_err(|e| format!("cannot open the window: {e}"))
+}
+
+/// The app on the library in `library_dir` (watched for changes), with `file`
+/// open if it can be read, and the folders `env` names.
+fn start_app(
+    library_dir: PathBuf,
+    file: Option<PathBuf>,
+    today: NaiveDate,
+    env: &Environment,
+) -> FerruleApp {
+    let library = library::load_dir(&library_dir);
+    let opened = file.map(|path| {
+        let read = load_treatment_plan_fingerprinted(&path);
+        (path, read)
+    });
+    let (document, disk, open_error) = match opened {
+        Some((path, Ok((plan, disk)))) => (Some((path, plan)), Some(disk), None),
+        Some((_, Err(e))) => (None, None, Some(format!("Could not open: {e}"))),
+        None => (None, None, None),
+    };
+    let mut app = FerruleApp::new(library, Some(library_dir), document, today);
+    // The fingerprint of the bytes read, not of what is there a moment later.
+    if disk.is_some() {
+        app.state.document.disk = disk;
+    }
+    if let Some(error) = open_error {
+        app.state.error(error);
+    }
+    app.watch_library(library_watch::WATCH_INTERVAL);
+    app.set_patients_dir(env.patients_dir());
+    app.set_practice_path(env.practice_settings_path());
+    app.set_recovery_dir(env.recovery_dir(), autosave::AUTOSAVE_DELAY);
+    app
 }
 
 /// On SIGTERM or SIGHUP (logout, shutdown, a closed terminal) the app keeps a

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::engine::{RowKey, ScenarioKey};
+use crate::library::Fingerprint;
 use crate::model::{
     Applied, Edit, Library, LineId, OptionId, TreatmentOption, TreatmentPlan, Visit, VisitId,
 };
@@ -33,6 +34,9 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The plan as last opened or saved: the document is modified when it differs.
     pub clean: TreatmentPlan,
+    /// The file at `path` as last opened or saved here: when it differs at the
+    /// next save, another program changed it and the save asks first.
+    pub disk: Option<Fingerprint>,
 }
 
 impl Document {
@@ -42,6 +46,15 @@ impl Document {
             clean: plan.clone(),
             plan,
             path,
+            disk: None,
+        }
+    }
+
+    /// A document read from `path`, whose bytes had this fingerprint.
+    pub fn opened(plan: TreatmentPlan, path: PathBuf, disk: Fingerprint) -> Document {
+        Document {
+            disk: Some(disk),
+            ..Document::new(plan, Some(path))
         }
     }
 
@@ -154,8 +167,9 @@ impl AppState {
         );
     }
 
-    /// Brings the comparison up to date; only while the compare view is shown.
-    pub fn refresh_comparison(&mut self) {
+    /// Brings the comparison up to date; only while the compare view is shown. A
+    /// large comparison runs in the background and wakes `ctx` when it is done.
+    pub fn refresh_comparison(&mut self, ctx: &egui::Context) {
         if self.view != View::Compare {
             return;
         }
@@ -165,6 +179,7 @@ impl AppState {
             self.compare.revision,
         );
         let redone = self.comparison.refresh(
+            ctx,
             key,
             self.selected_option,
             &self.library,

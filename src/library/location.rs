@@ -72,6 +72,12 @@ impl Environment {
         Some(dir)
     }
 
+    /// The file the desktop app keeps its settings and recent files in (eframe's
+    /// `app.ron`), in the per-user data folder; None without one.
+    pub fn app_state_path(&self) -> Option<PathBuf> {
+        Some(user_data_dir(self.xdg_data_home.clone(), self.home.clone())?.join("app.ron"))
+    }
+
     /// Where the practice settings file is (see [`practice::config_path`]).
     pub fn practice_settings_path(&self) -> Option<PathBuf> {
         practice::config_path(self.xdg_config_home.clone(), self.home.clone())

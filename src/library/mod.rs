@@ -9,6 +9,7 @@
 //! for each one that did not, so the app can show the problems and work with the
 //! rest.
 
+mod disk;
 mod document;
 mod load;
 mod location;
@@ -23,6 +24,10 @@ mod unclosed;
 mod validate;
 mod write;
 
+pub use disk::{
+    Fingerprint, LibraryStamp, can_replace, exists, fingerprint, in_library_folder, library_stamp,
+    load_treatment_plan_fingerprinted, prepare_private_file, save_treatment_plan_fingerprinted,
+};
 pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
 pub use load::{from_sources, load_dir, sample};
 pub use location::{Environment, LibraryError, resolve_library_dir, seed_library, user_data_dir};

@@ -23,7 +23,11 @@ pub const MAX_LOGO_BYTES: u64 = 16 * 1024 * 1024;
 /// A file's text: a regular file (after following symlinks) of at most
 /// [`MAX_TEXT_BYTES`], in UTF-8, without its byte-order mark.
 pub fn read_text(path: &Path) -> io::Result<String> {
-    let bytes = read_bytes(path, MAX_TEXT_BYTES)?;
+    text_of(read_bytes(path, MAX_TEXT_BYTES)?)
+}
+
+/// The text of bytes read from a file: UTF-8, without its byte-order mark.
+pub fn text_of(bytes: Vec<u8>) -> io::Result<String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e
             .as_bytes()
@@ -45,6 +49,12 @@ pub fn read_text(path: &Path) -> io::Result<String> {
 /// A file's bytes: a regular file (after following symlinks) of at most `cap`
 /// bytes. Anything else is an error saying what the file is.
 pub fn read_bytes(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
+    read_bytes_with_meta(path, cap).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bytes`], plus the metadata of the file the bytes were read from (taken
+/// from the open file, so both describe the same file).
+pub fn read_bytes_with_meta(path: &Path, cap: u64) -> io::Result<(Vec<u8>, fs::Metadata)> {
     // Look before opening, so a device or FIFO is never even opened...
     regular_within(&fs::metadata(path)?, cap)?;
     let mut options = fs::OpenOptions::new();
@@ -64,7 +74,7 @@ pub fn read_bytes(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
     if bytes.len() as u64 > cap {
         return Err(too_large(format!("more than {cap} bytes"), cap));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// The first `n` bytes (fewer if the file is shorter) of the regular file at

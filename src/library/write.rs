@@ -23,12 +23,18 @@ const RANDOM_CHARS: usize = 12;
 /// rename would otherwise get around its permissions); so is a folder or other
 /// non-file at `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with_random_chars(path, bytes, RANDOM_CHARS).map(|_| ())
+}
+
+/// [`write_atomic`], returning the written file's metadata (taken before the
+/// rename, which keeps the file's modification time and size).
+pub(super) fn write_atomic_with_meta(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     write_with_random_chars(path, bytes, RANDOM_CHARS)
 }
 
 /// [`write_atomic`] with `random` characters in the temporary name (tests use 1 so
 /// they can plant a symlink at every possible name).
-fn write_with_random_chars(path: &Path, bytes: &[u8], random: usize) -> io::Result<()> {
+fn write_with_random_chars(path: &Path, bytes: &[u8], random: usize) -> io::Result<fs::Metadata> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
@@ -47,7 +53,7 @@ fn replace_via_temp(
     name: &std::ffi::OsStr,
     bytes: &[u8],
     random: usize,
-) -> io::Result<()> {
+) -> io::Result<fs::Metadata> {
     let mut prefix = OsString::from(".");
     prefix.push(name);
     prefix.push(".");
@@ -61,11 +67,12 @@ fn replace_via_temp(
     // On any error below, dropping `tmp` removes the temporary file.
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    let meta = tmp.as_file().metadata()?;
     // A failed rename hands the file back in the error, and dropping it removes it.
     tmp.persist(path).map_err(|e| e.error)?;
     sync_folder(dir)?;
     remove_stale_temps(dir, path, &prefix, random);
-    Ok(())
+    Ok(meta)
 }
 
 /// How old a leftover temporary file must be before it is taken for the remains
@@ -121,7 +128,7 @@ fn owner_of(_: &fs::Metadata) -> u32 {
 
 /// Refuses to replace what the user should not lose by a rename: a read-only file,
 /// a file this user may not write, a folder or a device. A missing file is fine.
-fn check_replaceable(path: &Path) -> io::Result<()> {
+pub fn check_replaceable(path: &Path) -> io::Result<()> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),

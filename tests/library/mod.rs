@@ -3,6 +3,7 @@
 //! trips through `to_ron`, saving treatment plans, and the examples in the docs.
 
 mod broken;
+mod disk;
 mod docs;
 mod location;
 mod saving;

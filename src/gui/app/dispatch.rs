@@ -2,10 +2,10 @@
 //! unsaved-changes answer, view, selection, compare, print).
 
 use super::FerruleApp;
-use super::Pending;
 use crate::gui::command::Command;
 use crate::gui::prefs::Prefs;
 use crate::gui::print::Practice;
+use crate::gui::questions::{Pending, SaveOrigin};
 use crate::gui::state::View;
 
 impl FerruleApp {
@@ -29,6 +29,7 @@ impl FerruleApp {
             Command::PromptSave | Command::PromptDiscard | Command::PromptCancel => {
                 self.answer_prompt(ctx, &command);
             }
+            Command::Overwrite(answer) => self.answer_overwrite(ctx, answer),
             Command::Theme(_) | Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
                 run_view(ctx, &mut self.prefs, &command);
             }
@@ -40,7 +41,9 @@ impl FerruleApp {
             | Command::CompareOption(..)
             | Command::CompareAddPlan(_)
             | Command::CompareRemovePlan(_)
-            | Command::CompareNoInsurance(_) => self.run_compare(command),
+            | Command::CompareNoInsurance(_)
+            | Command::CompareCancel
+            | Command::CompareAgain => self.run_compare(command),
             Command::Print
             | Command::PrintPaper(_)
             | Command::PrintPage(_)
@@ -59,18 +62,13 @@ impl FerruleApp {
             Command::Open => self.unless_unsaved(ctx, Pending::Open),
             Command::OpenPath(path) => self.unless_unsaved(ctx, Pending::OpenPath(path)),
             Command::Save => match self.state.document.path.clone() {
-                Some(path) => {
-                    self.save_to(&path);
-                }
+                Some(path) => self.request_save(ctx, path, SaveOrigin::Document, None),
                 None => self.save_as(ctx),
             },
             Command::SaveAs => self.save_as(ctx),
             Command::SaveToPath(path) => {
-                if self.save_to(&path)
-                    && let Some(pending) = self.after_save.take()
-                {
-                    self.proceed(ctx, pending);
-                }
+                let then = self.after_save.take();
+                self.request_save(ctx, path, SaveOrigin::Typed, then);
             }
             Command::ShowPathWindow => {
                 let suggestion = self.state.document.path.clone();
@@ -94,13 +92,7 @@ impl FerruleApp {
             Command::PromptSave => {
                 let pending = self.prompt.take();
                 match self.state.document.path.clone() {
-                    Some(path) => {
-                        if self.save_to(&path)
-                            && let Some(pending) = pending
-                        {
-                            self.proceed(ctx, pending);
-                        }
-                    }
+                    Some(path) => self.request_save(ctx, path, SaveOrigin::Document, pending),
                     None => {
                         self.after_save = pending;
                         self.save_as(ctx);
@@ -148,6 +140,8 @@ impl FerruleApp {
             Command::CompareAddPlan(id) => self.state.compare.add_plan(&id),
             Command::CompareRemovePlan(id) => self.state.compare.remove_plan(&id),
             Command::CompareNoInsurance(on) => self.state.compare.set_no_insurance(on),
+            Command::CompareCancel => self.state.comparison.cancel(),
+            Command::CompareAgain => self.state.comparison.compare_again(),
             _ => {}
         }
     }

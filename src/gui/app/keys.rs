@@ -2,8 +2,9 @@
 
 use egui::ViewportCommand;
 
-use super::{FerruleApp, Pending};
+use super::FerruleApp;
 use crate::gui::command::{Command, Edit};
+use crate::gui::questions::Pending;
 
 impl FerruleApp {
     /// The window's close button: ask first when there are unsaved changes.

@@ -5,7 +5,7 @@
 use super::FerruleApp;
 use crate::gui::files::DialogKind;
 use crate::gui::print::{Practice, open_in_viewer};
-use crate::library::{practice, write_atomic};
+use crate::library::{self, practice, write_atomic};
 use crate::model::PracticeSettings;
 
 impl FerruleApp {
@@ -24,8 +24,14 @@ impl FerruleApp {
         }
     }
 
-    /// Writes the PDF atomically, then opens it in the system's viewer.
+    /// Writes the PDF atomically, then opens it in the system's viewer. Never
+    /// over the open treatment plan or another file that is not a PDF (an
+    /// earlier printout is replaced, as printing again is the usual case).
     pub(super) fn save_pdf(&mut self, path: &std::path::Path) {
+        if let Some(error) = self.pdf_refusal(path) {
+            self.state.error(error);
+            return;
+        }
         let bytes = match self.print.pdf() {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -50,6 +56,25 @@ impl FerruleApp {
                 "Saved PDF {}, but could not open a viewer: {e}",
                 path.display()
             )),
+        }
+    }
+
+    /// Why the PDF must not be written at `path`, in words.
+    fn pdf_refusal(&self, path: &std::path::Path) -> Option<String> {
+        let own = self.state.document.path.as_deref();
+        if own.is_some_and(|own| own == path || library::same_file(own, path)) {
+            return Some(format!(
+                "PDF not saved: {} is the treatment plan itself; choose another name ending in .pdf",
+                path.display()
+            ));
+        }
+        match library::file_start(path, 5) {
+            Ok(Some(start)) if start != b"%PDF-" => Some(format!(
+                "PDF not saved: {} exists and is not a PDF; choose another name",
+                path.display()
+            )),
+            Err(e) => Some(format!("PDF not saved to {}: {e}", path.display())),
+            _ => None,
         }
     }
 

@@ -5,7 +5,7 @@ use egui::ViewportCommand;
 
 use super::FerruleApp;
 use crate::gui::state::{Document, blank_plan};
-use crate::library::load_treatment_plan;
+use crate::library::load_treatment_plan_fingerprinted;
 
 impl FerruleApp {
     /// Writes or removes the recovery copy as the document needs (every frame).
@@ -43,14 +43,19 @@ impl FerruleApp {
             return;
         };
         let original = found.recovery.original.clone();
-        let clean = original
+        // The file as it is now is what a save of the restored work replaces.
+        let opened = original
             .as_deref()
-            .and_then(|path| load_treatment_plan(path).ok())
-            .unwrap_or_else(|| blank_plan(self.state.today));
+            .and_then(|path| load_treatment_plan_fingerprinted(path).ok());
+        let (clean, disk) = match opened {
+            Some((plan, disk)) => (plan, Some(disk)),
+            None => (blank_plan(self.state.today), None),
+        };
         let document = Document {
             plan: found.recovery.plan,
             path: original,
             clean,
+            disk,
         };
         self.state.replace_document(document);
         self.autosave.adopt(file);

@@ -45,6 +45,9 @@ pub fn compare_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         );
         return;
     }
+    if work_ui(ui, ctx, out) {
+        return;
+    }
     let comparison = match (&state.comparison.result, &state.comparison.table) {
         (Some(Ok(_)), Some(table)) => table,
         (Some(Err(e)), _) => {
@@ -67,6 +70,52 @@ pub fn compare_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             ui.add_space(10.0);
             chart_ui(ui, comparison);
         });
+}
+
+/// A comparison running in the background ("Comparing… 2 of 6 scenarios" and
+/// Cancel), or cancelled ("Compare again"). True when there is nothing else to
+/// show: no comparison of the current inputs yet.
+fn work_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) -> bool {
+    let cache = &ctx.state.comparison;
+    if let Some((done, total)) = cache.progress() {
+        ui.horizontal(|ui| {
+            // The scenarios are priced; the benefit-year advisor runs last.
+            let text = if done >= total {
+                "Looking for a cheaper schedule…".to_string()
+            } else {
+                format!("Comparing… {done} of {total} scenarios")
+            };
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            // Not animated: an animation would keep the window drawing meanwhile.
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(160.0)
+                    .text(text),
+            );
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop comparing; nothing is shown until you compare again")
+                .clicked()
+            {
+                out.push(Command::CompareCancel);
+            }
+        });
+        return cache.result.is_none();
+    }
+    if cache.is_cancelled() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Comparison cancelled.").weak());
+            if ui.button("Compare again").clicked() {
+                out.push(Command::CompareAgain);
+            }
+        });
+        return true;
+    }
+    false
 }
 
 /// Options (checkboxes), added plan columns, "Add plan column", "No insurance".

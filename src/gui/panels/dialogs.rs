@@ -1,13 +1,13 @@
 //! Modal and small windows: the unsaved-changes prompt, and the in-app path window
 //! that works when no native file dialog is available.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Id, Modal, RichText};
 
 use super::Out;
 use crate::gui::autosave::Found;
-use crate::gui::command::Command;
+use crate::gui::command::{Command, OverwriteAnswer};
 use crate::gui::widgets::commit_edit::name;
 
 /// Asks what to do with unsaved changes before `what` ("closing", "opening
@@ -36,6 +36,53 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, document: &str, what: &str, out: O
     });
     if response.should_close() {
         out.push(Command::PromptCancel);
+    }
+}
+
+/// Asks before a save writes over a file: the document's own file changed on
+/// disk since it was opened (`changed`), or another file exists at `path`.
+/// Escape or a click outside cancels.
+pub fn overwrite_prompt_ui(ctx: &egui::Context, path: &Path, changed: bool, out: Out<'_>) {
+    let response = Modal::new(Id::unique("overwrite_prompt")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        if changed {
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "The file changed on disk since you opened it (another program or workstation saved {}): overwrite it, save as a new file, or cancel?",
+                path.display()
+            ));
+        } else {
+            ui.heading("Replace the existing file?");
+            ui.label(format!(
+                "{} already exists. Replace it with this treatment plan?",
+                path.display()
+            ));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let (yes, hint) = if changed {
+                ("Overwrite", "Replace the other version with yours")
+            } else {
+                ("Replace", "Replace that file with this treatment plan")
+            };
+            if ui.button(yes).on_hover_text(hint).clicked() {
+                out.push(Command::Overwrite(OverwriteAnswer::Overwrite));
+            }
+            if changed
+                && ui
+                    .button(RichText::new("Save as a new file").strong())
+                    .on_hover_text("Keep the file on disk as it is")
+                    .clicked()
+            {
+                out.push(Command::Overwrite(OverwriteAnswer::SaveAsNew));
+            }
+            if ui.button("Cancel").clicked() {
+                out.push(Command::Overwrite(OverwriteAnswer::Cancel));
+            }
+        });
+    });
+    if response.should_close() {
+        out.push(Command::Overwrite(OverwriteAnswer::Cancel));
     }
 }
 
