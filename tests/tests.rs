@@ -7,6 +7,7 @@ mod cli;
 mod cob;
 mod compare;
 mod engine;
+mod fuzz;
 mod golden;
 #[cfg(feature = "gui")]
 mod gui;

@@ -536,6 +536,12 @@ broken! {
         "tests/library/broken/treatment-quantity-negative.ron:19:69: Integer is out of bounds";
     treatment_quantity_text: "treatment-quantity-text.ron" =>
         "tests/library/broken/treatment-quantity-text.ron:19:67: Expected integer";
+    // Issue 12, overflow: quantities have a ceiling too.
+    treatment_quantity_above_limit: "treatment-quantity-above-limit.ron" =>
+        "tests/library/broken/treatment-quantity-above-limit.ron:19:55: quantity 1000 is too large: at most 999 units are accepted";
+    treatment_quantity_saturates: "treatment-quantity-saturates.ron" =>
+        // At the line with the large quantity, not the first `quantity`.
+        "tests/library/broken/treatment-quantity-saturates.ron:20:51: quantity 4294967295 is too large: at most 999 units are accepted";
     treatment_missing_patient: "treatment-missing-patient.ron" =>
         "tests/library/broken/treatment-missing-patient.ron:20:1: missing field `patient` in `TreatmentPlan`";
     treatment_missing_birth_date: "treatment-missing-birth-date.ron" =>
