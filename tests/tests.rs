@@ -8,6 +8,7 @@ mod cli;
 mod cob;
 mod compare;
 mod engine;
+mod fuzz;
 mod golden;
 #[cfg(feature = "gui")]
 mod gui;

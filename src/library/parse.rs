@@ -65,10 +65,33 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<PlanRules, Problem> {
     Ok(plan)
 }
 
+/// The most units one line may have. No sedation time or count comes near it, and
+/// with every fee at most `Cents::MAX_AMOUNT` a plan's totals stay far inside
+/// `i64` (a quantity of 4294967295 made them saturate).
+pub const MAX_QUANTITY: u32 = 999;
+
+/// A problem at the first line whose quantity is above [`MAX_QUANTITY`].
+fn check_quantities(path: &Path, text: &str, plan: &TreatmentPlan) -> Result<(), Problem> {
+    let lines = plan
+        .options
+        .iter()
+        .flat_map(|o| &o.visits)
+        .flat_map(|v| &v.lines);
+    match lines.map(|l| l.quantity).find(|q| *q > MAX_QUANTITY) {
+        None => Ok(()),
+        Some(quantity) => Err(Problem::at(
+            path,
+            locate(text, &["quantity", &quantity.to_string()]),
+            format!("quantity {quantity} is too large: at most {MAX_QUANTITY} units are accepted"),
+        )),
+    }
+}
+
 /// Parses a treatment-plan file.
 pub fn parse_treatment_plan(path: &Path, text: &str) -> Result<TreatmentPlan, Problem> {
     let mut plan: TreatmentPlan = parse(path, text)?;
     check_format(path, text, plan.format)?;
+    check_quantities(path, text, &plan)?;
     // Files written before ids existed get them now; saving writes them out.
     plan.assign_ids();
     Ok(plan)

@@ -111,7 +111,8 @@ fn deductible(found: &mut Found<'_>, plan: &PlanRules) {
         && family < d.individual
     {
         found.problem(
-            &["deductible", "family"],
+            // `family:`, not `family_model` written before it.
+            &["deductible", "family:"],
             format!(
                 "family deductible {family} is less than the individual deductible {}: expected at least the individual amount",
                 d.individual
@@ -405,7 +406,8 @@ pub fn check_fee_schedule(path: &Path, text: &str, schedule: &FeeSchedule) -> Ve
     if schedule.fees.is_empty() {
         problems.push(Problem::at(
             path,
-            locate(text, &["fees"]),
+            // The field, not the word in an id such as "office-fees".
+            locate(text, &["fees:"]),
             "fee schedule lists no fees: expected at least one code",
         ));
     }
