@@ -13,8 +13,7 @@ use chrono::NaiveDate;
 pub use crate::model::problem::{DocumentProblem, Severity, Subject};
 use crate::model::{AreaKind, Library, PlannedLine, TreatmentOption, TreatmentPlan};
 
-/// The most units one line may have: more is a typing mistake, not a treatment.
-pub const MAX_QUANTITY: u32 = 99;
+pub use crate::model::treatment_plan::MAX_QUANTITY;
 
 /// Every problem of `plan` with `library`, estimates being made on `as_of`:
 /// blocking ones first, each group in document order.

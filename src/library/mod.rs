@@ -31,7 +31,7 @@ pub use disk::{
 pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
 pub use load::{from_sources, load_dir, sample};
 pub use location::{Environment, LibraryError, resolve_library_dir, seed_library, user_data_dir};
-pub use parse::{FORMAT_VERSION, MAX_QUANTITY, parse_catalogue, parse_treatment_plan, to_ron};
+pub use parse::{FORMAT_VERSION, parse_catalogue, parse_treatment_plan, to_ron};
 pub use problem::locate;
 pub use read::{MAX_LOGO_BYTES, MAX_TEXT_BYTES, file_start, same_file};
 pub use write::{create_private_dir, write_atomic};

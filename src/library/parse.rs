@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::problem::{self, locate};
 use super::text::strip_bom;
+use crate::model::treatment_plan::MAX_QUANTITY;
 use crate::model::{CodeCatalogue, FeeSchedule, PlanRules, Problem, TreatmentPlan};
 
 /// The file format version this Ferrule reads and writes.
@@ -64,11 +65,6 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<PlanRules, Problem> {
     check_format(path, text, plan.format)?;
     Ok(plan)
 }
-
-/// The most units one line may have. No sedation time or count comes near it, and
-/// with every fee at most `Cents::MAX_AMOUNT` a plan's totals stay far inside
-/// `i64` (a quantity of 4294967295 made them saturate).
-pub const MAX_QUANTITY: u32 = 999;
 
 /// A problem at the first line whose quantity is above [`MAX_QUANTITY`].
 fn check_quantities(path: &Path, text: &str, plan: &TreatmentPlan) -> Result<(), Problem> {

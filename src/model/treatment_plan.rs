@@ -12,6 +12,11 @@ use super::ids::{LineId, OptionId, VisitId};
 use super::tooth::{Arch, Quadrant, Surfaces, Tooth};
 use crate::money::Cents;
 
+/// The most units one line may have. No sedation time or count comes near it, and
+/// with every fee at most `Cents::MAX_AMOUNT` a plan's totals stay far inside
+/// `i64` (a quantity of 4294967295 made them saturate).
+pub const MAX_QUANTITY: u32 = 999;
+
 /// The current treatment-plan file format.
 pub const TREATMENT_PLAN_FORMAT: u32 = 1;
 

@@ -635,7 +635,7 @@ fn the_largest_plan_the_loader_accepts_adds_up() {
         CdtCode::parse("D9239").unwrap_or_else(|e| panic!("{e}")),
         None,
     );
-    line.quantity = library::MAX_QUANTITY;
+    line.quantity = ferrule::model::treatment_plan::MAX_QUANTITY;
     line.fee = Some(Cents::MAX_AMOUNT);
     let mut plan = TreatmentPlan::new("Largest", d("1980-01-01"));
     plan.coverage
