@@ -51,6 +51,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["32:25: D2950 #19: quantity 0: enter at least 1 unit"],
     ),
     (
+        "two-digit-year.ron",
+        &["7:9: birth date 0081-05-14 has a year before 1900: write the year with four digits"],
+    ),
+    (
         "unknown-code.ron",
         &["32:25: D2999 #19: the code is not in the code catalogue, so it has no class or fee"],
     ),

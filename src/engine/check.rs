@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 pub use crate::model::problem::{DocumentProblem, Severity, Subject};
 use crate::model::{AreaKind, Library, PlannedLine, TreatmentOption, TreatmentPlan};
@@ -23,6 +23,7 @@ pub fn check_document(
     as_of: NaiveDate,
 ) -> Vec<DocumentProblem> {
     let mut problems = Vec::new();
+    year_problems(plan, &mut problems);
     birth_date_problems(plan, &mut problems);
     coverage_problems(plan, library, &mut problems);
     history_problems(plan, as_of, &mut problems);
@@ -41,6 +42,51 @@ pub fn check_document(
     }
     problems.sort_by_key(|p| p.severity);
     problems
+}
+
+/// The first year a date in a treatment plan can have: "80-01-01" reads as the
+/// year 80, so a two-digit year would silently make a patient 1,900 years old.
+const FIRST_YEAR: i32 = 1900;
+
+/// Dates written with a short year (before [`FIRST_YEAR`]).
+fn year_problems(plan: &TreatmentPlan, out: &mut Vec<DocumentProblem>) {
+    let short = |d: NaiveDate| d.year() < FIRST_YEAR;
+    let words = |what: &str, d: NaiveDate| {
+        format!("{what} {d} has a year before {FIRST_YEAR}: write the year with four digits")
+    };
+    if short(plan.patient.birth_date) {
+        let message = words("birth date", plan.patient.birth_date);
+        out.push(DocumentProblem::blocking(Subject::Patient, message));
+    }
+    for (i, c) in plan.coverage.iter().enumerate() {
+        for d in std::iter::once(c.effective).chain(c.terminates) {
+            if short(d) {
+                out.push(DocumentProblem::blocking(
+                    Subject::Coverage(i),
+                    words("coverage date", d),
+                ));
+            }
+        }
+    }
+    for (i, h) in plan.patient.history.iter().enumerate() {
+        if short(h.date) {
+            out.push(DocumentProblem::blocking(
+                Subject::History(i),
+                words("history date", h.date),
+            ));
+        }
+    }
+    for option in &plan.options {
+        for (k, v) in option.visits.iter().enumerate() {
+            if short(v.date) {
+                let subject = Subject::Visit(option.id, k);
+                out.push(DocumentProblem::blocking(
+                    subject,
+                    words("visit date", v.date),
+                ));
+            }
+        }
+    }
 }
 
 /// Age limits use the age on the date of service: a birth date after a visit
