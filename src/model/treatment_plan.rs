@@ -309,8 +309,9 @@ pub struct Coverage {
     /// Plan payments for the whole family this benefit year.
     #[serde(default)]
     pub family_benefits_used: Cents,
-    /// Amounts used toward the plan's class maximums, by their id ("ortho").
-    #[serde(default)]
+    /// Amounts used toward the plan's class maximums, by their id ("ortho"); an id
+    /// listed twice is refused, never silently the last one.
+    #[serde(default, deserialize_with = "super::unique_map::unique_map")]
     pub class_maximum_used: BTreeMap<String, Cents>,
     /// Services only this carrier knows about (other offices, its own records).
     #[serde(default)]

@@ -23,6 +23,11 @@ impl MapKey for ProcedureClass {
     const WHAT: &'static str = "class";
 }
 
+/// Ids of a plan's separate maximums ("ortho"), as a coverage lists what is used.
+impl MapKey for String {
+    const WHAT: &'static str = "maximum id";
+}
+
 /// `deserialize_with` for maps whose keys must be unique.
 pub fn unique_map<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
 where

@@ -577,6 +577,8 @@ broken! {
         r#"tests/library/broken/treatment-class-maximum-used-bare.ron:9:91: write money in quotes with cents, such as "500.00""#;
     treatment_family_benefits_above_ceiling: "treatment-family-benefits-above-ceiling.ron" =>
         r#"tests/library/broken/treatment-family-benefits-above-ceiling.ron:9:83: amount "2,000,000.00" is too large: at most 1,000,000.00 is accepted"#;
+    treatment_class_maximum_used_twice: "treatment-class-maximum-used-twice.ron" =>
+        "tests/library/broken/treatment-class-maximum-used-twice.ron:4:51: ortho is listed twice: expected each maximum id once";
     treatment_waived_not_bool: "treatment-waived-not-bool.ron" =>
         "tests/library/broken/treatment-waived-not-bool.ron:9:83: Expected boolean";
     treatment_verified_missing_source: "treatment-verified-missing-source.ron" =>
