@@ -9,6 +9,7 @@ mod compare;
 mod compare_work;
 mod explanation;
 mod files;
+mod kill;
 mod library_watch;
 mod overwrite;
 mod plan_rules;
