@@ -9,7 +9,7 @@ use ferrule::gui::print::Practice;
 use ferrule::gui::{Command, Edit, FerruleApp};
 use ferrule::library;
 
-use super::{harness, shows, today};
+use super::{harness, row_texts, shows, today};
 
 fn app_with(file: &str) -> FerruleApp {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,6 +31,14 @@ fn a_crown_without_a_tooth_is_marked_and_blocks_printing_and_comparing() {
         shows(&h, "× D2740: needs a tooth"),
         "the row shows the problem"
     );
+    // No amount is shown while a problem would change it: not the crown's, not the totals.
+    let row = row_texts(&h, "Line 2: D2740");
+    assert!(!row.iter().any(|t| t == "1,540.00"), "{row:?}");
+    assert!(row.iter().any(|t| t == "—"), "{row:?}");
+    assert!(shows(
+        &h,
+        "No amounts until the problems listed below are fixed: they would change the numbers."
+    ));
     assert!(shows(
         &h,
         "Treatment plan problems (1 to fix before the estimate can be printed or compared)"

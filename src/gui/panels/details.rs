@@ -61,7 +61,24 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                         ui.label(RichText::new(format!("Note: {note}")).italics());
                     }
                     ui.add_space(4.0);
+                    for problem in ctx.estimates.line_problems(at) {
+                        let (mark, color) = if problem.is_blocking() {
+                            ("×", ui.visuals().error_fg_color)
+                        } else {
+                            ("!", ui.visuals().warn_fg_color)
+                        };
+                        let text = format!("{mark} {}", problem.message);
+                        ui.label(RichText::new(text).color(color));
+                    }
                     match row {
+                        _ if ctx.estimates.blocked() => {
+                            ui.label(
+                                RichText::new(
+                                    "No amounts until the problems listed below are fixed.",
+                                )
+                                .weak(),
+                            );
+                        }
                         Some((table, row)) => {
                             line_amounts_ui(ui, ctx.library, table, row, "details_amounts");
                             let notes: Vec<&CodingNote> = row.notes.iter().collect();

@@ -164,6 +164,10 @@ fn line_row(
             ColumnKey::Status => status(cells, ctx, line, row),
             _ => {
                 let text = match row {
+                    // A problem that changes a number: no amount is shown until it is fixed.
+                    Some(_) if column.key.is_money() && ctx.estimates.blocked() => {
+                        fmt::DASH.to_string()
+                    }
                     Some(r) => r.cell(column).text,
                     None => document_text(line, column.key),
                 };

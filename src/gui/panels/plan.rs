@@ -132,6 +132,15 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
         }
     });
     match (table, ctx.estimates.option_error(ctx.option)) {
+        _ if ctx.estimates.blocked() => {
+            ui.separator();
+            ui.label(
+                RichText::new(
+                    "No amounts until the problems listed below are fixed: they would change the numbers.",
+                )
+                .color(ui.visuals().error_fg_color),
+            );
+        }
         (Some(table), _) => {
             ui.separator();
             totals_ui(ui, ctx, &layout, table);
@@ -225,6 +234,9 @@ fn visit_header_ui(
 /// Annual maximum and deductible left per plan and benefit year, before and after
 /// this option, as the report words them.
 fn remaining_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
+    if ctx.estimates.blocked() {
+        return;
+    }
     let Some(remaining) = ctx.estimates.remaining(ctx.option) else {
         return;
     };
