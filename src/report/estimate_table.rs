@@ -13,7 +13,7 @@ pub use super::columns::PayerColumn;
 use super::columns::{Align, Column, ColumnKey, ColumnSet};
 use super::fmt::{self, Tone};
 use super::wording::{PlanNaming, line_note, rule_plan, sentence};
-use crate::engine::coding::CodingNote;
+use crate::engine::coding::{CodingNote, NoteKind};
 use crate::engine::{Estimate, Flag, LineEstimate};
 use crate::model::{Area, CdtCode, LineId, OptionId, PlannedLine, TreatmentOption, Visit, VisitId};
 use crate::money::Cents;
@@ -419,7 +419,7 @@ fn row(
             payers: line.payers.iter().map(|p| p.pays).collect(),
             patient: line.patient,
         },
-        flags: line.flags.clone(),
+        flags: with_coding_warning(&line.flags, index.notes.get(&line.line)),
         explanation: line
             .steps
             .iter()
@@ -431,6 +431,19 @@ fn row(
         patient_note: line_note(line, names.catalogue, naming),
         notes: index.notes.get(&line.line).cloned().unwrap_or_default(),
     }
+}
+
+/// The engine's flags, plus `coding_warning` when a coding check warns about the
+/// line (a likely denial the plan rules do not see), so the row's status and the
+/// JSON show it without opening the line.
+fn with_coding_warning(flags: &[Flag], notes: Option<&Vec<CodingNote>>) -> Vec<Flag> {
+    let mut flags = flags.to_vec();
+    let warns = notes.is_some_and(|n| n.iter().any(|n| n.kind == NoteKind::Warning));
+    if warns && !flags.contains(&Flag::CodingWarning) {
+        flags.push(Flag::CodingWarning);
+        flags.sort();
+    }
+    flags
 }
 
 /// Every visit of the option with its rows and subtotal; rows whose visit is not
