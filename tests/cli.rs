@@ -154,3 +154,50 @@ fn estimate_exits_2_on_unknown_plan_id() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_coding_warning_sets_the_json_flag_and_the_table_status() {
+    // rules-bundling.ron: pins (D2951) on #19 with the buildup the same day. Seed
+    // rule BU5 warns that pins belong to the buildup; the line carries the
+    // coding_warning flag and its status says "check coding".
+    let (code, stdout, _) = ferrule(&[
+        "estimate",
+        "assets/samples/rules-bundling.ron",
+        "--as-of",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let pins = json["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["code"] == "D2951")
+        .unwrap();
+    assert!(
+        pins["flags"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("coding_warning")),
+        "{pins}"
+    );
+    assert!(
+        json["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["rule"] == "BU5" && n["kind"] == "warning" && n["id"] == pins["id"]),
+        "{}",
+        json["notes"]
+    );
+    let (_, table, _) = ferrule(&[
+        "estimate",
+        "assets/samples/rules-bundling.ron",
+        "--as-of",
+        "2026-11-23",
+    ]);
+    let row = table.lines().find(|l| l.contains("D2951")).unwrap();
+    assert!(row.ends_with("bundled, check coding"), "{row}");
+}
