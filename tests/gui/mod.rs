@@ -17,6 +17,7 @@ mod practice;
 mod print;
 mod recovery;
 mod search;
+mod visits;
 mod workflow;
 
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@ use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::money::{column_width, money_cell, money_total, right_aligned};
 use crate::gui::widgets::status::{Tone, color, status_cell};
-use crate::model::{PlannedLine, Visit};
+use crate::model::{PlannedLine, TreatmentOption, Visit, VisitId};
 use crate::report::{Align as CellAlign, Column, ColumnKey, ColumnSet, EstimateTable, Row, fmt};
 
 /// Row height of the table.
@@ -109,27 +109,66 @@ pub fn header_ui(ui: &mut Ui, layout: &TableLayout) {
         .body(|_| {});
 }
 
-/// The lines of one visit; `first` is the number people read for its first line.
+/// A line as one visit shows it: the visit it is finished at (a crown at its
+/// seat), with where it was started when that was an earlier visit.
+#[derive(Clone, Copy, Debug)]
+pub struct ShownLine<'a> {
+    /// Its number in plan order, for people.
+    pub number: usize,
+    /// The line.
+    pub line: &'a PlannedLine,
+    /// The earlier visit it was started (prepared) at, if any.
+    pub prepared_at: Option<&'a Visit>,
+}
+
+/// The lines each visit shows: a line completed at a later visit appears there,
+/// marked with the visit it was prepared at; the others where they start.
+pub fn lines_by_visit(option: &TreatmentOption) -> Vec<(VisitId, Vec<ShownLine<'_>>)> {
+    let mut shown: Vec<(VisitId, Vec<ShownLine<'_>>)> =
+        option.visits.iter().map(|v| (v.id, Vec::new())).collect();
+    let numbered = option
+        .visits
+        .iter()
+        .flat_map(|v| v.lines.iter().map(move |l| (v, l)));
+    for (k, (visit, line)) in numbered.enumerate() {
+        let done_at = line
+            .completed_at
+            .filter(|&at| at != visit.id && option.visits.iter().any(|v| v.id == at));
+        let (target, prepared_at) = match done_at {
+            Some(at) => (at, Some(visit)),
+            None => (visit.id, None),
+        };
+        if let Some((_, list)) = shown.iter_mut().find(|(id, _)| *id == target) {
+            list.push(ShownLine {
+                number: k + 1,
+                line,
+                prepared_at,
+            });
+        }
+    }
+    shown
+}
+
+/// The lines one visit shows.
 pub fn visit_table_ui(
     ui: &mut Ui,
     ctx: &PanelCtx<'_>,
     layout: &TableLayout,
-    first: usize,
-    visit: &Visit,
+    (visit, lines): (VisitId, &[ShownLine<'_>]),
     out: Out<'_>,
 ) {
-    if visit.lines.is_empty() {
+    if lines.is_empty() {
         ui.label(RichText::new("    No lines in this visit.").weak());
         return;
     }
     let table = ctx.estimates.table(ctx.option);
     layout
-        .table(ui, ("visit_lines", ctx.option, visit.id))
+        .table(ui, ("visit_lines", ctx.option, visit))
         .body(|mut body| {
-            for (k, line) in visit.lines.iter().enumerate() {
-                let row = table.and_then(|t| t.row(line.id));
+            for shown in lines {
+                let row = table.and_then(|t| t.row(shown.line.id));
                 body.row(ROW_HEIGHT, |mut cells| {
-                    line_row(&mut cells, ctx, layout, (first + k, line, row), out);
+                    line_row(&mut cells, ctx, layout, (shown, row), out);
                 });
             }
         });
@@ -141,9 +180,10 @@ fn line_row(
     cells: &mut TableRow<'_, '_>,
     ctx: &PanelCtx<'_>,
     layout: &TableLayout,
-    (number, line, row): (usize, &PlannedLine, Option<&Row>),
+    (shown, row): (&ShownLine<'_>, Option<&Row>),
     out: Out<'_>,
 ) {
+    let (number, line) = (shown.number, shown.line);
     let at = line.id;
     let selected = ctx.selected_line == Some(at);
     cells.set_selected(selected);
@@ -160,7 +200,7 @@ fn line_row(
                     }
                 });
             }
-            ColumnKey::Description => description_cell(cells, ctx, line, row, column),
+            ColumnKey::Description => description_cell(cells, ctx, shown, row, column),
             ColumnKey::Status => status(cells, ctx, line, row),
             _ => {
                 let text = match row {
@@ -194,15 +234,18 @@ fn line_row(
 fn description_cell(
     cells: &mut TableRow<'_, '_>,
     ctx: &PanelCtx<'_>,
-    line: &PlannedLine,
+    shown: &ShownLine<'_>,
     row: Option<&Row>,
     column: &Column,
 ) {
-    let info = ctx.library.catalogue.get(line.code);
-    let text = match row {
+    let info = ctx.library.catalogue.get(shown.line.code);
+    let mut text = match row {
         Some(r) => r.cell(column).text,
         None => info.map_or_else(|| "(not in the catalogue)".to_string(), |i| i.name.clone()),
     };
+    if let Some(prep) = shown.prepared_at {
+        text = format!("{text} (prepared {})", fmt::iso_date(prep.date));
+    }
     cells.col(|ui| {
         let response = ui.add(egui::Label::new(text).truncate());
         if let Some(info) = info {

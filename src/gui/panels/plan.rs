@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::add_line::{AddLinePanel, add_line_ui};
 use super::coverage::named;
-use super::line_table::{TableLayout, header_ui, totals_ui, visit_table_ui};
+use super::line_table::{TableLayout, header_ui, lines_by_visit, totals_ui, visit_table_ui};
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
@@ -115,11 +115,10 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
     let table = ctx.estimates.table(ctx.option);
     let layout = TableLayout::new(ui, table);
     header_ui(ui, &layout);
-    let mut first = 1;
-    for (i, visit) in option.visits.iter().enumerate() {
+    let shown = lines_by_visit(option);
+    for (i, (visit, (_, lines))) in option.visits.iter().zip(&shown).enumerate() {
         visit_header_ui(ui, ctx, (i, option.visits.len()), visit, out);
-        visit_table_ui(ui, ctx, &layout, first, visit, out);
-        first += visit.lines.len();
+        visit_table_ui(ui, ctx, &layout, (visit.id, lines), out);
     }
     ui.horizontal(|ui| {
         if ui.button("Add visit").clicked() {
