@@ -1,7 +1,7 @@
 //! Issue 19: "visits as the patient lives them": a crown prepared at one visit and
 //! seated at a later one is listed under the seat visit, marked with its prep date.
 
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 
 use super::{harness, sample_app, shows};
 
