@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::ids::{LineId, OptionId, VisitId};
 use super::tooth::Tooth;
 use super::treatment_plan::{
-    Coverage, HistoryEntry, MissingTooth, PlannedLine, TreatmentOption, TreatmentPlan, Visit,
+    Coverage, HistoryEntry, MissingTooth, PlannedLine, Relationship, TreatmentOption,
+    TreatmentPlan, Visit,
 };
 use crate::money::Cents;
 
@@ -46,6 +47,16 @@ pub enum Edit {
     BenefitsUsed(usize, Cents),
     /// Deductible already met this benefit year.
     DeductibleMet(usize, Cents),
+    /// The card's member id; None clears it.
+    CoverageMemberId(usize, Option<String>),
+    /// The subscriber's name; None clears it.
+    CoverageSubscriber(usize, Option<String>),
+    /// How the patient is related to the subscriber.
+    CoverageRelationship(usize, Relationship),
+    /// The subscriber's birth date (the birthday rule); None clears it.
+    CoverageSubscriberBirthDate(usize, Option<NaiveDate>),
+    /// The last day of coverage; None: it does not end.
+    CoverageTerminates(usize, Option<NaiveDate>),
     /// Adds a treatment option. It keeps its id when that is free, else it gets a
     /// new one; its lines always get new ids (it may be a copy of another option).
     AddOption(TreatmentOption),
@@ -186,6 +197,13 @@ impl TreatmentPlan {
             Edit::CoverageEffective(i, date) => self.coverage_mut(*i)?.effective = *date,
             Edit::BenefitsUsed(i, amount) => self.coverage_mut(*i)?.benefits_used = *amount,
             Edit::DeductibleMet(i, amount) => self.coverage_mut(*i)?.deductible_met = *amount,
+            Edit::CoverageMemberId(i, id) => self.coverage_mut(*i)?.member_id = id.clone(),
+            Edit::CoverageSubscriber(i, name) => self.coverage_mut(*i)?.subscriber = name.clone(),
+            Edit::CoverageRelationship(i, r) => self.coverage_mut(*i)?.relationship = *r,
+            Edit::CoverageSubscriberBirthDate(i, d) => {
+                self.coverage_mut(*i)?.subscriber_birth_date = *d;
+            }
+            Edit::CoverageTerminates(i, d) => self.coverage_mut(*i)?.terminates = *d,
             Edit::AddOption(option) => return Ok(self.add_option(option)),
             Edit::RenameOption(id, name) => {
                 self.option_mut(*id).ok_or(EditError::NoOption(*id))?.name =

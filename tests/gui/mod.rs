@@ -5,6 +5,7 @@
 mod add_line;
 mod app;
 mod blocking;
+mod card;
 mod compare;
 mod compare_work;
 mod explanation;

@@ -7,6 +7,7 @@ use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo, parse_date};
 use crate::model::Coverage;
+use crate::model::treatment_plan::Relationship;
 use crate::money::Cents;
 
 /// Width of the text fields.
@@ -111,6 +112,100 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
             }
             ui.end_row();
         });
+    egui::CollapsingHeader::new("Insurance card")
+        .id_salt(("card", i))
+        .show(ui, |ui| card_ui(ui, i, coverage, &role, out));
+}
+
+/// The card's details: member id, subscriber, relationship, the subscriber's birth
+/// date (the birthday rule orders a child's parents' plans by it) and the end date.
+fn card_ui(ui: &mut Ui, i: usize, coverage: &Coverage, role: &str, out: Out<'_>) {
+    let optional = |text: String| {
+        let text = text.trim().to_string();
+        (!text.is_empty()).then_some(text)
+    };
+    Grid::new(("card_grid", i)).num_columns(2).show(ui, |ui| {
+        ui.label("Member ID");
+        let current = coverage.member_id.clone().unwrap_or_default();
+        let label = format!("{role} member ID");
+        if let Some(text) = commit_edit(ui, ("member", i), &label, &current, "on the card", FIELD) {
+            out.edit(Edit::CoverageMemberId(i, optional(text)));
+        }
+        ui.end_row();
+        ui.label("Subscriber");
+        let current = coverage.subscriber.clone().unwrap_or_default();
+        let label = format!("{role} subscriber");
+        if let Some(text) = commit_edit(ui, ("subscriber", i), &label, &current, "name", FIELD) {
+            out.edit(Edit::CoverageSubscriber(i, optional(text)));
+        }
+        ui.end_row();
+        ui.label("Patient is");
+        relationship_ui(ui, i, coverage.relationship, role, out);
+        ui.end_row();
+        ui.label("Subscriber born");
+        let label = format!("{role} subscriber birth date");
+        let born = coverage.subscriber_birth_date;
+        if let Some(d) = optional_date_ui(ui, ("subscriber_born", i), &label, born, out) {
+            out.edit(Edit::CoverageSubscriberBirthDate(i, d));
+        }
+        ui.end_row();
+        ui.label("Ends");
+        let label = format!("{role} end date");
+        if let Some(d) = optional_date_ui(ui, ("ends", i), &label, coverage.terminates, out) {
+            out.edit(Edit::CoverageTerminates(i, d));
+        }
+        ui.end_row();
+    });
+}
+
+fn relationship_ui(ui: &mut Ui, i: usize, current: Relationship, role: &str, out: Out<'_>) {
+    let word = |r: Relationship| match r {
+        Relationship::Subscriber => "the subscriber",
+        Relationship::Spouse => "the spouse",
+        Relationship::Child => "a child",
+        Relationship::Other => "another dependent",
+    };
+    let response = ComboBox::from_id_salt(("relationship", i))
+        .selected_text(word(current))
+        .show_ui(ui, |ui| {
+            for r in [
+                Relationship::Subscriber,
+                Relationship::Spouse,
+                Relationship::Child,
+                Relationship::Other,
+            ] {
+                if ui.selectable_label(r == current, word(r)).clicked() && r != current {
+                    out.edit(Edit::CoverageRelationship(i, r));
+                }
+            }
+        })
+        .response;
+    name_combo(&response, &format!("{role} relationship"), word(current));
+}
+
+/// A date field that may be empty; returns the new value when one is committed
+/// (Some(None): cleared).
+fn optional_date_ui(
+    ui: &mut Ui,
+    id: impl egui::AsIdSalt,
+    label: &str,
+    current: Option<chrono::NaiveDate>,
+    out: Out<'_>,
+) -> Option<Option<chrono::NaiveDate>> {
+    let shown = current
+        .map(crate::report::fmt::iso_date)
+        .unwrap_or_default();
+    let text = commit_edit(ui, id, label, &shown, "YYYY-MM-DD", FIELD)?;
+    if text.trim().is_empty() {
+        return Some(None);
+    }
+    match parse_date(&text) {
+        Ok(date) => Some(Some(date)),
+        Err(e) => {
+            out.push(Command::ShowError(format!("{label}: {e}")));
+            None
+        }
+    }
 }
 
 fn plan_picker(
