@@ -11,7 +11,7 @@ use std::fmt;
 
 use super::code_search::{Rank, search_ranked};
 use super::{
-    AreaKind, Arch, CdtCode, CodeCatalogue, CodeInfo, PlannedLine, Quadrant, Surfaces, Tooth,
+    Arch, AreaKind, CdtCode, CodeCatalogue, CodeInfo, PlannedLine, Quadrant, Surfaces, Tooth,
 };
 
 /// Why a quick entry was refused, in words for the front desk.
@@ -86,8 +86,7 @@ fn code_number(token: &str) -> Result<Option<CdtCode>, QuickEntryError> {
         .strip_prefix(['d', 'D'])
         .unwrap_or(token)
         .trim_start_matches('#');
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || token.starts_with('#')
-    {
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || token.starts_with('#') {
         return Ok(None);
     }
     if digits.len() > 4 {
@@ -129,7 +128,11 @@ fn by_words<'a>(
         .take(CANDIDATES_SHOWN)
         .map(|info| format!("{} {}", info.code, info.name))
         .collect();
-    let more = if top.len() > CANDIDATES_SHOWN { "; …" } else { "" };
+    let more = if top.len() > CANDIDATES_SHOWN {
+        "; …"
+    } else {
+        ""
+    };
     refuse(format!(
         "\"{words}\" fits {} codes: {}{more}. Type the code or more words",
         top.len(),

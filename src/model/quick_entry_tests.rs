@@ -15,19 +15,59 @@ fn catalogue() -> CodeCatalogue {
     let mut catalogue = CodeCatalogue {
         format: 1,
         codes: vec![
-            entry("D0150", "Full initial evaluation", "First-visit exam", Mouth),
-            entry("D0210", "Complete intraoral X-ray set", "Full X-rays", Mouth),
+            entry(
+                "D0150",
+                "Full initial evaluation",
+                "First-visit exam",
+                Mouth,
+            ),
+            entry(
+                "D0210",
+                "Complete intraoral X-ray set",
+                "Full X-rays",
+                Mouth,
+            ),
             entry("D1110", "Routine prophy, adult", "Regular cleaning", Mouth),
-            entry("D2390", "Direct resin crown, front tooth", "Resin cap", Tooth),
-            entry("D2391", "Resin filling, one surface", "White filling", ToothSurfaces),
+            entry(
+                "D2390",
+                "Direct resin crown, front tooth",
+                "Resin cap",
+                Tooth,
+            ),
+            entry(
+                "D2391",
+                "Resin filling, one surface",
+                "White filling",
+                ToothSurfaces,
+            ),
             entry("D2740", "All-ceramic crown", "Ceramic crown", Tooth),
-            entry("D2750", "PFM crown, high-noble alloy", "Porcelain crown", Tooth),
+            entry(
+                "D2750",
+                "PFM crown, high-noble alloy",
+                "Porcelain crown",
+                Tooth,
+            ),
             entry("D2790", "All-metal cast crown", "Gold crown", Tooth),
-            entry("D2950", "Core rebuild to retain a crown", "Core to hold a crown", Tooth),
+            entry(
+                "D2950",
+                "Core rebuild to retain a crown",
+                "Core to hold a crown",
+                Tooth,
+            ),
             entry("D4341", "Root planing, 4+ teeth", "Deep cleaning", Quadrant),
             entry("D4355", "Gross debridement", "Heavy buildup removal", Mouth),
-            entry("D5110", "Complete denture, maxillary", "Full upper denture", Arch),
-            entry("D6010", "Implant fixture placement", "Implant in the jaw", Site),
+            entry(
+                "D5110",
+                "Complete denture, maxillary",
+                "Full upper denture",
+                Arch,
+            ),
+            entry(
+                "D6010",
+                "Implant fixture placement",
+                "Implant in the jaw",
+                Site,
+            ),
         ],
     };
     catalogue.sort();
@@ -145,10 +185,13 @@ fn codes_by_words() {
     assert_eq!(parse("ceramic crown 19"), Ok(vec![on_tooth("D2740", 19)]));
     assert_eq!(parse("core rebuild #19"), Ok(vec![on_tooth("D2950", 19)]));
     assert_eq!(parse("prophy"), Ok(vec![plain("D1110")]));
-    assert_eq!(parse("denture upper"), Ok(vec![PlannedLine {
-        arch: Some(Arch::Upper),
-        ..plain("D5110")
-    }]));
+    assert_eq!(
+        parse("denture upper"),
+        Ok(vec![PlannedLine {
+            arch: Some(Arch::Upper),
+            ..plain("D5110")
+        }])
+    );
     // "buildup" is only in D4355's wording, but that code takes no tooth.
     assert_eq!(parse("buildup 19"), Ok(vec![on_tooth("D2950", 19)]));
 }
@@ -157,16 +200,20 @@ fn codes_by_words() {
 fn an_unclear_name_lists_three_candidates() {
     assert_eq!(
         parse("crown 19"),
-        Err("\"crown\" fits 5 codes: D2390 Direct resin crown, front tooth; \
+        Err(
+            "\"crown\" fits 5 codes: D2390 Direct resin crown, front tooth; \
              D2740 All-ceramic crown; D2750 PFM crown, high-noble alloy; …. \
              Type the code or more words"
-            .into())
+                .into()
+        )
     );
     assert_eq!(
         parse("resin 19"),
-        Err("\"resin\" fits 2 codes: D2390 Direct resin crown, front tooth; \
+        Err(
+            "\"resin\" fits 2 codes: D2390 Direct resin crown, front tooth; \
              D2391 Resin filling, one surface. Type the code or more words"
-            .into())
+                .into()
+        )
     );
 }
 
@@ -198,15 +245,30 @@ fn what_is_missing_is_named() {
 fn the_bad_piece_is_named() {
     let cases = [
         ("2740 33", "D2740: \"33\" is not a tooth (1-32 or A-T)"),
-        ("1110 19", "D1110 takes no tooth or area: \"19\" does not belong"),
-        ("4341 UX", "D4341: \"UX\" is not a quadrant (UR, UL, LL or LR)"),
+        (
+            "1110 19",
+            "D1110 takes no tooth or area: \"19\" does not belong",
+        ),
+        (
+            "4341 UX",
+            "D4341: \"UX\" is not a quadrant (UR, UL, LL or LR)",
+        ),
         ("5110 19", "D5110: \"19\" is not an arch (upper or lower)"),
         ("2391 30 MOX", "D2391: \"MOX\" is not a tooth (1-32 or A-T)"),
         ("2391 30 MO D", "D2391: \"D\" names the surfaces twice"),
-        ("2391 30 MO 31", "D2391: \"31\" comes after the surfaces; name the teeth first"),
+        (
+            "2391 30 MO 31",
+            "D2391: \"31\" comes after the surfaces; name the teeth first",
+        ),
         ("9999 3", "\"9999\": D9999 is not in the code catalogue"),
-        ("27400 19", "\"27400\" is not a code: codes have four digits"),
-        ("#19 2740", "\"#19\": start with the code or its name, such as 2740 19 or crown 19"),
+        (
+            "27400 19",
+            "\"27400\" is not a code: codes have four digits",
+        ),
+        (
+            "#19 2740",
+            "\"#19\": start with the code or its name, such as 2740 19 or crown 19",
+        ),
         ("gold bar 19", "No code matches \"gold bar\""),
         ("1110, 2740", "D2740 needs a tooth, such as 2740 19"),
         (" , ;", "Type a code and where it goes, such as 2950 19"),

@@ -15,6 +15,7 @@ mod overwrite;
 mod plan_rules;
 mod practice;
 mod print;
+mod quick_entry;
 mod recovery;
 mod search;
 mod workflow;
