@@ -25,7 +25,7 @@ pub const LABEL: &str = "Quick entry";
 
 /// The field's widget id.
 fn field_id() -> egui::Id {
-    egui::Id::new("quick_entry_field")
+    egui::Id::unique("quick_entry_field")
 }
 
 impl QuickEntry {
