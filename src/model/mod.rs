@@ -5,6 +5,7 @@
 pub mod area;
 pub mod bundling;
 pub mod code;
+pub mod code_search;
 pub mod edit;
 pub mod family;
 pub mod fee_schedule;
@@ -13,6 +14,7 @@ pub mod library;
 pub mod plan;
 pub mod practice;
 pub mod problem;
+pub mod quick_entry;
 pub mod tooth;
 pub mod treatment_plan;
 pub mod unique_map;

@@ -16,6 +16,7 @@ mod overwrite;
 mod plan_rules;
 mod practice;
 mod print;
+mod quick_entry;
 mod recovery;
 mod search;
 mod visits;

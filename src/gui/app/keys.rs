@@ -29,9 +29,12 @@ impl FerruleApp {
         {
             self.commands.edit(Edit::RemoveLine(at));
         }
+        // An empty quick-entry field passes Ctrl+Z on to the plan and keeps the focus.
+        let passes_undo = self.panels.add_line.quick.passes_undo(ctx);
         for command in Command::with_shortcuts() {
+            let undo = matches!(command, Command::Undo | Command::Redo);
             // A focused text field keeps Ctrl+Z for its own typing.
-            if typing && matches!(command, Command::Undo | Command::Redo) {
+            if typing && undo && !passes_undo {
                 continue;
             }
             let Some(shortcut) = command.shortcut() else {
@@ -40,7 +43,7 @@ impl FerruleApp {
             if !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 continue;
             }
-            if typing {
+            if typing && !undo {
                 // Let the field commit first (it does when it loses focus), so
                 // Ctrl+S saves what is on screen.
                 ctx.memory_mut(|m| m.stop_text_input());

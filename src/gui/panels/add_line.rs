@@ -35,6 +35,8 @@ pub struct AddLinePanel {
     pub visit: Option<VisitId>,
     /// Typed teeth, applied on Enter.
     pub typed_teeth: String,
+    /// The quick-entry field above the tools.
+    pub quick: super::quick_entry::QuickEntry,
 }
 
 /// Surfaces in the order they are offered.
@@ -50,6 +52,8 @@ const SURFACES: [Surface; 7] = [
 
 /// Draws the tools.
 pub fn add_line_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel, out: Out<'_>) {
+    let target = super::quick_entry::target_visit(ctx, panel.visit);
+    super::quick_entry::quick_entry_ui(ui, ctx, &mut panel.quick, target, out);
     let info = panel.code.and_then(|c| ctx.library.catalogue.get(c));
     // The chart needs about 420 points; the search takes the rest.
     let search_width = (ui.available_width() - 436.0).clamp(220.0, 420.0);

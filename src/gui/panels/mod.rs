@@ -15,6 +15,7 @@ pub mod plan_rules;
 pub mod practice;
 pub mod print;
 pub mod problems;
+pub mod quick_entry;
 
 use crate::model::{Library, LineId, OptionId, TreatmentOption, TreatmentPlan};
 
