@@ -7,6 +7,7 @@ mod app;
 mod blocking;
 mod compare;
 mod compare_work;
+mod dates;
 mod explanation;
 mod files;
 mod kill;

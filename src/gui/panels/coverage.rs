@@ -5,7 +5,7 @@ use egui::{ComboBox, Grid, RichText, Ui};
 
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
-use crate::gui::widgets::commit_edit::{commit_edit, name_combo, parse_date};
+use crate::gui::widgets::commit_edit::{commit_edit, date_edit, name_combo};
 use crate::model::Coverage;
 use crate::money::Cents;
 
@@ -78,20 +78,10 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("Effective");
-            let effective = crate::report::fmt::iso_date(coverage.effective);
             let label = format!("{role} effective date");
-            if let Some(text) = commit_edit(
-                ui,
-                ("effective", i),
-                &label,
-                &effective,
-                "YYYY-MM-DD",
-                FIELD,
-            ) {
-                match parse_date(&text) {
-                    Ok(date) => out.edit(Edit::CoverageEffective(i, date)),
-                    Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
-                }
+            let (date, style) = (coverage.effective, ctx.date_style);
+            if let Some(date) = date_edit(ui, ("effective", i), &label, date, style, FIELD) {
+                out.edit(Edit::CoverageEffective(i, date));
             }
             ui.end_row();
 

@@ -36,6 +36,8 @@ pub struct PanelCtx<'a> {
     pub selected_line: Option<LineId>,
     /// The day estimates are made.
     pub today: chrono::NaiveDate,
+    /// How date fields show dates (the practice setting).
+    pub date_style: crate::model::DateStyle,
     /// The whole state, for the few panels that show app-level facts (messages,
     /// undo availability).
     pub state: &'a AppState,
@@ -51,6 +53,7 @@ impl<'a> PanelCtx<'a> {
             option: state.selected_option,
             selected_line: state.selected_line,
             today: state.today,
+            date_style: crate::model::DateStyle::default(),
             state,
         }
     }
