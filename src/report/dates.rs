@@ -73,11 +73,16 @@ mod tests {
     fn a_two_digit_year_is_refused_not_guessed() {
         assert_eq!(
             parse_typed_date("3/14/26"),
-            Err("\"3/14/26\": type the year with all four digits (MM/DD/YYYY or YYYY-MM-DD)".into())
+            Err(
+                "\"3/14/26\": type the year with all four digits (MM/DD/YYYY or YYYY-MM-DD)".into()
+            )
         );
         assert_eq!(
             parse_typed_date("81-05-14"),
-            Err("\"81-05-14\": type the year with all four digits (MM/DD/YYYY or YYYY-MM-DD)".into())
+            Err(
+                "\"81-05-14\": type the year with all four digits (MM/DD/YYYY or YYYY-MM-DD)"
+                    .into()
+            )
         );
         assert_eq!(
             parse_typed_date("1/2/3"),
@@ -87,7 +92,11 @@ mod tests {
 
     #[test]
     fn a_day_the_calendar_lacks_is_refused() {
-        let msg = |t: &str| Err(format!("\"{t}\" is not on the calendar: month 1-12, then the day"));
+        let msg = |t: &str| {
+            Err(format!(
+                "\"{t}\" is not on the calendar: month 1-12, then the day"
+            ))
+        };
         assert_eq!(parse_typed_date("13/45/1978"), msg("13/45/1978"));
         assert_eq!(parse_typed_date("02/29/2025"), msg("02/29/2025"));
         assert_eq!(parse_typed_date("2026-14-03"), msg("2026-14-03"));
@@ -95,10 +104,19 @@ mod tests {
 
     #[test]
     fn other_text_says_what_to_type() {
-        for text in ["March 14", "14.03.2026", "2026/03", "03/14-2026", "003/14/2026", "x/y/2026"] {
+        for text in [
+            "March 14",
+            "14.03.2026",
+            "2026/03",
+            "03/14-2026",
+            "003/14/2026",
+            "x/y/2026",
+        ] {
             assert_eq!(
                 parse_typed_date(text),
-                Err(format!("\"{text}\" is not a date: type MM/DD/YYYY or YYYY-MM-DD")),
+                Err(format!(
+                    "\"{text}\" is not a date: type MM/DD/YYYY or YYYY-MM-DD"
+                )),
                 "{text}"
             );
         }

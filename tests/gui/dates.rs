@@ -47,14 +47,23 @@ fn a_us_birth_date_is_read_and_a_wrong_one_is_explained_beside_the_field() {
     assert_ne!(before, NaiveDate::from_ymd_opt(1978, 3, 14).unwrap());
 
     type_and_enter(&mut h, "Birth date", "03/14/1978");
-    assert_eq!(birth_date(&h), NaiveDate::from_ymd_opt(1978, 3, 14).unwrap());
+    assert_eq!(
+        birth_date(&h),
+        NaiveDate::from_ymd_opt(1978, 3, 14).unwrap()
+    );
     // Shown back the practice's way (ISO by default).
     assert_eq!(field_text(&h, "Birth date"), "1978-03-14");
     assert!(h.state().state.document.is_modified());
 
     type_and_enter(&mut h, "Birth date", "13/45/1978");
-    assert_eq!(birth_date(&h), NaiveDate::from_ymd_opt(1978, 3, 14).unwrap());
-    assert!(shows(&h, NOT_ON_CALENDAR), "the reason shows beside the field");
+    assert_eq!(
+        birth_date(&h),
+        NaiveDate::from_ymd_opt(1978, 3, 14).unwrap()
+    );
+    assert!(
+        shows(&h, NOT_ON_CALENDAR),
+        "the reason shows beside the field"
+    );
     // The typing stays, so it can be corrected.
     assert_eq!(field_text(&h, "Birth date"), "13/45/1978");
 
@@ -62,12 +71,16 @@ fn a_us_birth_date_is_read_and_a_wrong_one_is_explained_beside_the_field() {
     h.get_by_role_and_label(TEXT, "Birth date").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(TEXT, "Birth date").type_text("12/05/1978");
+    h.get_by_role_and_label(TEXT, "Birth date")
+        .type_text("12/05/1978");
     h.run();
     assert!(!shows(&h, NOT_ON_CALENDAR));
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(birth_date(&h), NaiveDate::from_ymd_opt(1978, 12, 5).unwrap());
+    assert_eq!(
+        birth_date(&h),
+        NaiveDate::from_ymd_opt(1978, 12, 5).unwrap()
+    );
     assert!(!shows(&h, NOT_ON_CALENDAR));
 }
 
@@ -110,6 +123,9 @@ fn the_us_setting_shows_dates_month_first() {
     );
     // ISO still reads.
     type_and_enter(&mut h, "Birth date", "1981-05-14");
-    assert_eq!(birth_date(&h), NaiveDate::from_ymd_opt(1981, 5, 14).unwrap());
+    assert_eq!(
+        birth_date(&h),
+        NaiveDate::from_ymd_opt(1981, 5, 14).unwrap()
+    );
     assert_eq!(field_text(&h, "Birth date"), "05/14/1981");
 }

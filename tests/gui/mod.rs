@@ -10,6 +10,7 @@ mod compare_work;
 mod dates;
 mod explanation;
 mod files;
+mod keyboard;
 mod kill;
 mod library_watch;
 mod overwrite;

@@ -185,6 +185,13 @@ pub(crate) fn open_plan_rules(ctx: &egui::Context, plan_id: &str) {
     ctx.request_repaint();
 }
 
+/// Closes the plan rules window; false when none was open.
+pub(crate) fn close_plan_rules(ctx: &egui::Context) -> bool {
+    let open: Option<String> = ctx.data(|d| d.get_temp(plan_rules_id())).flatten();
+    ctx.data_mut(|d| d.insert_temp::<Option<String>>(plan_rules_id(), None));
+    open.is_some()
+}
+
 /// The read-only "what does my plan cover?" window, when one is open.
 fn plan_rules_window(ui: &mut Ui, ctx: &PanelCtx<'_>) {
     let open_id: Option<String> = ui.ctx().data(|d| d.get_temp(plan_rules_id())).flatten();

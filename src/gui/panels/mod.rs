@@ -6,6 +6,7 @@ pub mod compare;
 pub mod coverage;
 pub mod details;
 pub mod dialogs;
+pub mod keyboard;
 pub mod line_table;
 pub mod menu_bar;
 pub mod patient;
@@ -83,6 +84,8 @@ pub struct Panels {
     pub path_window: dialogs::PathWindow,
     /// The practice settings window.
     pub practice: practice::PracticeWindow,
+    /// The Keyboard shortcuts window is open.
+    pub keyboard: bool,
 }
 
 /// Commands pushed this frame, shared by all panels.

@@ -6,8 +6,8 @@ use egui::{Grid, RichText, Ui};
 use super::{Out, PanelCtx, coverage};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, date_edit};
-use crate::report::dates::parse_typed_date;
 use crate::model::{CdtCode, HistoryEntry, Tooth};
+use crate::report::dates::parse_typed_date;
 
 /// Width of the text fields in this panel.
 const FIELD: f32 = 150.0;
@@ -73,8 +73,14 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
 
         ui.label("Birth date");
         let style = ctx.date_style;
-        if let Some(date) = date_edit(ui, "birth_date", "Birth date", patient.birth_date, style, FIELD)
-        {
+        if let Some(date) = date_edit(
+            ui,
+            "birth_date",
+            "Birth date",
+            patient.birth_date,
+            style,
+            FIELD,
+        ) {
             out.edit(Edit::BirthDate(date));
         }
         ui.end_row();
