@@ -129,3 +129,29 @@ fn the_us_setting_shows_dates_month_first() {
     );
     assert_eq!(field_text(&h, "Birth date"), "05/14/1981");
 }
+
+#[test]
+fn choosing_us_dates_in_the_practice_window_saves_and_shows_them() {
+    let dir = std::env::temp_dir().join(format!("ferrule-gui-dates-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let path = dir.join("practice.ron");
+    let mut app = sample_app("buildup-crown-19.ron");
+    app.set_practice(Practice::load_from(path.clone()));
+    let mut h = harness(app);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Practice settings…").click();
+    h.run();
+    h.get_by_label("03/14/2026").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let saved = ferrule::library::practice::load(&path).unwrap();
+    assert_eq!(saved.date_style, DateStyle::Us);
+    let birth = birth_date(&h);
+    assert_eq!(
+        field_text(&h, "Birth date"),
+        birth.format("%m/%d/%Y").to_string()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
