@@ -234,6 +234,7 @@ impl FerruleApp {
         }
         self.refresh(&ctx);
         self.keep_recovery_copy(&ctx);
+        keys::remember_focus(&ctx);
         self.prefs.zoom = ctx.zoom_factor();
         let title = self.window_title();
         if title != self.title {
@@ -246,16 +247,22 @@ impl FerruleApp {
     fn refresh(&mut self, ctx: &egui::Context) {
         self.state.refresh_estimates();
         self.state.refresh_comparison(ctx);
+        // Read on the first frame: the date fields show dates the practice's way.
+        let practice = self
+            .practice
+            .get_or_insert_with(|| Practice::load(self.practice_path.clone()));
         if self.print.open {
-            let practice = self
-                .practice
-                .get_or_insert_with(|| Practice::load(self.practice_path.clone()));
             self.print.refresh(&self.state, practice);
         }
     }
 
     fn draw(&mut self, ui: &mut Ui, ctx: &egui::Context) {
-        let pctx = PanelCtx::new(&self.state);
+        let mut pctx = PanelCtx::new(&self.state);
+        pctx.date_style = self
+            .practice
+            .as_ref()
+            .map(|p| p.settings.date_style)
+            .unwrap_or_default();
         let out = &mut self.commands;
         egui::Panel::top("menu_bar").show(ui, |ui| {
             panels::menu_bar::menu_bar_ui(ui, &pctx, &self.prefs.recent, self.prefs.theme, out);
@@ -288,6 +295,7 @@ impl FerruleApp {
         }
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
+        panels::keyboard::keyboard_window_ui(ctx, &mut self.panels.keyboard);
         if let Some(ask) = &self.overwrite {
             panels::dialogs::overwrite_prompt_ui(ctx, &ask.path, ask.changed, out);
         } else if let Some(pending) = &self.prompt {

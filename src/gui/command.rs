@@ -103,6 +103,8 @@ pub enum Command {
     SavePdfToPath(PathBuf),
     /// Open the practice settings window.
     PracticeSettings,
+    /// Open the window that lists the keyboard shortcuts.
+    KeyboardHelp,
     /// Save these practice settings (not a document edit: no undo step).
     SavePractice(PracticeSettings),
     /// Open the unsaved work kept in this recovery file.
@@ -136,6 +138,7 @@ impl Command {
             Command::Print => "Print…",
             Command::SavePdf => "Save PDF…",
             Command::PracticeSettings => "Practice settings…",
+            Command::KeyboardHelp => "Keyboard shortcuts",
             Command::Edit(_)
             | Command::SelectOption(_)
             | Command::SelectLine(_)
@@ -182,6 +185,40 @@ impl Command {
             Command::ToggleCompare => ctrl(Key::K),
             _ => None,
         }
+    }
+
+    /// The keys shown beside the command in menus and the Keyboard window: its
+    /// shortcut, or the zoom keys egui handles itself.
+    pub fn keys_text(&self, ctx: &egui::Context) -> Option<String> {
+        if let Some(shortcut) = self.shortcut() {
+            return Some(ctx.format_shortcut(&shortcut));
+        }
+        let zoom = match self {
+            Command::ZoomIn => "Ctrl +",
+            Command::ZoomOut => "Ctrl -",
+            Command::ZoomReset => "Ctrl 0",
+            _ => return None,
+        };
+        Some(zoom.to_string())
+    }
+
+    /// The commands the keyboard reaches, in menu order (the Keyboard window's
+    /// list): every one of [`Command::with_shortcuts`] plus zoom.
+    pub fn keyboard_list() -> [Command; 12] {
+        [
+            Command::New,
+            Command::Open,
+            Command::Save,
+            Command::SaveAs,
+            Command::Print,
+            Command::Quit,
+            Command::Undo,
+            Command::Redo,
+            Command::ToggleCompare,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ZoomReset,
+        ]
     }
 
     /// Commands with a shortcut, those with Shift first: egui matches shortcuts

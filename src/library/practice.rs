@@ -135,6 +135,8 @@ mod tests {
         assert_eq!(s.name, "Bright Smiles");
         assert_eq!(s.npi.as_deref(), Some("1234567890"));
         assert_eq!(s.validity_days, 90);
+        // Files written before the date setting existed show ISO dates.
+        assert_eq!(s.date_style, crate::model::DateStyle::Iso);
     }
 
     #[test]
@@ -152,8 +154,10 @@ mod tests {
             name: "Bright Smiles".into(),
             address_lines: vec!["1 Main St".into(), "Springfield, IL 62701".into()],
             tax_id: Some("12-3456789".into()),
+            date_style: crate::model::DateStyle::Us,
             ..PracticeSettings::default()
         };
+        assert!(to_ron(&s).unwrap().contains("date_style: Us"));
         let text = to_ron(&s).unwrap();
         assert_eq!(parse(Path::new("p.ron"), &text).unwrap(), s);
     }

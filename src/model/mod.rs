@@ -27,7 +27,7 @@ pub use fee_schedule::{CodeCatalogue, CodeInfo, FeeSchedule, FeeScheduleKind};
 pub use ids::{LineId, OptionId, VisitId};
 pub use library::{Library, SourceFile};
 pub use plan::PlanRules;
-pub use practice::PracticeSettings;
+pub use practice::{DateStyle, PracticeSettings};
 pub use problem::Problem;
 pub use tooth::{Arch, Quadrant, Surface, Surfaces, Tooth, ToothKind};
 pub use treatment_plan::{

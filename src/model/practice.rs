@@ -46,6 +46,18 @@ pub struct PracticeSettings {
     /// A PNG or JPEG printed beside the practice name; a relative path is taken
     /// from the folder of the settings file.
     pub logo: Option<PathBuf>,
+    /// How the app shows dates in its date fields (typing accepts both forms).
+    pub date_style: DateStyle,
+}
+
+/// How dates are shown in the app's date fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateStyle {
+    /// 2026-03-14.
+    #[default]
+    Iso,
+    /// 03/14/2026 (month first).
+    Us,
 }
 
 impl Default for PracticeSettings {
@@ -59,6 +71,7 @@ impl Default for PracticeSettings {
             validity_days: DEFAULT_VALIDITY_DAYS,
             disclaimer: DEFAULT_DISCLAIMER.to_string(),
             logo: None,
+            date_style: DateStyle::Iso,
         }
     }
 }

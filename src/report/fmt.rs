@@ -15,7 +15,7 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use crate::engine::Flag;
-use crate::model::{Arch, Area, Tooth};
+use crate::model::{Arch, Area, DateStyle, Tooth};
 use crate::money::Cents;
 
 /// Shown where there is no value: a scenario without that line, an empty cell.
@@ -46,6 +46,23 @@ pub fn maximum(left: Option<Cents>) -> String {
 /// "2026-11-23": dates in tables for staff and in the command line.
 pub fn iso_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// A date in the app's date fields, as the practice chose: "2026-03-14" or
+/// "03/14/2026".
+pub fn date(d: NaiveDate, style: DateStyle) -> String {
+    match style {
+        DateStyle::Iso => iso_date(d),
+        DateStyle::Us => d.format("%m/%d/%Y").to_string(),
+    }
+}
+
+/// The hint shown in an empty date field of this style.
+pub fn date_hint(style: DateStyle) -> &'static str {
+    match style {
+        DateStyle::Iso => "YYYY-MM-DD",
+        DateStyle::Us => "MM/DD/YYYY",
+    }
 }
 
 /// "Nov 23, 2026": dates the patient reads.
@@ -288,6 +305,9 @@ mod tests {
         assert_eq!(iso_date(d), "2026-11-03");
         assert_eq!(long_date(d), "Nov 3, 2026");
         assert_eq!(weekday(d), "Tuesday");
+        assert_eq!(date(d, DateStyle::Iso), "2026-11-03");
+        assert_eq!(date(d, DateStyle::Us), "11/03/2026");
+        assert_eq!(date_hint(DateStyle::Us), "MM/DD/YYYY");
         let (jan, dec) = (day(2026, 1, 1), day(2026, 12, 31));
         assert_eq!(benefit_year(jan, dec), "2026");
         assert_eq!(benefit_year_span(jan, dec), "2026-01-01..2026-12-31");

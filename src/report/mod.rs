@@ -14,6 +14,7 @@
 
 mod columns;
 pub mod comparison;
+pub mod dates;
 pub mod estimate_table;
 pub mod fmt;
 pub mod json;

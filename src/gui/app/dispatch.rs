@@ -13,6 +13,7 @@ impl FerruleApp {
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Edit(edit) => self.edit(&edit),
+            Command::KeyboardHelp => self.panels.keyboard = true,
             Command::Undo => self.state.undo(),
             Command::Redo => self.state.redo(),
             Command::New

@@ -22,6 +22,7 @@ impl FerruleApp {
         if self.prompt.is_some() {
             return;
         }
+        self.handle_escape(ctx);
         let typing = ctx.egui_wants_keyboard_input();
         if !typing
             && let Some(at) = self.state.selected_line
@@ -54,4 +55,37 @@ impl FerruleApp {
             }
         }
     }
+
+    /// Escape closes the window on top, one per press; Escape in a text field
+    /// only leaves the field (and throws its typing away).
+    fn handle_escape(&mut self, ctx: &egui::Context) {
+        // The prompts are modal and answer Escape as Cancel themselves.
+        let modal = self.overwrite.is_some() || !self.autosave.found.is_empty();
+        let was_typing = ctx
+            .data(|d| d.get_temp::<bool>(focus_id()))
+            .unwrap_or(false);
+        if modal || was_typing || !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            return;
+        }
+        if self.panels.path_window.open {
+            self.panels.path_window.open = false;
+        } else if self.panels.practice.open {
+            self.panels.practice.open = false;
+        } else if self.panels.keyboard {
+            self.panels.keyboard = false;
+        } else if !crate::gui::panels::coverage::close_plan_rules(ctx) && self.print.open {
+            self.commands.push(Command::ClosePrint);
+        }
+    }
+}
+
+fn focus_id() -> egui::Id {
+    egui::Id::unique("ferrule-focus-at-end-of-frame")
+}
+
+/// Remembers whether a widget had the keyboard at the end of the frame: egui drops
+/// the focus on Escape before the next frame starts.
+pub(super) fn remember_focus(ctx: &egui::Context) {
+    let focused = ctx.memory(|m| m.focused().is_some());
+    ctx.data_mut(|d| d.insert_temp(focus_id(), focused));
 }

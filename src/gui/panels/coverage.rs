@@ -5,7 +5,7 @@ use egui::{ComboBox, Grid, RichText, Ui};
 
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
-use crate::gui::widgets::commit_edit::{commit_edit, name_combo, parse_date};
+use crate::gui::widgets::commit_edit::{commit_edit, date_edit, name_combo};
 use crate::model::Coverage;
 use crate::model::treatment_plan::Relationship;
 use crate::money::Cents;
@@ -79,20 +79,10 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("Effective");
-            let effective = crate::report::fmt::iso_date(coverage.effective);
             let label = format!("{role} effective date");
-            if let Some(text) = commit_edit(
-                ui,
-                ("effective", i),
-                &label,
-                &effective,
-                "YYYY-MM-DD",
-                FIELD,
-            ) {
-                match parse_date(&text) {
-                    Ok(date) => out.edit(Edit::CoverageEffective(i, date)),
-                    Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
-                }
+            let (date, style) = (coverage.effective, ctx.date_style);
+            if let Some(date) = date_edit(ui, ("effective", i), &label, date, style, FIELD) {
+                out.edit(Edit::CoverageEffective(i, date));
             }
             ui.end_row();
 
@@ -288,6 +278,13 @@ pub(crate) fn open_plan_rules(ctx: &egui::Context, plan_id: &str) {
     ctx.data_mut(|d| d.insert_temp(plan_rules_id(), Some(id)));
     // The window is drawn with the patient panel, which may have drawn already.
     ctx.request_repaint();
+}
+
+/// Closes the plan rules window; false when none was open.
+pub(crate) fn close_plan_rules(ctx: &egui::Context) -> bool {
+    let open: Option<String> = ctx.data(|d| d.get_temp(plan_rules_id())).flatten();
+    ctx.data_mut(|d| d.insert_temp::<Option<String>>(plan_rules_id(), None));
+    open.is_some()
 }
 
 /// The read-only "what does my plan cover?" window, when one is open.

@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, View. Every item is a [`Command`] with its label and
+//! The menu bar: File, Edit, View, Help. Every item is a [`Command`] with its label and
 //! shortcut from one place, so the menu and the keyboard cannot drift apart.
 
 use std::path::PathBuf;
@@ -61,29 +61,20 @@ pub fn menu_bar_ui(
             item(ui, Command::ZoomOut, true, out);
             item(ui, Command::ZoomReset, true, out);
         });
+        ui.menu_button("Help", |ui| {
+            item(ui, Command::KeyboardHelp, true, out);
+        });
     });
 }
 
 /// One menu item with its shortcut text.
 fn item(ui: &mut Ui, command: Command, enabled: bool, out: Out<'_>) {
     let mut button = Button::new(command.label());
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    } else if let Some(keys) = zoom_keys(&command) {
+    if let Some(keys) = command.keys_text(ui.ctx()) {
         button = button.shortcut_text(keys);
     }
     if ui.add_enabled(enabled, button).clicked() {
         out.push(command);
         ui.close();
-    }
-}
-
-/// egui handles the zoom keys itself; the menu only names them.
-fn zoom_keys(command: &Command) -> Option<&'static str> {
-    match command {
-        Command::ZoomIn => Some("Ctrl +"),
-        Command::ZoomOut => Some("Ctrl -"),
-        Command::ZoomReset => Some("Ctrl 0"),
-        _ => None,
     }
 }

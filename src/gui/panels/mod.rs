@@ -6,6 +6,7 @@ pub mod compare;
 pub mod coverage;
 pub mod details;
 pub mod dialogs;
+pub mod keyboard;
 pub mod line_table;
 pub mod menu_bar;
 pub mod patient;
@@ -37,6 +38,8 @@ pub struct PanelCtx<'a> {
     pub selected_line: Option<LineId>,
     /// The day estimates are made.
     pub today: chrono::NaiveDate,
+    /// How date fields show dates (the practice setting).
+    pub date_style: crate::model::DateStyle,
     /// The whole state, for the few panels that show app-level facts (messages,
     /// undo availability).
     pub state: &'a AppState,
@@ -52,6 +55,7 @@ impl<'a> PanelCtx<'a> {
             option: state.selected_option,
             selected_line: state.selected_line,
             today: state.today,
+            date_style: crate::model::DateStyle::default(),
             state,
         }
     }
@@ -81,6 +85,8 @@ pub struct Panels {
     pub path_window: dialogs::PathWindow,
     /// The practice settings window.
     pub practice: practice::PracticeWindow,
+    /// The Keyboard shortcuts window is open.
+    pub keyboard: bool,
 }
 
 /// Commands pushed this frame, shared by all panels.

@@ -5,8 +5,9 @@ use egui::{Grid, RichText, Ui};
 
 use super::{Out, PanelCtx, coverage};
 use crate::gui::command::{Command, Edit};
-use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
+use crate::gui::widgets::commit_edit::{commit_edit, date_edit};
 use crate::model::{CdtCode, HistoryEntry, Tooth};
+use crate::report::dates::parse_typed_date;
 
 /// Width of the text fields in this panel.
 const FIELD: f32 = 150.0;
@@ -71,13 +72,16 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         ui.end_row();
 
         ui.label("Birth date");
-        let birth = crate::report::fmt::iso_date(patient.birth_date);
-        if let Some(text) = commit_edit(ui, "birth_date", "Birth date", &birth, "YYYY-MM-DD", FIELD)
-        {
-            match parse_date(&text) {
-                Ok(date) => out.edit(Edit::BirthDate(date)),
-                Err(e) => out.push(Command::ShowError(format!("Birth date: {e}"))),
-            }
+        let style = ctx.date_style;
+        if let Some(date) = date_edit(
+            ui,
+            "birth_date",
+            "Birth date",
+            patient.birth_date,
+            style,
+            FIELD,
+        ) {
+            out.edit(Edit::BirthDate(date));
         }
         ui.end_row();
 
@@ -161,14 +165,14 @@ fn history_grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, ou
                 ui.label(entry.code.to_string())
                     .on_hover_text(ctx.library.catalogue.name_of(entry.code));
                 ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
-                ui.label(crate::report::fmt::iso_date(entry.date));
+                ui.label(crate::report::fmt::date(entry.date, ctx.date_style));
                 let edit = ui.small_button("Edit").on_hover_text("Correct this entry");
                 super::coverage::named(&edit, &format!("Edit history entry {}", i + 1));
                 if edit.clicked() {
                     *panel = PatientPanel {
                         code: entry.code.to_string(),
                         tooth: entry.tooth.map(|t| t.to_string()).unwrap_or_default(),
-                        date: crate::report::fmt::iso_date(entry.date),
+                        date: crate::report::fmt::date(entry.date, ctx.date_style),
                         editing: Some(i),
                         problem: None,
                     };
@@ -199,7 +203,7 @@ fn history_form_ui(ui: &mut Ui, history: &[HistoryEntry], panel: &mut PatientPan
             None => (
                 "Add",
                 "Add history entry",
-                "Add to the history (date as YYYY-MM-DD)",
+                "Add to the history (date as MM/DD/YYYY or YYYY-MM-DD)",
             ),
         };
         let add = ui.button(text).on_hover_text(hover);
@@ -258,7 +262,7 @@ fn history_entry(panel: &PatientPanel) -> Result<HistoryEntry, String> {
         "" => None,
         t => Some(Tooth::parse(t).map_err(|e| e.to_string())?),
     };
-    let date = parse_date(&panel.date)?;
+    let date = parse_typed_date(&panel.date)?;
     Ok(HistoryEntry {
         code,
         date,

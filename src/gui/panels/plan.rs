@@ -8,7 +8,7 @@ use super::coverage::named;
 use super::line_table::{TableLayout, header_ui, lines_by_visit, totals_ui, visit_table_ui};
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
-use crate::gui::widgets::commit_edit::{commit_edit, parse_date};
+use crate::gui::widgets::commit_edit::{commit_edit, date_edit};
 use crate::gui::widgets::money::{column_width, right_aligned_fixed};
 use crate::model::{OptionId, TreatmentOption, Visit, VisitId};
 use crate::report::{Align, fmt, remaining};
@@ -181,24 +181,14 @@ fn visit_header_ui(
                 name,
             });
         }
-        let date = crate::report::fmt::iso_date(visit.date);
         let label = format!("Visit {n} date");
-        if let Some(text) = commit_edit(
-            ui,
-            ("visit_date", ctx.option, visit.id),
-            &label,
-            &date,
-            "YYYY-MM-DD",
-            90.0,
-        ) {
-            match parse_date(&text) {
-                Ok(date) => out.edit(Edit::VisitDate {
-                    option: ctx.option,
-                    visit: visit.id,
-                    date,
-                }),
-                Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
-            }
+        let salt = ("visit_date", ctx.option, visit.id);
+        if let Some(date) = date_edit(ui, salt, &label, visit.date, ctx.date_style, 90.0) {
+            out.edit(Edit::VisitDate {
+                option: ctx.option,
+                visit: visit.id,
+                date,
+            });
         }
         ui.label(RichText::new(crate::report::fmt::weekday(visit.date)).weak());
         for (up, text, enabled) in [

@@ -10,7 +10,8 @@ use egui::{DragValue, RichText, TextEdit, Ui};
 use super::Out;
 use crate::gui::command::Command;
 use crate::gui::widgets::commit_edit::name;
-use crate::model::PracticeSettings;
+use crate::model::{DateStyle, PracticeSettings};
+use crate::report::fmt;
 
 /// The longest validity the window offers, in days.
 pub const MAX_DAYS: u32 = 365;
@@ -36,6 +37,8 @@ pub struct PracticeWindow {
     pub disclaimer: String,
     /// Logo path; empty = none.
     pub logo: String,
+    /// How the app shows dates.
+    pub date_style: DateStyle,
     /// Where the settings are saved (shown), if anywhere.
     pub path: Option<PathBuf>,
     /// Why the last save failed, or a problem reading the file.
@@ -59,6 +62,7 @@ impl PracticeWindow {
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
+            date_style: settings.date_style,
             path,
             error: None,
         };
@@ -83,6 +87,7 @@ impl PracticeWindow {
             validity_days: self.validity_days,
             disclaimer: self.disclaimer.trim().to_string(),
             logo: optional(&self.logo).map(PathBuf::from),
+            date_style: self.date_style,
         }
     }
 }
@@ -169,6 +174,17 @@ fn fields_ui(ui: &mut Ui, window: &mut PracticeWindow) {
         &mut window.logo,
         "PNG or JPEG; empty for none",
     );
+    ui.label("Show dates as:");
+    ui.horizontal(|ui| {
+        // A sample day, so each choice shows what it looks like.
+        let sample = chrono::NaiveDate::from_ymd_opt(2026, 3, 14).unwrap_or_default();
+        for style in [DateStyle::Iso, DateStyle::Us] {
+            let text = fmt::date(sample, style);
+            ui.radio_value(&mut window.date_style, style, text)
+                .on_hover_text("How the app shows dates; either form can be typed");
+        }
+    });
+    ui.end_row();
 }
 
 /// A labelled single-line field as one grid row.

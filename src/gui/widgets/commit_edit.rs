@@ -1,7 +1,12 @@
 //! A single-line text field that commits once, on Enter or when it loses focus, so
 //! typing a name is one undo step and not one per key.
 
-use egui::{Key, Response, TextEdit, Ui};
+use chrono::NaiveDate;
+use egui::{Key, Response, RichText, TextEdit, Ui};
+
+use crate::model::DateStyle;
+use crate::report::dates::parse_typed_date;
+use crate::report::fmt;
 
 /// A text field showing `value`; returns the new text when the user commits a
 /// change. Escape throws the typing away. `label` is the accessible name (and the
@@ -60,8 +65,70 @@ pub fn name_combo(response: &Response, label: &str, value: &str) {
     });
 }
 
-/// Parses a date typed as YYYY-MM-DD.
-pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, found {:?}", text.trim()))
+/// A date field: shows `value` in the practice's style, accepts every form
+/// [`parse_typed_date`] reads, and returns the new date when the user commits a
+/// different one. A date that does not read keeps the typing in the field with the
+/// reason under it; the reason goes as soon as the field holds a valid date.
+pub fn date_edit(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    label: &str,
+    value: NaiveDate,
+    style: DateStyle,
+    width: f32,
+) -> Option<NaiveDate> {
+    let id = ui.make_persistent_id(id_salt);
+    let (buffer_id, error_id) = (id.with("buffer"), id.with("date_error"));
+    let shown = fmt::date(value, style);
+    let hint = fmt::date_hint(style);
+    let mut error: Option<String> = ui.data(|d| d.get_temp(error_id));
+    let mut buffer: String = ui
+        .data(|d| d.get_temp::<String>(buffer_id))
+        .unwrap_or_else(|| shown.clone());
+    let mut committed = None;
+    ui.vertical(|ui| {
+        let output = TextEdit::singleline(&mut buffer)
+            .id(id)
+            .hint_text(hint)
+            .desired_width(width)
+            .show(ui);
+        let response = output.response.response;
+        name(&response, label, &buffer, hint);
+        let escaped = ui.input(|i| i.key_pressed(Key::Escape));
+        let parsed = parse_typed_date(&buffer);
+        if response.has_focus() {
+            if parsed.is_ok() {
+                error = None;
+            }
+        } else if escaped || buffer == shown {
+            error = None;
+        } else if response.lost_focus() {
+            match parsed {
+                Ok(date) => {
+                    error = None;
+                    committed = (date != value).then_some(date);
+                }
+                Err(e) => error = Some(e),
+            }
+        }
+        if let Some(e) = &error {
+            ui.label(RichText::new(e).small().color(ui.visuals().error_fg_color));
+        }
+    });
+    // The typing stays while the field has focus or its error shows.
+    let keep = ui.memory(|m| m.has_focus(id)) || error.is_some();
+    ui.data_mut(|d| {
+        if keep {
+            d.insert_temp(buffer_id, buffer);
+        } else {
+            d.remove::<String>(buffer_id);
+        }
+        match error {
+            Some(e) => {
+                d.insert_temp(error_id, e);
+            }
+            None => d.remove::<String>(error_id),
+        }
+    });
+    committed
 }
