@@ -189,7 +189,7 @@ fn optional_date_ui(
     if text.trim().is_empty() {
         return Some(None);
     }
-    match parse_date(&text) {
+    match crate::report::dates::parse_typed_date(&text) {
         Ok(date) => Some(Some(date)),
         Err(e) => {
             out.push(Command::ShowError(format!("{label}: {e}")));
