@@ -243,13 +243,17 @@ fn description_cell(
         Some(r) => r.cell(column).text,
         None => info.map_or_else(|| "(not in the catalogue)".to_string(), |i| i.name.clone()),
     };
+    let mut hover = info.map(|i| i.patient_text.clone()).unwrap_or_default();
     if let Some(prep) = shown.prepared_at {
-        text = format!("{text} (prepared {})", fmt::iso_date(prep.date));
+        let when = fmt::iso_date(prep.date);
+        text = format!("{text} (prepared {when})");
+        // The column is narrow: the hover always says where it was started.
+        hover = format!("{hover}\nStarted at \"{}\" on {when}", prep.name);
     }
     cells.col(|ui| {
         let response = ui.add(egui::Label::new(text).truncate());
-        if let Some(info) = info {
-            response.on_hover_text(&info.patient_text);
+        if !hover.trim().is_empty() {
+            response.on_hover_text(hover.trim());
         }
     });
 }
