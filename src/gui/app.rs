@@ -278,14 +278,31 @@ impl FerruleApp {
             .show(ui, |ui| {
                 panels::patient::patient_panel_ui(ui, &pctx, &mut self.panels.patient, out);
             });
-        egui::Panel::right("details")
-            .resizable(true)
-            .default_size(250.0)
-            .size_range(200.0..=520.0)
-            .show(ui, |ui| match pctx.state.view {
-                View::Plan => panels::details::details_ui(ui, &pctx, out),
-                View::Compare => panels::compare::compare_details_ui(ui, &pctx),
-            });
+        let wide = ctx.content_rect().width() >= panels::WIDE_ENOUGH_FOR_DETAILS;
+        if self.panels.details_open.unwrap_or(wide) {
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(250.0)
+                .size_range(200.0..=520.0)
+                .show(ui, |ui| {
+                    if panels::details::toggle_ui(ui, true) {
+                        self.panels.details_open = Some(false);
+                    }
+                    match pctx.state.view {
+                        View::Plan => panels::details::details_ui(ui, &pctx, out),
+                        View::Compare => panels::compare::compare_details_ui(ui, &pctx),
+                    }
+                });
+        } else {
+            egui::Panel::right("details_closed")
+                .resizable(false)
+                .exact_size(30.0)
+                .show(ui, |ui| {
+                    if panels::details::toggle_ui(ui, false) {
+                        self.panels.details_open = Some(true);
+                    }
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| match pctx.state.view {
             View::Plan => panels::plan::plan_ui(ui, &pctx, &mut self.panels.add_line, out),
             View::Compare => panels::compare::compare_ui(ui, &pctx, out),

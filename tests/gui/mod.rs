@@ -13,6 +13,7 @@ mod explanation;
 mod files;
 mod keyboard;
 mod kill;
+mod layout;
 mod library_watch;
 mod overwrite;
 mod plan_rules;

@@ -81,7 +81,7 @@ fn first_visit_from_a_blank_document_shows_the_engine_numbers() {
     let line = estimate.lines.iter().find(|l| l.number == 1).unwrap();
     let cells = row_texts(&h, "Line 1: D2740");
     for (what, amount) in [
-        ("allowed", line.allowed),
+        ("fee", line.fee),
         ("insurance", line.payers[0].pays),
         ("patient", line.patient),
     ] {
@@ -90,6 +90,13 @@ fn first_visit_from_a_blank_document_shows_the_engine_numbers() {
             "{what} {amount} not in the row: {cells:?}"
         );
     }
+    // With the explanation panel open at 1280 wide, the allowed fee gives way in
+    // the row (fee, insurance, patient and status stay); the panel shows it.
+    assert!(
+        super::shows(&h, &line.allowed.to_string()),
+        "allowed {} not in the explanation",
+        line.allowed
+    );
 }
 
 #[test]

@@ -14,6 +14,27 @@ use crate::model::{Library, LineId, TreatmentOption, VisitId};
 use crate::money::Cents;
 use crate::report::{ColumnSet, EstimateTable, Row, fmt};
 
+/// The button that opens or closes the panel; true when clicked. Closed, the
+/// panel is a thin strip with this button, so the table has room for its money.
+pub fn toggle_ui(ui: &mut Ui, open: bool) -> bool {
+    let (text, label, hover) = if open {
+        (
+            "»",
+            "Close the explanation panel",
+            "Hide \"Why this number\" to give the table room",
+        )
+    } else {
+        (
+            "«",
+            "Open the explanation panel",
+            "Show \"Why this number\" for the selected line",
+        )
+    };
+    let response = ui.small_button(text).on_hover_text(hover);
+    named(&response, label);
+    response.clicked()
+}
+
 /// Draws the panel.
 pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     ui.heading("Why this number");

@@ -20,6 +20,9 @@ pub const ROW_HEIGHT: f32 = 22.0;
 /// Space between the right-aligned patient amount and the status words.
 const STATUS_INDENT: f32 = 6.0;
 
+/// The narrowest the description gets before amounts give way.
+const MIN_DESCRIPTION: f32 = 80.0;
+
 /// Horizontal gap between cells: tight, so the table fits beside both side panels
 /// on a 1280-pixel screen.
 const CELL_SPACING: f32 = 4.0;
@@ -47,25 +50,45 @@ impl TableLayout {
                 .collect(),
         };
         let money = column_width(ui);
-        let mut widths: Vec<f32> = columns
+        let width_of = |key: ColumnKey| match key {
+            ColumnKey::Tooth => 34.0,
+            ColumnKey::Surfaces => 38.0,
+            ColumnKey::Code => 58.0,
+            ColumnKey::Status => 104.0,
+            ColumnKey::Description => 0.0,
+            _ => money,
+        };
+        // Leave room for the vertical scroll bar so no horizontal one appears.
+        let available = ui.available_width() - ui.spacing().scroll.bar_width - 8.0;
+        let needed = |columns: &[Column]| {
+            columns
+                .iter()
+                .map(|c| width_of(c.key) + CELL_SPACING)
+                .sum::<f32>()
+                + MIN_DESCRIPTION
+        };
+        // On a narrow window the staff-only amounts give way (the explanation
+        // panel still has them), so fee, insurance, patient and status stay in view.
+        let mut columns = columns;
+        for optional in [
+            ColumnKey::Allowed,
+            ColumnKey::Deductible,
+            ColumnKey::WriteOff,
+        ] {
+            if needed(&columns) <= available {
+                break;
+            }
+            columns.retain(|c| c.key != optional);
+        }
+        let fixed = needed(&columns) - MIN_DESCRIPTION;
+        let widths = columns
             .iter()
             .map(|c| match c.key {
-                ColumnKey::Tooth => 34.0,
-                ColumnKey::Surfaces => 38.0,
-                ColumnKey::Code => 58.0,
-                ColumnKey::Status => 104.0,
-                ColumnKey::Description => 0.0,
-                _ => money,
+                // Capped, so on a wide screen the amounts stay near their words.
+                ColumnKey::Description => (available - fixed).clamp(MIN_DESCRIPTION, 420.0),
+                key => width_of(key),
             })
             .collect();
-        let fixed: f32 = widths.iter().sum::<f32>() + CELL_SPACING * widths.len() as f32;
-        let description = columns.iter().position(|c| c.key == ColumnKey::Description);
-        if let Some(width) = description.and_then(|i| widths.get_mut(i)) {
-            // Capped, so on a wide screen the amounts stay near the words they belong to.
-            // Leave room for the vertical scroll bar so no horizontal one appears.
-            let room = ui.available_width() - fixed - ui.spacing().scroll.bar_width - 8.0;
-            *width = room.clamp(90.0, 420.0);
-        }
         TableLayout { columns, widths }
     }
 

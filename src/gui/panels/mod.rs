@@ -87,7 +87,14 @@ pub struct Panels {
     pub practice: practice::PracticeWindow,
     /// The Keyboard shortcuts window is open.
     pub keyboard: bool,
+    /// The "Why this number" panel, opened or closed by the user; None: open
+    /// when the window is wide enough for it beside every money column.
+    pub details_open: Option<bool>,
 }
+
+/// Below this window width the "Why this number" panel starts closed, so the
+/// table keeps its fee, insurance, patient and status columns in view.
+pub const WIDE_ENOUGH_FOR_DETAILS: f32 = 1200.0;
 
 /// Commands pushed this frame, shared by all panels.
 pub type Out<'a> = &'a mut Commands;

@@ -1,0 +1,59 @@
+//! Issue 19, "a layout that never hides money": at 1024x700, 1280x800 and
+//! 1920x1080 every row's fee, insurance, patient and status cells are inside the
+//! window (the explanation panel starts closed on a narrow window, and the
+//! staff-only amounts give way before those do).
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use ferrule::gui::FerruleApp;
+
+use super::sample_app;
+
+/// (row label, fee, payer, patient, status) of the sample's two lines.
+const ROWS: [(&str, &str, &str, &str, &str); 2] = [
+    ("Line 1: D2950", "365.00", "88.00", "138.00", "deductible"),
+    (
+        "Line 2: D2740",
+        "1,540.00",
+        "401.50",
+        "553.50",
+        "• downgraded",
+    ),
+];
+
+/// The visible texts on the row of `label`, each with its right edge.
+fn row_cells(h: &Harness<'_, FerruleApp>, label: &str) -> Vec<(String, f32)> {
+    let row = h.get_by_label(label).rect();
+    h.root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
+        .filter(|n| (n.rect().center().y - row.center().y).abs() < 2.0)
+        .filter_map(|n| n.accesskit_node().value().map(|v| (v, n.rect().right())))
+        .collect()
+}
+
+#[test]
+fn money_and_status_stay_in_view_at_every_window_size() {
+    for (width, height) in [(1024.0, 700.0), (1280.0, 800.0), (1920.0, 1080.0)] {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(width, height))
+            .build_ui_state(
+                |ui, app: &mut FerruleApp| app.ui(ui),
+                sample_app("buildup-crown-19.ron"),
+            );
+        h.run();
+        for (label, fee, payer, patient, status) in ROWS {
+            let cells = row_cells(&h, label);
+            for wanted in [fee, payer, patient, status] {
+                let cell = cells.iter().find(|(text, _)| text == wanted);
+                let Some((_, right)) = cell else {
+                    panic!("{width}x{height}: {label}: {wanted} not shown in {cells:?}");
+                };
+                assert!(
+                    *right <= width,
+                    "{width}x{height}: {label}: {wanted} ends at {right}, outside the window"
+                );
+            }
+        }
+    }
+}
