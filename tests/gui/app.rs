@@ -171,3 +171,13 @@ fn switching_options_shows_the_other_option() {
     assert!(h.query_by_label("Line 2: D2740").is_none());
     h.get_by_label("Line 2: D2790");
 }
+
+#[test]
+fn the_main_window_says_the_numbers_are_an_estimate() {
+    // Seed rule GE5: the statement is on screen, not only on paper.
+    let h = harness(sample_app("buildup-crown-19.ron"));
+    assert!(shows(
+        &h,
+        "This is an estimate, not a guarantee of payment."
+    ));
+}

@@ -33,6 +33,13 @@ pub fn plan_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, add_line: &mut AddLinePanel, out
             lines_ui(ui, ctx, option, out);
             ui.add_space(8.0);
             remaining_ui(ui, ctx);
+            ui.add_space(6.0);
+            // Seed rule GE5: every estimate says what it is, on screen too.
+            ui.label(
+                RichText::new(crate::report::text::DISCLAIMER)
+                    .weak()
+                    .italics(),
+            );
         });
 }
 

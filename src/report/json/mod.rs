@@ -38,6 +38,8 @@ pub struct EstimateJson {
     /// Problems with the treatment-plan file (warnings: a blocking problem stops
     /// the estimate and the document is then `{"problems": [...]}` alone).
     pub problems: Vec<ProblemJson>,
+    /// That this is an estimate, not a guarantee of payment (seed rule GE5).
+    pub disclaimer: &'static str,
 }
 
 /// One problem with the treatment-plan file.
@@ -226,5 +228,6 @@ pub fn estimate(
         remaining: remaining.rows.iter().map(remaining_json).collect(),
         notes: table.notes.clone(),
         problems: Vec::new(),
+        disclaimer: super::text::DISCLAIMER,
     }
 }
