@@ -224,3 +224,30 @@ fn a_downgrade_step_links_to_the_plan_rules() {
         "the rules window is open"
     );
 }
+
+#[test]
+fn history_entries_take_surfaces_or_a_quadrant() {
+    // Issue 19: one past filling or root planing must not deny every surface or
+    // quadrant, so history keeps where it was done.
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    for (code, tooth, area, date) in [
+        ("2391", "30", "mo", "2025-03-04"),
+        ("4341", "", "UR", "2025-04-01"),
+    ] {
+        type_into(&mut h, "History code", code);
+        type_into(&mut h, "History tooth", tooth);
+        type_into(&mut h, "History surfaces or area", area);
+        type_into(&mut h, "History date", date);
+        h.get_by_label("Add history entry").click();
+        h.run();
+    }
+    let history = &h.state().state.document.plan.patient.history;
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        history[0].surfaces,
+        Some(ferrule::model::Surfaces::parse("MO").unwrap())
+    );
+    assert_eq!(history[0].tooth, Some(Tooth::Permanent(30)));
+    assert_eq!(history[1].quadrant, Some(ferrule::model::Quadrant::UR));
+    assert_eq!(history[1].tooth, None);
+}

@@ -6,7 +6,7 @@ use egui::{Grid, RichText, Ui};
 use super::{Out, PanelCtx, coverage};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, date_edit};
-use crate::model::{CdtCode, HistoryEntry, Tooth};
+use crate::model::{Arch, CdtCode, HistoryEntry, Quadrant, Surfaces, Tooth};
 use crate::report::dates::parse_typed_date;
 
 /// Width of the text fields in this panel.
@@ -17,6 +17,9 @@ const FIELD: f32 = 150.0;
 pub struct PatientPanel {
     code: String,
     tooth: String,
+    /// Surfaces ("MO"), a quadrant ("UR") or an arch ("upper"), when the code has one:
+    /// one past filling or root planing must not deny every surface or quadrant.
+    area: String,
     date: String,
     /// The history entry being corrected (its index), when not adding a new one.
     editing: Option<usize>,
@@ -172,6 +175,7 @@ fn history_grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, ou
                     *panel = PatientPanel {
                         code: entry.code.to_string(),
                         tooth: entry.tooth.map(|t| t.to_string()).unwrap_or_default(),
+                        area: area_text(entry),
                         date: crate::report::fmt::date(entry.date, ctx.date_style),
                         editing: Some(i),
                         problem: None,
@@ -195,8 +199,14 @@ fn history_form_ui(ui: &mut Ui, history: &[HistoryEntry], panel: &mut PatientPan
     ui.horizontal_wrapped(|ui| {
         field(ui, &mut panel.code, "History code", "Code", 48.0);
         field(ui, &mut panel.tooth, "History tooth", "Tooth", 50.0);
+        field(
+            ui,
+            &mut panel.area,
+            "History surfaces or area",
+            "MO / UR",
+            56.0,
+        );
         field(ui, &mut panel.date, "History date", "Date", 80.0);
-        // A corrected entry keeps what the fields do not show (surfaces, quadrant, arch).
         let editing = panel.editing.and_then(|i| history.get(i).map(|e| (i, e)));
         let (text, label, hover) = match editing {
             Some(_) => ("Save", "Save history entry", "Save the corrected entry"),
@@ -212,15 +222,7 @@ fn history_form_ui(ui: &mut Ui, history: &[HistoryEntry], panel: &mut PatientPan
             match history_entry(panel) {
                 Ok(entry) => {
                     match editing {
-                        Some((i, old)) => out.edit(Edit::ReplaceHistory(
-                            i,
-                            HistoryEntry {
-                                surfaces: old.surfaces,
-                                quadrant: old.quadrant,
-                                arch: old.arch,
-                                ..entry
-                            },
-                        )),
+                        Some((i, _)) => out.edit(Edit::ReplaceHistory(i, entry)),
                         None => out.edit(Edit::AddHistory(entry)),
                     }
                     *panel = PatientPanel::default();
@@ -263,12 +265,45 @@ fn history_entry(panel: &PatientPanel) -> Result<HistoryEntry, String> {
         t => Some(Tooth::parse(t).map_err(|e| e.to_string())?),
     };
     let date = parse_typed_date(&panel.date)?;
+    let (surfaces, quadrant, arch) = history_area(&panel.area)?;
     Ok(HistoryEntry {
         code,
         date,
         tooth,
-        surfaces: None,
-        quadrant: None,
-        arch: None,
+        surfaces,
+        quadrant,
+        arch,
     })
+}
+
+/// The area typed for a history entry: an arch ("upper", "lower"), a quadrant
+/// ("UR", "ul"...) or surfaces ("MOD"); empty for none.
+type HistoryArea = (Option<Surfaces>, Option<Quadrant>, Option<Arch>);
+
+fn history_area(text: &str) -> Result<HistoryArea, String> {
+    let text = text.trim();
+    let quadrant = Quadrant::ALL
+        .into_iter()
+        .find(|q| format!("{q:?}").eq_ignore_ascii_case(text));
+    match text.to_ascii_lowercase().as_str() {
+        "" => Ok((None, None, None)),
+        "upper" => Ok((None, None, Some(Arch::Upper))),
+        "lower" => Ok((None, None, Some(Arch::Lower))),
+        _ if quadrant.is_some() => Ok((None, quadrant, None)),
+        _ => Surfaces::parse(&text.to_ascii_uppercase())
+            .map(|s| (Some(s), None, None))
+            .map_err(|_| {
+                format!("\"{text}\" is not surfaces (MOD), a quadrant (UR) or an arch (upper)")
+            }),
+    }
+}
+
+/// What the area field shows for an entry on file.
+fn area_text(entry: &HistoryEntry) -> String {
+    match (entry.surfaces, entry.quadrant, entry.arch) {
+        (Some(s), ..) => s.to_string(),
+        (None, Some(q), _) => format!("{q:?}"),
+        (None, None, Some(a)) => a.label().to_string(),
+        (None, None, None) => String::new(),
+    }
 }
