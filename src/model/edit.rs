@@ -25,6 +25,9 @@ pub enum Edit {
     BirthDate(NaiveDate),
     /// The full set of missing teeth (dates of loss are kept for teeth that stay).
     MissingTeeth(Vec<Tooth>),
+    /// When a missing tooth was lost; None: unknown (treated as missing before any
+    /// coverage began).
+    MissingToothSince(Tooth, Option<NaiveDate>),
     /// Adds a completed service to the patient's history.
     AddHistory(HistoryEntry),
     /// Removes the history entry at this position.
@@ -154,6 +157,9 @@ pub enum EditError {
     /// No history entry at this position.
     #[error("history entry {} no longer exists", .0 + 1)]
     NoHistory(usize),
+    /// The tooth is not on the missing list.
+    #[error("tooth {0} is not on the missing list")]
+    NotMissing(Tooth),
     /// No coverage at this position.
     #[error("insurance {} no longer exists", .0 + 1)]
     NoCoverage(usize),
@@ -173,6 +179,13 @@ impl TreatmentPlan {
             Edit::ChartNumber(number) => self.patient.chart_number = number.clone(),
             Edit::BirthDate(date) => self.patient.birth_date = *date,
             Edit::MissingTeeth(teeth) => self.set_missing_teeth(teeth),
+            Edit::MissingToothSince(tooth, since) => {
+                let mut missing = self.patient.missing_teeth.iter_mut();
+                missing
+                    .find(|m| m.tooth == *tooth)
+                    .ok_or(EditError::NotMissing(*tooth))?
+                    .since = *since;
+            }
             Edit::AddHistory(entry) => self.patient.history.push(entry.clone()),
             Edit::RemoveHistory(i) => {
                 check(*i < self.patient.history.len(), EditError::NoHistory(*i))?;

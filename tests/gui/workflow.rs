@@ -251,3 +251,32 @@ fn history_entries_take_surfaces_or_a_quadrant() {
     assert_eq!(history[1].quadrant, Some(ferrule::model::Quadrant::UR));
     assert_eq!(history[1].tooth, None);
 }
+
+#[test]
+fn a_missing_tooth_takes_the_date_it_was_lost() {
+    // Issue 19: without a date every missing tooth counts as lost before coverage
+    // began, so the missing-tooth clause always denied the replacement.
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    type_into(&mut h, "Missing teeth list", "30");
+    type_into(&mut h, "Tooth 30 missing since", "11/10/2025");
+    let missing = &h.state().state.document.plan.patient.missing_teeth;
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].tooth, Tooth::Permanent(30));
+    assert_eq!(
+        missing[0].since.map(|d| d.to_string()).as_deref(),
+        Some("2025-11-10")
+    );
+    // Blank again: unknown.
+    let role = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(role, "Tooth 30 missing since")
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().state.document.plan.patient.missing_teeth[0].since,
+        None
+    );
+}

@@ -125,6 +125,44 @@ fn missing_teeth_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             Err(e) => out.push(Command::ShowError(format!("Missing teeth: {e}"))),
         }
     }
+    missing_since_ui(ui, ctx, out);
+}
+
+/// When each missing tooth was lost: the missing-tooth clause only denies a
+/// replacement for a tooth lost before the coverage began, so a blank date (lost
+/// before any coverage) is the strictest reading.
+fn missing_since_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
+    let missing = &ctx.plan.patient.missing_teeth;
+    if missing.is_empty() {
+        return;
+    }
+    Grid::new("missing_since").num_columns(2).show(ui, |ui| {
+        for m in missing {
+            ui.label(format!("#{} lost", m.tooth));
+            let shown = m.since.map(|d| crate::report::fmt::date(d, ctx.date_style));
+            let label = format!("Tooth {} missing since", m.tooth);
+            let hint = "date, or blank if unknown";
+            let typed = commit_edit(
+                ui,
+                ("since", m.tooth),
+                &label,
+                &shown.unwrap_or_default(),
+                hint,
+                120.0,
+            );
+            if let Some(text) = typed {
+                let since = match text.trim() {
+                    "" => Ok(None),
+                    t => parse_typed_date(t).map(Some),
+                };
+                match since {
+                    Ok(since) => out.edit(Edit::MissingToothSince(m.tooth, since)),
+                    Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+                }
+            }
+            ui.end_row();
+        }
+    });
 }
 
 /// Parses "3, 14 30" into teeth, without repeats, in the order typed.
