@@ -7,7 +7,6 @@
 //! the prep date: insurance 100.00 / patient 855.00 instead of 452.50 / 502.50).
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use ferrule::engine::check::{Severity, check_document};
@@ -60,19 +59,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The binary on the shipped library, as of the samples' date.
 fn ferrule(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ferrule"))
-        .args(args)
-        .args(["--library", ".", "--as-of", "2026-11-23"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("FERRULE_LIBRARY")
-        .output()
-        .expect("run ferrule");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let all = [args, &["--library", ".", "--as-of", "2026-11-23"]].concat();
+    super::util::ferrule(&all)
 }
 
 #[test]

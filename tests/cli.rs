@@ -1,21 +1,7 @@
 //! Runs the real `ferrule` binary: `check` on the shipped library, `estimate` on a
 //! sample with JSON numbers checked by hand, and the error exits.
 
-use std::process::Command;
-
-fn ferrule(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ferrule"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("FERRULE_LIBRARY")
-        .output()
-        .expect("run ferrule");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use super::util::ferrule;
 
 #[test]
 fn check_passes_on_the_shipped_library() {

@@ -12,13 +12,14 @@
 //! | D2950 |  365.00 |          226.00 |           212.00 |            248.00 |
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use ferrule::engine::{Flag, PayerSetup, Scenario, advise, compare, scenarios_for};
 use ferrule::library::{self, parse_treatment_plan};
 use ferrule::model::{Library, TreatmentPlan};
 use ferrule::money::Cents;
+
+use super::util::ferrule;
 
 fn c(text: &str) -> Cents {
     Cents::parse(text).unwrap_or_else(|e| panic!("bad amount {text:?}: {e}"))
@@ -407,20 +408,6 @@ fn advisor_returns_none_when_moving_saves_nothing() {
         None
     );
     assert!(advise(&lib, &one, option_id(&one, "Nope"), d("2026-11-23")).is_err());
-}
-
-fn ferrule(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ferrule"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("FERRULE_LIBRARY")
-        .output()
-        .unwrap_or_else(|e| panic!("run ferrule: {e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

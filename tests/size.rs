@@ -2,24 +2,15 @@
 //! function over 80 lines, except the few listed in `LONG_FUNCTIONS` with the
 //! reason they stay long. A long function is a sign a domain step has no name yet.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use super::util::rust_files;
 
 const MAX_FILE_LINES: usize = 600;
 const MAX_FUNCTION_LINES: usize = 80;
 
 /// Functions allowed over the limit: (file under src/, function name, why).
 const LONG_FUNCTIONS: &[(&str, &str, &str)] = &[];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The line without string literals and `//` comments, so braces inside them do
 /// not count.

@@ -131,26 +131,17 @@ fn coverage_problems(plan: &TreatmentPlan, library: &Library, out: &mut Vec<Docu
 /// been used yet.
 fn history_problems(plan: &TreatmentPlan, as_of: NaiveDate, out: &mut Vec<DocumentProblem>) {
     let patient = &plan.patient;
-    let on_file = patient.history.iter().enumerate();
-    for (i, entry) in on_file {
-        if entry.date > as_of {
-            let message = format!(
-                "history entry {} ({}) is dated {}, after the estimate date {as_of}",
-                i + 1,
-                entry.code,
-                entry.date
-            );
-            out.push(DocumentProblem::blocking(Subject::History(i), message));
-        }
-        if entry.date < patient.birth_date {
-            let message = format!(
-                "history entry {} ({}) is dated {}, before the patient was born",
-                i + 1,
-                entry.code,
-                entry.date
-            );
-            out.push(DocumentProblem::blocking(Subject::History(i), message));
-        }
+    for (i, entry) in patient.history.iter().enumerate() {
+        let why = if entry.date > as_of {
+            format!("after the estimate date {as_of}")
+        } else if entry.date < patient.birth_date {
+            "before the patient was born".to_string()
+        } else {
+            continue;
+        };
+        let (n, code, date) = (i + 1, entry.code, entry.date);
+        let message = format!("history entry {n} ({code}) is dated {date}, {why}");
+        out.push(DocumentProblem::blocking(Subject::History(i), message));
     }
 }
 

@@ -261,29 +261,31 @@ fn bu11_buildup_on_a_baby_tooth(_: &Chart<'_>, l: &Planned) -> Option<Note> {
 
 /// BU13: an additional cast post (D2953) without its cast post and core (D2952).
 fn bu13_extra_cast_post(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
-    if l.code.number() != 2953 || chart.planned(l.tooth, is(2952)) {
-        return None;
-    }
-    let tooth = on_tooth(l.tooth);
-    warning(
-        "BU13",
-        format!(
-            "D2953 (extra cast post) goes with D2952 on the same tooth, and none is planned{tooth}."
-        ),
-    )
+    extra_post_without_its_core(chart, l, (2953, "cast"), 2952)
 }
 
 /// BU13: an additional prefabricated post (D2957) without its prefabricated post
 /// and core (D2954).
 fn bu13_extra_prefabricated_post(chart: &Chart<'_>, l: &Planned) -> Option<Note> {
-    if l.code.number() != 2957 || chart.planned(l.tooth, is(2954)) {
+    extra_post_without_its_core(chart, l, (2957, "prefabricated"), 2954)
+}
+
+/// BU13: an additional post (`extra`, of `kind`) is billed only with the post and
+/// core (`core`) on the same tooth.
+fn extra_post_without_its_core(
+    chart: &Chart<'_>,
+    l: &Planned,
+    (extra, kind): (u16, &str),
+    core: u16,
+) -> Option<Note> {
+    if l.code.number() != extra || chart.planned(l.tooth, is(core)) {
         return None;
     }
     let tooth = on_tooth(l.tooth);
     warning(
         "BU13",
         format!(
-            "D2957 (extra prefabricated post) goes with D2954 on the same tooth, and none is planned{tooth}."
+            "D{extra} (extra {kind} post) goes with D{core} on the same tooth, and none is planned{tooth}."
         ),
     )
 }

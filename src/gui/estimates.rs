@@ -21,6 +21,8 @@ pub struct EstimateCache {
     pub views: Vec<(OptionId, EstimateTable, RemainingBenefits)>,
     /// What is wrong with the document, blocking problems first.
     pub document_problems: Vec<DocumentProblem>,
+    /// Some problem blocks the numbers (asked by every money cell each frame).
+    blocked: bool,
     /// How many times the engine ran (tests check that drawing does not recompute).
     pub computed: u64,
 }
@@ -40,6 +42,10 @@ impl EstimateCache {
         self.key = Some(key);
         self.computed += 1;
         self.document_problems = check_document(plan, library, as_of);
+        self.blocked = self
+            .document_problems
+            .iter()
+            .any(DocumentProblem::is_blocking);
         self.options = plan
             .options
             .iter()
@@ -71,9 +77,7 @@ impl EstimateCache {
     /// True when a problem changes or hides a price: nothing is printed or
     /// compared until it is fixed.
     pub fn blocked(&self) -> bool {
-        self.document_problems
-            .iter()
-            .any(DocumentProblem::is_blocking)
+        self.blocked
     }
 
     /// The problems about one line.

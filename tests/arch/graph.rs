@@ -7,6 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::util::rust_files;
+
 /// One imported path: its segments, whether it ends in `*`, and its `as` name.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct UsePath {
@@ -57,17 +59,6 @@ pub(super) struct Tree {
     pub(super) files: BTreeMap<String, ParsedFile>,
     /// The file of each module path; inline modules map to their file.
     modules: BTreeMap<Vec<String>, String>,
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 fn src_root() -> PathBuf {

@@ -342,3 +342,31 @@ pub fn remaining<'e>(estimate: &'e Estimate, plan: &str, year_start: &str) -> &'
         .find(|r| r.plan == plan && r.year_start == start)
         .unwrap_or_else(|| panic!("no benefits-left entry for {plan} from {year_start}"))
 }
+
+/// Runs the real `ferrule` binary from the repository folder (no
+/// `FERRULE_LIBRARY`): its exit code, stdout and stderr.
+pub fn ferrule(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FERRULE_LIBRARY")
+        .output()
+        .unwrap_or_else(|e| panic!("run ferrule: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every `.rs` file below `dir`.
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}

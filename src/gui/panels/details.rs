@@ -10,7 +10,7 @@ use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
 use crate::gui::widgets::status::{Tone, color, flag_badges};
-use crate::model::{Library, LineId, TreatmentOption, VisitId};
+use crate::model::{Library, LineId, PlannedLine, TreatmentOption, VisitId};
 use crate::money::Cents;
 use crate::report::{ColumnSet, EstimateTable, Row, fmt};
 
@@ -46,8 +46,6 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         return;
     };
     let (option, line) = (found.option, found.line);
-    let info = ctx.library.catalogue.get(line.code);
-    let area = line.area();
     let table = ctx.estimates.table(option.id);
     let row = table.and_then(|t| Some((t, t.row(at)?)));
     let number = row.map_or(0, |(_, r)| r.number);
@@ -67,54 +65,50 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             egui::ScrollArea::vertical()
                 .id_salt("details_scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(format!("Line {number}: {} {}", line.code, fmt::area(area)))
-                            .strong(),
-                    );
-                    if let Some(info) = info {
-                        ui.label(&info.name);
-                        ui.label(
-                            RichText::new(format!("For the patient: {}", info.patient_text)).weak(),
-                        );
-                    }
-                    if let Some(note) = &line.note {
-                        ui.label(RichText::new(format!("Note: {note}")).italics());
-                    }
-                    ui.add_space(4.0);
-                    for problem in ctx.estimates.line_problems(at) {
-                        let (mark, color) = if problem.is_blocking() {
-                            ("×", ui.visuals().error_fg_color)
-                        } else {
-                            ("!", ui.visuals().warn_fg_color)
-                        };
-                        let text = format!("{mark} {}", problem.message);
-                        ui.label(RichText::new(text).color(color));
-                    }
-                    match row {
-                        _ if ctx.estimates.blocked() => {
-                            ui.label(
-                                RichText::new(
-                                    "No amounts until the problems listed below are fixed.",
-                                )
-                                .weak(),
-                            );
-                        }
-                        Some((table, row)) => {
-                            line_amounts_ui(ui, ctx.library, table, row, "details_amounts");
-                            let notes: Vec<&CodingNote> = row.notes.iter().collect();
-                            coding_notes_ui(ui, &notes);
-                        }
-                        None => {
-                            ui.label(
-                                RichText::new("No estimate for this line: see the problems below.")
-                                    .weak(),
-                            );
-                        }
-                    }
-                });
+                .show(ui, |ui| explanation_ui(ui, ctx, (number, line), row));
         });
     });
+}
+
+/// The line's name, its problems, its amounts and the steps behind them.
+fn explanation_ui(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    (number, line): (usize, &PlannedLine),
+    row: Option<(&EstimateTable, &Row)>,
+) {
+    let heading = format!("Line {number}: {} {}", line.code, fmt::area(line.area()));
+    ui.label(RichText::new(heading).strong());
+    if let Some(info) = ctx.library.catalogue.get(line.code) {
+        ui.label(&info.name);
+        ui.label(RichText::new(format!("For the patient: {}", info.patient_text)).weak());
+    }
+    if let Some(note) = &line.note {
+        ui.label(RichText::new(format!("Note: {note}")).italics());
+    }
+    ui.add_space(4.0);
+    for problem in ctx.estimates.line_problems(line.id) {
+        let (mark, color) = if problem.is_blocking() {
+            ("×", ui.visuals().error_fg_color)
+        } else {
+            ("!", ui.visuals().warn_fg_color)
+        };
+        ui.label(RichText::new(format!("{mark} {}", problem.message)).color(color));
+    }
+    let weak = |ui: &mut Ui, text: &str| ui.label(RichText::new(text).weak());
+    match row {
+        _ if ctx.estimates.blocked() => {
+            weak(ui, "No amounts until the problems listed below are fixed.");
+        }
+        Some((table, row)) => {
+            line_amounts_ui(ui, ctx.library, table, row, "details_amounts");
+            let notes: Vec<&CodingNote> = row.notes.iter().collect();
+            coding_notes_ui(ui, &notes);
+        }
+        None => {
+            weak(ui, "No estimate for this line: see the problems below.");
+        }
+    }
 }
 
 /// Multi-visit procedures (a crown: prep, then seat) are completed at a later
