@@ -33,6 +33,9 @@ fn main() -> io::Result<()> {
             );
         }
     }
+    // The quick-entry presets, so a seeded library has a copy the office can edit.
+    println!("cargo:rerun-if-changed=assets/presets.ron");
+    code.push_str("    (\"assets/presets.ron\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/presets.ron\"))),\n");
     code.push_str("];\n");
     fs::write(Path::new(&out_dir).join("sample_library.rs"), code)
 }

@@ -136,8 +136,8 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LibraryStamp(Vec<(PathBuf, Option<SystemTime>, Option<u64>)>);
 
-/// The stamp of the `.ron` files in `root/plans` and `root/fee-schedules` (the
-/// files [`super::load_dir`] reads). A folder or file that cannot be read is part
+/// The stamp of the `.ron` files in `root/plans` and `root/fee-schedules` and of
+/// the presets file (the files [`super::load_dir`] reads). A folder or file that cannot be read is part
 /// of the stamp too, so its coming back is a change.
 pub fn library_stamp(root: &Path) -> LibraryStamp {
     let mut files = Vec::new();
@@ -155,6 +155,10 @@ pub fn library_stamp(root: &Path) -> LibraryStamp {
             }
         }
     }
+    let presets = root.join(super::presets::PRESETS_PATH);
+    let meta = fs::metadata(&presets).ok();
+    let modified = meta.as_ref().and_then(|m| m.modified().ok());
+    files.push((presets, modified, meta.map(|m| m.len())));
     files.sort();
     LibraryStamp(files)
 }

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::locate;
-use super::{SAMPLE_FILES, parse, read, validate};
+use super::{SAMPLE_FILES, parse, presets, read, validate};
 use crate::model::{Library, Problem, SourceFile};
 
 /// The code catalogue shipped with Ferrule.
@@ -23,9 +23,30 @@ pub fn load_dir(root: &Path) -> Library {
     let plans = read_folder(&root.join("plans"), &mut problems);
     let mut library = from_sources(&schedules, &plans);
     problems.append(&mut library.problems);
+    read_presets(root, &mut library, &mut problems);
     library.problems = problems;
     library.root = Some(root.to_path_buf());
     library
+}
+
+/// The folder's own presets, when it has a presets file; a file that cannot be
+/// read or parsed leaves the built-in presets in place, with its problems listed.
+fn read_presets(root: &Path, library: &mut Library, problems: &mut Vec<Problem>) {
+    let path = root.join(presets::PRESETS_PATH);
+    if fs::symlink_metadata(&path).is_err() {
+        return;
+    }
+    match read::read_text(&path) {
+        Ok(text) => {
+            let (found, mut wrong) = presets::load_presets(&path, &text, &library.catalogue);
+            let unreadable = found.is_empty() && !wrong.is_empty();
+            if !unreadable {
+                library.presets = found;
+            }
+            problems.append(&mut wrong);
+        }
+        Err(e) => problems.push(Problem::file(&path, format!("cannot read the file: {e}"))),
+    }
 }
 
 /// The `.ron` files of one folder in name order; a problem for each that cannot
@@ -78,6 +99,7 @@ pub fn from_sources(schedule_files: &[SourceFile], plan_files: &[SourceFile]) ->
         Ok(catalogue) => library.catalogue = catalogue,
         Err(problem) => library.problems.push(problem),
     }
+    library.presets = presets::built_in(&library.catalogue);
     for file in schedule_files {
         let schedule = match parse::parse_fee_schedule(&file.path, &file.text) {
             Ok(schedule) => schedule,

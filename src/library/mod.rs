@@ -15,6 +15,7 @@ mod load;
 mod location;
 mod parse;
 mod plan_positions;
+mod presets;
 pub mod practice;
 mod problem;
 mod read;
@@ -32,6 +33,7 @@ pub use document::{DocumentError, load_treatment_plan, place_problems, save_trea
 pub use load::{from_sources, load_dir, sample};
 pub use location::{Environment, LibraryError, resolve_library_dir, seed_library, user_data_dir};
 pub use parse::{FORMAT_VERSION, parse_catalogue, parse_treatment_plan, to_ron};
+pub use presets::{PRESETS_PATH, load_presets};
 pub use problem::locate;
 pub use read::{MAX_LOGO_BYTES, MAX_TEXT_BYTES, file_start, same_file};
 pub use write::{create_private_dir, write_atomic};

@@ -38,7 +38,7 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
 }
 
 /// A problem when the format version is not the one this Ferrule reads.
-fn check_format(path: &Path, text: &str, format: u32) -> Result<(), Problem> {
+pub(super) fn check_format(path: &Path, text: &str, format: u32) -> Result<(), Problem> {
     if format == FORMAT_VERSION {
         Ok(())
     } else {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Problem};
+use super::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Preset, Problem};
 
 /// Everything loaded from a library folder.
 #[derive(Clone, Debug, Default)]
@@ -18,6 +18,8 @@ pub struct Library {
     pub fee_schedules: BTreeMap<String, FeeSchedule>,
     /// Plans by id.
     pub plans: BTreeMap<String, PlanRules>,
+    /// Quick-entry presets, in menu order.
+    pub presets: Vec<Preset>,
     /// The file each plan and fee schedule came from, by id.
     pub sources: BTreeMap<String, PathBuf>,
     /// Every problem found, in file order.

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod library;
 pub mod plan;
 pub mod practice;
+pub mod preset;
 pub mod problem;
 pub mod quick_entry;
 pub mod tooth;
@@ -28,6 +29,7 @@ pub use ids::{LineId, OptionId, VisitId};
 pub use library::{Library, SourceFile};
 pub use plan::PlanRules;
 pub use practice::{DateStyle, PracticeSettings};
+pub use preset::Preset;
 pub use problem::Problem;
 pub use tooth::{Arch, Quadrant, Surface, Surfaces, Tooth, ToothKind};
 pub use treatment_plan::{

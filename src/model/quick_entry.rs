@@ -10,6 +10,7 @@
 use std::fmt;
 
 use super::code_search::{Rank, search_ranked};
+use super::preset::{Preset, find_preset};
 use super::{
     Arch, AreaKind, CdtCode, CodeCatalogue, CodeInfo, PlannedLine, Quadrant, Surfaces, Tooth,
 };
@@ -38,10 +39,24 @@ pub fn parse_quick_entry(
     catalogue: &CodeCatalogue,
     text: &str,
 ) -> Result<Vec<PlannedLine>, QuickEntryError> {
+    parse_with_presets(catalogue, &[], text)
+}
+
+/// The lines `text` names, where an entry may also be a preset's key (followed by
+/// the tooth or area when the preset needs one), or why it cannot be read.
+pub fn parse_with_presets(
+    catalogue: &CodeCatalogue,
+    presets: &[Preset],
+    text: &str,
+) -> Result<Vec<PlannedLine>, QuickEntryError> {
     let mut lines = Vec::new();
     for entry in text.split([',', ';', '\n']) {
         let tokens: Vec<&str> = entry.split_whitespace().collect();
-        if tokens.is_empty() {
+        let Some(first) = tokens.first() else {
+            continue;
+        };
+        if let Some(preset) = find_preset(presets, first) {
+            lines.extend(preset_lines(catalogue, preset, &tokens[1..])?);
             continue;
         }
         let (info, rest) = find_code(catalogue, &tokens)?;
@@ -51,6 +66,27 @@ pub fn parse_quick_entry(
         return refuse("Type a code and where it goes, such as 2950 19".into());
     }
     Ok(lines)
+}
+
+/// The lines of a preset, with the area typed after its key in its `{tooth}` slots.
+fn preset_lines(
+    catalogue: &CodeCatalogue,
+    preset: &Preset,
+    area: &[&str],
+) -> Result<Vec<PlannedLine>, QuickEntryError> {
+    let key = &preset.key;
+    match (preset.needs_area(), area.is_empty()) {
+        (true, true) => return refuse(format!("\"{key}\" needs a tooth: type {key} 19")),
+        (false, false) => {
+            return refuse(format!(
+                "\"{key}\" ({}) takes no tooth: type {key} alone",
+                preset.name
+            ));
+        }
+        _ => {}
+    }
+    parse_quick_entry(catalogue, &preset.expand(&area.join(" ")))
+        .map_err(|why| QuickEntryError(format!("{key}: {why}")))
 }
 
 /// The code an entry starts with and the pieces after it.

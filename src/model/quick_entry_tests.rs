@@ -277,3 +277,58 @@ fn the_bad_piece_is_named() {
         assert_eq!(parse(text), Err(message.to_string()), "{text}");
     }
 }
+
+fn presets() -> Vec<Preset> {
+    let preset = |key: &str, name: &str, entry: &str| Preset {
+        key: key.into(),
+        name: name.into(),
+        entry: entry.into(),
+    };
+    vec![
+        preset("newpt", "New patient", "0150, 0210, 1110"),
+        preset("crownbu", "Buildup and crown", "2950 {tooth}, 2740 {tooth}"),
+    ]
+}
+
+fn with_presets(text: &str) -> Result<Vec<PlannedLine>, String> {
+    parse_with_presets(&catalogue(), &presets(), text).map_err(|e| e.0)
+}
+
+#[test]
+fn a_preset_key_adds_all_its_lines_with_the_tooth_typed() {
+    let mouth = |c: &str| PlannedLine::new(code(c), None);
+    assert_eq!(
+        with_presets("NewPt, crownbu 19"),
+        Ok(vec![
+            mouth("D0150"),
+            mouth("D0210"),
+            mouth("D1110"),
+            on_tooth("D2950", 19),
+            on_tooth("D2740", 19),
+        ])
+    );
+    // Codes and presets mix in one entry.
+    assert_eq!(
+        with_presets("1110, crownbu 3").map(|l| l.len()),
+        Ok(3),
+        "one cleaning plus the preset's two lines"
+    );
+}
+
+#[test]
+fn a_preset_refuses_a_missing_or_unwanted_tooth() {
+    assert_eq!(
+        with_presets("crownbu"),
+        Err("\"crownbu\" needs a tooth: type crownbu 19".into())
+    );
+    assert_eq!(
+        with_presets("newpt 19"),
+        Err("\"newpt\" (New patient) takes no tooth: type newpt alone".into())
+    );
+    assert_eq!(
+        with_presets("crownbu 33"),
+        Err("crownbu: D2950: \"33\" is not a tooth (1-32 or A-T)".into())
+    );
+    // Without presets the key is just words that match no code.
+    assert_eq!(parse("newpt"), Err("No code matches \"newpt\"".into()));
+}

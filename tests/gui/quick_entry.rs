@@ -116,3 +116,41 @@ fn an_entry_that_cannot_be_read_shows_why_and_adds_nothing() {
         ]
     );
 }
+
+#[test]
+fn a_preset_key_adds_the_whole_visit_and_the_menu_fills_the_key() {
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    let before = prep_visit(&h).len();
+    h.get_by_label("Quick entry").focus();
+    h.run();
+    // The built-in "rctmolar" preset: root canal, buildup and crown on the tooth typed.
+    enter(&mut h, "rctmolar 30");
+    let t30 = Some(Tooth::Permanent(30));
+    assert_eq!(
+        summary(&prep_visit(&h)[before..]),
+        vec![
+            ("D3330".to_string(), t30),
+            ("D2950".to_string(), t30),
+            ("D2740".to_string(), t30),
+        ]
+    );
+
+    // A preset that needs a tooth, picked from the menu, waits for the tooth.
+    h.get_by_label("Presets").click();
+    h.run();
+    h.get_by_label("Buildup and porcelain crown  (crownbu)").click();
+    h.run();
+    assert_eq!(field_text(&h), "crownbu ");
+    assert!(h.get_by_label("Quick entry").is_focused());
+    enter(&mut h, "3");
+    assert_eq!(prep_visit(&h).len(), before + 5, "three, then two more lines");
+
+    // One without a tooth is added at once.
+    h.get_by_label("Presets").click();
+    h.run();
+    h.get_by_label("New patient: exam, x-rays, cleaning  (newpt)").click();
+    h.run();
+    let added = summary(&prep_visit(&h)[before + 5..]);
+    let codes: Vec<&str> = added.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["D0150", "D0210", "D1110"]);
+}

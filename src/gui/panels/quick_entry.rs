@@ -9,7 +9,7 @@ use super::{Out, PanelCtx};
 use crate::gui::command::Edit;
 use crate::gui::widgets::commit_edit::name;
 use crate::model::VisitId;
-use crate::model::quick_entry::parse_quick_entry;
+use crate::model::quick_entry::parse_with_presets;
 
 /// The field's own state.
 #[derive(Debug, Default)]
@@ -18,6 +18,9 @@ pub struct QuickEntry {
     pub text: String,
     /// Why the last Enter added nothing; cleared when the text changes.
     pub error: Option<String>,
+    /// Give the field the keyboard focus when it is next drawn (a preset that
+    /// needs a tooth was picked from the menu).
+    focus: bool,
 }
 
 /// The accessible name of the field.
@@ -49,6 +52,7 @@ pub fn quick_entry_ui(
     let response = ui
         .horizontal(|ui| {
             ui.label(RichText::new("Add by typing").strong());
+            presets_menu(ui, ctx, entry, visit, out);
             egui::TextEdit::singleline(&mut entry.text)
                 .id(field_id())
                 .hint_text(hint)
@@ -59,6 +63,16 @@ pub fn quick_entry_ui(
         })
         .inner;
     name(&response, LABEL, &entry.text, hint);
+    if std::mem::take(&mut entry.focus) {
+        response.request_focus();
+        // The cursor goes after the key, where the tooth is typed.
+        let mut state = egui::TextEdit::load_state(ui.ctx(), field_id()).unwrap_or_default();
+        let end = egui::text::CCursor::new(entry.text.chars().count());
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(end)));
+        state.store(ui.ctx(), field_id());
+    }
     if response.changed() {
         entry.error = None;
     }
@@ -72,6 +86,43 @@ pub fn quick_entry_ui(
     }
 }
 
+/// The presets, by name with their keys: one without a tooth is added at once; one
+/// that needs a tooth puts its key in the field, ready for the tooth to be typed.
+fn presets_menu(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    entry: &mut QuickEntry,
+    visit: Option<VisitId>,
+    out: Out<'_>,
+) {
+    let presets = &ctx.library.presets;
+    let menu = ui.add_enabled_ui(!presets.is_empty(), |ui| {
+        ui.menu_button("Presets", |ui| {
+            for preset in presets {
+                let item = ui
+                    .button(format!("{}  ({})", preset.name, preset.key))
+                    .on_hover_text(&preset.entry);
+                if !item.clicked() {
+                    continue;
+                }
+                if preset.needs_area() {
+                    entry.text = format!("{} ", preset.key);
+                    entry.error = None;
+                    entry.focus = true;
+                    ui.close();
+                } else {
+                    entry.text.clone_from(&preset.key);
+                    submit(ctx, entry, visit, out);
+                }
+            }
+        })
+        .response
+    });
+    menu.inner.on_hover_text(
+        "Visits booked again and again; type a preset's key in the field (crownbu 19)",
+    );
+}
+
 /// Reads the text and, when it reads, adds its lines as one edit.
 fn submit(ctx: &PanelCtx<'_>, entry: &mut QuickEntry, visit: Option<VisitId>, out: Out<'_>) {
     if entry.text.trim().is_empty() {
@@ -81,7 +132,7 @@ fn submit(ctx: &PanelCtx<'_>, entry: &mut QuickEntry, visit: Option<VisitId>, ou
         entry.error = Some("Add a visit first: the lines go into a visit".into());
         return;
     };
-    match parse_quick_entry(&ctx.library.catalogue, &entry.text) {
+    match parse_with_presets(&ctx.library.catalogue, &ctx.library.presets, &entry.text) {
         Ok(lines) => {
             out.edit(Edit::AddLines {
                 option: ctx.option,
