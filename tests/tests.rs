@@ -15,6 +15,7 @@ mod gui;
 mod ids;
 mod library;
 mod print;
+mod print_pages;
 mod samples;
 mod size;
 

@@ -67,6 +67,8 @@ pub(crate) struct Composer<'a> {
     pub table: Option<Box<dyn RunningHeader>>,
     /// Logo box (width, height) in points, when there is a logo.
     pub logo: Option<(f32, f32)>,
+    /// Height of what must stay on the page of the table's last line and total.
+    pub keep_with_table_end: f32,
 }
 
 impl<'a> Composer<'a> {
@@ -84,6 +86,7 @@ impl<'a> Composer<'a> {
             y: TOP,
             table: None,
             logo: printout.logo.as_ref().map(|l| l.fit(110.0, 42.0)),
+            keep_with_table_end: 0.0,
         }
     }
 

@@ -1,5 +1,9 @@
 //! The printed estimate's parts in reading order, composed onto pages, and the
 //! "Page N of M" footers added once the page count is known.
+//!
+//! Keep-together rule: the treatment table's last line, its total row, the "you
+//! pay" summary and the signature block always share a page; a page break, when
+//! one is needed, comes before that last line.
 
 use super::compose::Composer;
 use super::fonts::Measure;
@@ -11,12 +15,16 @@ pub(crate) fn compose(m: &Measure, printout: &Printout, paper: Paper) -> Layout 
     let mut c = Composer::new(m, printout, paper);
     sections::header(&mut c);
     sections::parties(&mut c);
+    // The table's last row and total, the "you pay" box and the signatures are
+    // one unit on one page (a signature alone on a last page invites a question
+    // and a missing page 1); the notes, benefits left and fine print follow.
+    c.keep_with_table_end = sections::closing_height(&c);
     table::treatment(&mut c);
     sections::summary(&mut c);
+    sections::signatures(&mut c);
     sections::notes(&mut c);
     sections::remaining(&mut c);
     sections::disclaimer(&mut c);
-    sections::signatures(&mut c);
     sections::footers(&mut c);
     Layout {
         width: c.width,

@@ -147,7 +147,7 @@ pub(crate) fn parties(c: &mut Composer<'_>) {
 pub(crate) fn summary(c: &mut Composer<'_>) {
     let summary = &c.doc.summary;
     let box_w = 290.0_f32.min(c.right - c.left);
-    let h = 14.0 + summary.rows.len() as f32 * 13.0 + 22.0;
+    let h = summary_box_height(c);
     c.ensure(h + 8.0);
     c.y += 8.0;
     let x = c.right - box_w;
@@ -197,6 +197,30 @@ pub(crate) fn summary(c: &mut Composer<'_>) {
         &summary.total,
     );
     c.y += h + 6.0;
+}
+
+fn summary_box_height(c: &Composer<'_>) -> f32 {
+    14.0 + c.doc.summary.rows.len() as f32 * 13.0 + 22.0
+}
+
+/// The height the "you pay" summary and the signature block take together, so the
+/// treatment table can keep its last row and total with them on one page.
+pub(crate) fn closing_height(c: &Composer<'_>) -> f32 {
+    let summary = 8.0 + summary_box_height(c) + 6.0;
+    summary + signatures_height(c)
+}
+
+fn signature_lines(c: &Composer<'_>) -> Vec<String> {
+    c.m.wrap(
+        Weight::Regular,
+        BODY,
+        words::SIGNATURE_STATEMENT,
+        c.right - c.left,
+    )
+}
+
+fn signatures_height(c: &Composer<'_>) -> f32 {
+    12.0 + signature_lines(c).len() as f32 * LEADING + 42.0
 }
 
 /// One plain-language note per affected line.
@@ -288,10 +312,8 @@ pub(crate) fn disclaimer(c: &mut Composer<'_>) {
 /// Acknowledgement and signature lines for the patient and the office.
 pub(crate) fn signatures(c: &mut Composer<'_>) {
     let width = c.right - c.left;
-    let lines =
-        c.m.wrap(Weight::Regular, BODY, words::SIGNATURE_STATEMENT, width);
-    let h = 12.0 + lines.len() as f32 * LEADING + 42.0;
-    c.ensure(h);
+    let lines = signature_lines(c);
+    c.ensure(signatures_height(c));
     c.y += 12.0;
     let left = c.left;
     for part in &lines {

@@ -284,19 +284,32 @@ pub(crate) fn treatment(c: &mut Composer<'_>) {
     c.heading(&table.heading, cols.header_height() + VISIT_H + first_row);
     cols.draw_header(c);
     c.table = Some(Box::new(cols.clone()));
-    for visit in &table.visits {
+    let cells = bold_cells(&table.total_cells);
+    let total_h = cols.row_height(c.m, &cells) + 2.0;
+    let last_visit = table.visits.len().saturating_sub(1);
+    for (v, visit) in table.visits.iter().enumerate() {
         let first = first_height(c, &visit.rows);
         visit_band(c, &visit.name, &visit.date, first);
-        for row in &visit.rows {
-            whole_row(c, &cols, &row_cells(table, row));
+        let last_row = visit.rows.len().saturating_sub(1);
+        for (r, row) in visit.rows.iter().enumerate() {
+            let row = row_cells(table, row);
+            if v == last_visit && r == last_row {
+                // The last line goes with the total and the closing unit.
+                let subtotal = visit
+                    .subtotal_cells
+                    .as_ref()
+                    .map_or(0.0, |s| cols.row_height(c.m, &bold_cells(s)));
+                let row_h = cols.row_height(c.m, &row);
+                c.ensure(row_h + subtotal + total_h + c.keep_with_table_end);
+            }
+            whole_row(c, &cols, &row);
         }
         if let Some(subtotal) = &visit.subtotal_cells {
             whole_row(c, &cols, &bold_cells(subtotal));
         }
     }
-    let cells = bold_cells(&table.total_cells);
-    let h = cols.row_height(c.m, &cells) + 2.0;
-    c.ensure(h);
+    let h = total_h;
+    c.ensure(h + c.keep_with_table_end);
     let (left, right, y) = (c.left, c.right, c.y);
     c.rect(left, y, right - left, h, Rgb::SHADE);
     c.hline(left, right, y, 1.0, Rgb::ACCENT);
