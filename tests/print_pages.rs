@@ -39,8 +39,7 @@ const COVERAGE: [&str; 3] = [
 fn plan(lines: usize, payers: usize) -> TreatmentPlan {
     let mut visits = String::new();
     for (v, chunk) in (0..lines).collect::<Vec<_>>().chunks(5).enumerate() {
-        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
-            + chrono::Days::new(v as u64 * 21);
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap() + chrono::Days::new(v as u64 * 21);
         let body: Vec<&str> = chunk.iter().map(|n| LINES[n % LINES.len()]).collect();
         visits.push_str(&format!(
             "(id: {id}, name: \"Visit {id}\", date: \"{day}\", lines: [{}]),\n",
@@ -95,10 +94,14 @@ fn total_you_pay_and_signatures_share_a_page_with_a_treatment_line() {
             // A treatment line (its code cell) on the same page, before the total.
             let texts = layout.page_text(total);
             let total_at = texts.iter().position(|t| *t == "Total").unwrap();
-            let has_line = texts[..total_at]
-                .iter()
-                .any(|t| t.len() == 5 && t.starts_with('D') && t[1..].bytes().all(|b| b.is_ascii_digit()));
-            assert!(has_line, "{case}: the closing block stands alone on page {}", total + 1);
+            let has_line = texts[..total_at].iter().any(|t| {
+                t.len() == 5 && t.starts_with('D') && t[1..].bytes().all(|b| b.is_ascii_digit())
+            });
+            assert!(
+                has_line,
+                "{case}: the closing block stands alone on page {}",
+                total + 1
+            );
             page_counts.insert(layout.pages.len());
         }
     }

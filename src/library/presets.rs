@@ -102,18 +102,20 @@ mod tests {
     use super::*;
 
     fn catalogue() -> CodeCatalogue {
-        crate::library::sample().catalogue
+        let text = include_str!("../../assets/cdt-codes.ron");
+        super::super::parse::parse_catalogue(Path::new("cdt-codes.ron"), text).unwrap_or_default()
     }
 
     #[test]
     fn the_built_in_presets_all_load() {
-        let (presets, problems) =
-            load_presets(Path::new(PRESETS_PATH), BUILT_IN, &catalogue());
+        let (presets, problems) = load_presets(Path::new(PRESETS_PATH), BUILT_IN, &catalogue());
         assert_eq!(problems, Vec::new());
         let keys: Vec<&str> = presets.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["newpt", "recall", "child", "crownbu", "rctmolar", "implant", "srp"]
+            [
+                "newpt", "recall", "child", "crownbu", "rctmolar", "implant", "srp"
+            ]
         );
     }
 

@@ -138,17 +138,23 @@ fn a_preset_key_adds_the_whole_visit_and_the_menu_fills_the_key() {
     // A preset that needs a tooth, picked from the menu, waits for the tooth.
     h.get_by_label("Presets").click();
     h.run();
-    h.get_by_label("Buildup and porcelain crown  (crownbu)").click();
+    h.get_by_label("Buildup and porcelain crown  (crownbu)")
+        .click();
     h.run();
     assert_eq!(field_text(&h), "crownbu ");
     assert!(h.get_by_label("Quick entry").is_focused());
     enter(&mut h, "3");
-    assert_eq!(prep_visit(&h).len(), before + 5, "three, then two more lines");
+    assert_eq!(
+        prep_visit(&h).len(),
+        before + 5,
+        "three, then two more lines"
+    );
 
     // One without a tooth is added at once.
     h.get_by_label("Presets").click();
     h.run();
-    h.get_by_label("New patient: exam, x-rays, cleaning  (newpt)").click();
+    h.get_by_label("New patient: exam, x-rays, cleaning  (newpt)")
+        .click();
     h.run();
     let added = summary(&prep_visit(&h)[before + 5..]);
     let codes: Vec<&str> = added.iter().map(|(c, _)| c.as_str()).collect();
