@@ -13,6 +13,7 @@ pub mod files;
 pub mod history;
 pub mod library_watch;
 pub mod panels;
+pub mod patients;
 pub mod prefs;
 pub mod print;
 pub mod questions;
