@@ -289,3 +289,54 @@ fn open_starts_in_the_patient_folder() {
         Some(&*folder.path().display().to_string())
     );
 }
+
+#[test]
+fn the_patient_folder_set_in_practice_settings_is_the_one_listed() {
+    let default = three_patients();
+    let office = tempfile::tempdir().unwrap();
+    let chosen = office.path().join("Office Patients");
+    let mut app = FerruleApp::new(library::sample(), None, None, today());
+    app.set_native_dialogs(false);
+    app.set_patients_dir(Some(default.path().to_path_buf()));
+    let settings = office.path().join("practice.ron");
+    app.set_practice(ferrule::gui::print::Practice::load_from(settings.clone()));
+    let mut h = harness(app);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Practice settings…").click();
+    h.run();
+    // Blank: the default, shown as the hint.
+    let field = h.get_by_label("Patient folder");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some(""));
+    // A relative path is refused in the window.
+    field.focus();
+    h.run();
+    h.get_by_label("Patient folder").type_text("Patients");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.query_by_label_contains("expected a full path").is_some());
+    assert_eq!(h.state().patient_folder().as_deref(), Some(default.path()));
+
+    h.get_by_label("Patient folder").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Patient folder")
+        .type_text(&chosen.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let saved = library::practice::load(&settings).unwrap();
+    assert_eq!(saved.patients_folder(), Some(chosen.as_path()));
+    assert_eq!(h.state().patient_folder(), Some(chosen.clone()));
+    // Listed (and created) there: the default folder's patients are not shown.
+    patient_in_new_folder(&chosen);
+    search(&mut h, "");
+    assert!(listed(&h, "Zoe Office"));
+    assert!(!listed(&h, "Marisol Vega"));
+}
+
+fn patient_in_new_folder(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    patient(dir, "Zoe Office", "1", "2001-02-03", 0);
+}

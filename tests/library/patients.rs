@@ -176,3 +176,24 @@ fn the_default_patient_folder_is_in_the_documents_folder() {
         Some(PathBuf::from("/srv/docs"))
     );
 }
+
+#[test]
+fn two_thousand_patients_are_listed_and_a_second_listing_reads_none_again() {
+    let tmp = TempDir::new("patients-many");
+    let sample =
+        std::fs::read_to_string(super::root().join("assets/samples/buildup-crown-19.ron")).unwrap();
+    for n in 0..2000 {
+        let text = sample.replace("Marisol Vega", &format!("Patient {n:04}"));
+        std::fs::write(tmp.path().join(format!("p{n:04}.ron")), text).unwrap();
+    }
+    let start = std::time::Instant::now();
+    let first = index_patients(tmp.path(), None).unwrap();
+    let cold = start.elapsed();
+    let start = std::time::Instant::now();
+    let second = index_patients(tmp.path(), Some(&first)).unwrap();
+    let warm = start.elapsed();
+    eprintln!("2000 patients: first listing {cold:?}, again {warm:?}");
+    assert_eq!(first.patients.len(), 2000);
+    assert!(first.problems.is_empty());
+    assert_eq!(second, first);
+}

@@ -49,6 +49,11 @@ impl FerruleApp {
             && !self.panels.patients.open
     }
 
+    /// Hides the start screen (the app was started for a view of its own).
+    pub fn hide_start_screen(&mut self) {
+        self.panels.start.open = false;
+    }
+
     /// Opens the Patients window and lists the folder again.
     pub(super) fn show_patients(&mut self, ctx: &egui::Context) {
         self.panels.patients.show();

@@ -75,7 +75,8 @@ pub fn patients_window_ui(
         .collapsible(false)
         .resizable(true)
         .default_width(620.0)
-        .default_height(440.0)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 80.0))
         .show(ctx, |ui| window_body_ui(ui, window, view, out));
     if !open {
         window.open = false;
