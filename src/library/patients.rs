@@ -1,6 +1,6 @@
-//! The patient folder's index: every treatment plan (`*.ron`, not in subfolders)
-//! with its patient's name, chart number and birth date, its path and when it last
-//! changed. Each file goes through the safe reader (a regular file of at most 4
+//! The patient folder's index: every treatment plan (`*.ron`, not in subfolders,
+//! not hidden) with its patient's name, chart number and birth date, its path and
+//! when it last changed. Each file goes through the safe reader (a regular file of at most 4
 //! MiB, so a FIFO never blocks); a file that does not load is listed as a problem
 //! (its file name and a short reason), never an error of the whole index. Nothing
 //! here logs: the index holds patient data.
