@@ -9,6 +9,7 @@ use egui::{Ui, ViewportCommand};
 
 mod dispatch;
 mod keys;
+mod patients;
 mod print;
 mod recovery;
 mod reload;
@@ -22,6 +23,7 @@ use super::command::{Command, Commands, Edit};
 use super::files::{DialogKind, DialogReply, FileDialogs};
 use super::library_watch::{LibraryWatch, WatchPlan};
 use super::panels::{self, PanelCtx, Panels};
+use super::patients::PatientList;
 use super::prefs::{PREFS_KEY, Prefs};
 use super::print::{Practice, PrintPreview};
 use super::questions::{OverwriteAsk, Pending, SaveOrigin};
@@ -63,8 +65,10 @@ pub struct FerruleApp {
     stop_requested: Arc<AtomicBool>,
     /// A save waiting for "overwrite?" to be answered.
     overwrite: Option<OverwriteAsk>,
-    /// The default folder for patients' files (when no file was opened yet).
+    /// The default patient folder (the practice settings may name another).
     patients_dir: Option<PathBuf>,
+    /// The patient folder's index.
+    patients: PatientList,
     /// eframe's settings file (recent files name patients): kept owner-only.
     settings_file: Option<PathBuf>,
     /// The library watch to start on the first frame.
@@ -109,14 +113,24 @@ impl FerruleApp {
             stop_requested: Arc::new(AtomicBool::new(false)),
             overwrite: None,
             patients_dir: None,
+            patients: PatientList::default(),
             settings_file: None,
             watch_plan: None,
             library_watch: None,
         }
     }
 
-    /// Open and save dialogs start in `dir` while no file was opened or saved.
+    /// The default patient folder (used unless the practice settings name
+    /// another): Open starts there, a new plan is saved there, and the Patients
+    /// window lists it. With a folder, an app started on a blank, untouched
+    /// document shows the start screen (recent patients, "New patient", "Find
+    /// patient…"); without one (the tests' `FerruleApp::new(.., None, ..)`) it
+    /// does not.
     pub fn set_patients_dir(&mut self, dir: Option<PathBuf>) {
+        let document = &self.state.document;
+        let blank = document.path.is_none() && !document.is_modified();
+        self.panels.start.open = dir.is_some() && blank;
+        self.panels.start.revision = self.state.document_revision;
         self.patients_dir = dir;
     }
 
@@ -219,6 +233,7 @@ impl FerruleApp {
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
         self.refresh(&ctx);
+        self.tend_patients(&ctx);
         self.draw(ui, &ctx);
         let deferred = std::mem::take(&mut self.deferred);
         for command in deferred {
@@ -307,6 +322,13 @@ impl FerruleApp {
             View::Plan => panels::plan::plan_ui(ui, &pctx, &mut self.panels.add_line, out),
             View::Compare => panels::compare::compare_ui(ui, &pctx, out),
         });
+        self.draw_windows(ctx, pctx.date_style);
+    }
+
+    /// The windows over the panels, the prompts last (on top).
+    fn draw_windows(&mut self, ctx: &egui::Context, date_style: crate::model::DateStyle) {
+        self.draw_patients(ctx, date_style);
+        let out = &mut self.commands;
         if let Some(practice) = &self.practice {
             panels::print::print_preview_ui(ctx, &self.state, &self.print, practice, out);
         }
@@ -354,10 +376,15 @@ impl FerruleApp {
                 self.state.info("New treatment plan");
             }
             Pending::Open => {
-                let directory = self.document_dir();
-                if !self.dialogs.start(ctx, DialogKind::Open, directory, None) {
-                    let suggestion = self.document_dir();
-                    self.panels.path_window.show_with(suggestion, None);
+                // Patients are opened from the patient folder.
+                let directory = self
+                    .prepared_patient_folder()
+                    .or_else(|| self.document_dir());
+                if !self
+                    .dialogs
+                    .start(ctx, DialogKind::Open, directory.clone(), None)
+                {
+                    self.panels.path_window.show_with(directory, None);
                 }
             }
             Pending::OpenPath(path) => self.open_path(path),

@@ -35,6 +35,8 @@ pub enum Command {
     Open,
     /// Open this file.
     OpenPath(PathBuf),
+    /// Show the Patients window (search the patient folder).
+    Patients,
     /// Save to the current file (or ask where when there is none).
     Save,
     /// Ask where to save.
@@ -120,6 +122,7 @@ impl Command {
             Command::New => "New",
             Command::Open => "Open…",
             Command::OpenPath(_) => "Open",
+            Command::Patients => "Patients…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::SaveToPath(_) => "Save here",
@@ -176,6 +179,7 @@ impl Command {
         match self {
             Command::New => ctrl(Key::N),
             Command::Open => ctrl(Key::O),
+            Command::Patients => ctrl(Key::F),
             Command::Save => ctrl(Key::S),
             Command::SaveAs => ctrl_shift(Key::S),
             Command::Quit => ctrl(Key::Q),
@@ -204,10 +208,11 @@ impl Command {
 
     /// The commands the keyboard reaches, in menu order (the Keyboard window's
     /// list): every one of [`Command::with_shortcuts`] plus zoom.
-    pub fn keyboard_list() -> [Command; 12] {
+    pub fn keyboard_list() -> [Command; 13] {
         [
             Command::New,
             Command::Open,
+            Command::Patients,
             Command::Save,
             Command::SaveAs,
             Command::Print,
@@ -223,12 +228,13 @@ impl Command {
 
     /// Commands with a shortcut, those with Shift first: egui matches shortcuts
     /// ignoring extra modifiers, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Command; 9] {
+    pub fn with_shortcuts() -> [Command; 10] {
         [
             Command::SaveAs,
             Command::Redo,
             Command::New,
             Command::Open,
+            Command::Patients,
             Command::Save,
             Command::Quit,
             Command::Undo,

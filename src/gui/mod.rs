@@ -13,6 +13,7 @@ pub mod files;
 pub mod history;
 pub mod library_watch;
 pub mod panels;
+pub mod patients;
 pub mod prefs;
 pub mod print;
 pub mod questions;
@@ -56,6 +57,9 @@ pub fn run(
     app.set_settings_file(settings_file.clone());
     // For screenshots and demos: start in the compare view (with the next library
     // plan as an extra column) or with the print preview open.
+    if env.start_view.is_some() {
+        app.hide_start_screen();
+    }
     match env.start_view.as_deref() {
         Some("compare") => {
             app.push(Command::ToggleCompare);

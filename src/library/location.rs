@@ -63,11 +63,15 @@ impl Environment {
         super::recovery::recovery_dir(self.xdg_state_home.clone(), self.home.clone())
     }
 
-    /// The default folder for patients' treatment plans,
-    /// `<per-user data folder>/patients`, created owner-only (0700) when missing;
-    /// None when there is no data folder or it cannot be created.
+    /// The default folder for patients' treatment plans, `<documents>/Ferrule
+    /// Patients` (see [`documents_dir`]), created owner-only (0700) when missing;
+    /// without a home folder, `<per-user data folder>/patients`. None when there
+    /// is neither or it cannot be created.
     pub fn patients_dir(&self) -> Option<PathBuf> {
-        let dir = user_data_dir(self.xdg_data_home.clone(), self.home.clone())?.join("patients");
+        let dir = match documents_dir(self.xdg_config_home.clone(), self.home.clone()) {
+            Some(documents) => documents.join(PATIENTS_FOLDER_NAME),
+            None => user_data_dir(self.xdg_data_home.clone(), self.home.clone())?.join("patients"),
+        };
         create_private_dir(&dir).ok()?;
         Some(dir)
     }
@@ -82,6 +86,41 @@ impl Environment {
     pub fn practice_settings_path(&self) -> Option<PathBuf> {
         practice::config_path(self.xdg_config_home.clone(), self.home.clone())
     }
+}
+
+/// The name of the patient folder inside the user's documents folder.
+pub const PATIENTS_FOLDER_NAME: &str = "Ferrule Patients";
+
+/// The user's documents folder: `XDG_DOCUMENTS_DIR` from `user-dirs.dirs` in the
+/// config folder (as desktops set it, `$HOME` expanded), else `~/Documents`; None
+/// without a home folder.
+pub fn documents_dir(xdg_config_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+    let home = PathBuf::from(home.filter(|h| !h.is_empty())?);
+    let config = xdg_config_home
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .unwrap_or_else(|| home.join(".config"));
+    let from_desktop = super::read::read_text(&config.join("user-dirs.dirs"))
+        .ok()
+        .and_then(|text| documents_in_user_dirs(&text, &home));
+    Some(from_desktop.unwrap_or_else(|| home.join("Documents")))
+}
+
+/// The documents folder named in the text of a `user-dirs.dirs` file: the line
+/// `XDG_DOCUMENTS_DIR="$HOME/Documents"`. A folder set to the home folder itself
+/// means "none" in that file, and gives None here.
+pub fn documents_in_user_dirs(text: &str, home: &Path) -> Option<PathBuf> {
+    let value = text
+        .lines()
+        .map(str::trim)
+        .find_map(|line| line.strip_prefix("XDG_DOCUMENTS_DIR="))?
+        .trim()
+        .trim_matches('"');
+    let path = match value.strip_prefix("$HOME") {
+        Some(rest) => home.join(rest.trim_start_matches('/')),
+        None => PathBuf::from(value),
+    };
+    (path.is_absolute() && path != home && path != Path::new("/")).then_some(path)
 }
 
 /// Why no library folder could be found or prepared.

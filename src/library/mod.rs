@@ -1,7 +1,7 @@
 //! The library on disk: a folder with `plans/` and `fee-schedules/` of RON files,
 //! plus the code catalogue built into Ferrule; treatment-plan documents; the
-//! practice settings and logo; where these live. This is the only module that
-//! reads or writes files or the environment. What it reads is plain data in
+//! practice settings and logo; the patient folder's index; where these live.
+//! This is the only module that reads or writes files or the environment. What it reads is plain data in
 //! [`crate::model`].
 //!
 //! Loading never stops at the first bad file: [`load_dir`] returns every file that
@@ -14,6 +14,7 @@ mod document;
 mod load;
 mod location;
 mod parse;
+mod patients;
 mod plan_positions;
 pub mod practice;
 mod presets;
@@ -31,8 +32,15 @@ pub use disk::{
 };
 pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
 pub use load::{from_sources, load_dir, sample};
-pub use location::{Environment, LibraryError, resolve_library_dir, seed_library, user_data_dir};
+pub use location::{
+    Environment, LibraryError, PATIENTS_FOLDER_NAME, documents_dir, documents_in_user_dirs,
+    resolve_library_dir, seed_library, user_data_dir,
+};
 pub use parse::{FORMAT_VERSION, parse_catalogue, parse_treatment_plan, to_ron};
+pub use patients::{
+    IndexProblem, PatientEntry, PatientFolderError, PatientIndex, index_patients,
+    prepare_patient_folder,
+};
 pub use presets::{PRESETS_PATH, load_presets};
 pub use problem::locate;
 pub use read::{MAX_LOGO_BYTES, MAX_TEXT_BYTES, file_start, same_file};

@@ -155,6 +155,7 @@ mod tests {
             address_lines: vec!["1 Main St".into(), "Springfield, IL 62701".into()],
             tax_id: Some("12-3456789".into()),
             date_style: crate::model::DateStyle::Us,
+            patients_folder: Some(PathBuf::from("/srv/office/Ferrule Patients")),
             ..PracticeSettings::default()
         };
         assert!(to_ron(&s).unwrap().contains("date_style: Us"));

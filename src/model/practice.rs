@@ -1,6 +1,6 @@
 //! The practice's own details for printed estimates: name, address, phone, tax id
-//! and NPI, how long an estimate stays valid, the disclaimer printed under it, and
-//! an optional logo. Plain data; `crate::library::practice` reads and saves them
+//! and NPI, how long an estimate stays valid, the disclaimer printed under it, an
+//! optional logo; also how the app shows dates and where patients' files are kept. Plain data; `crate::library::practice` reads and saves them
 //! (`practice.ron` in the user's config folder).
 
 use std::path::{Path, PathBuf};
@@ -48,6 +48,9 @@ pub struct PracticeSettings {
     pub logo: Option<PathBuf>,
     /// How the app shows dates in its date fields (typing accepts both forms).
     pub date_style: DateStyle,
+    /// Where patients' treatment plans are kept (a full path); None or blank:
+    /// the default, "Ferrule Patients" in the user's documents folder.
+    pub patients_folder: Option<PathBuf>,
 }
 
 /// How dates are shown in the app's date fields.
@@ -72,6 +75,7 @@ impl Default for PracticeSettings {
             disclaimer: DEFAULT_DISCLAIMER.to_string(),
             logo: None,
             date_style: DateStyle::Iso,
+            patients_folder: None,
         }
     }
 }
@@ -85,7 +89,22 @@ impl PracticeSettings {
                 self.validity_days
             ));
         }
+        if let Some(folder) = self.patients_folder()
+            && !folder.is_absolute()
+        {
+            return Err(format!(
+                "patients_folder is \"{}\": expected a full path, such as /home/office/Patients",
+                folder.display()
+            ));
+        }
         Ok(())
+    }
+
+    /// The patient folder the practice chose; None (blank or not set): the default.
+    pub fn patients_folder(&self) -> Option<&Path> {
+        self.patients_folder
+            .as_deref()
+            .filter(|p| !p.as_os_str().to_string_lossy().trim().is_empty())
     }
 
     /// The disclaimer as paragraphs (split on blank lines, inner line breaks
@@ -147,5 +166,27 @@ mod tests {
         assert_eq!(s.logo, Some(PathBuf::from("/cfg/ferrule/logo.png")));
         let s = with("/abs/logo.png").with_logo_beside(Path::new("/cfg/practice.ron"));
         assert_eq!(s.logo, Some(PathBuf::from("/abs/logo.png")));
+    }
+
+    #[test]
+    fn a_blank_patient_folder_is_the_default_and_a_relative_one_is_refused() {
+        let with = |folder: &str| PracticeSettings {
+            patients_folder: Some(PathBuf::from(folder)),
+            ..PracticeSettings::default()
+        };
+        assert_eq!(PracticeSettings::default().patients_folder(), None);
+        assert_eq!(with("  ").patients_folder(), None);
+        assert!(with("  ").check().is_ok());
+        let office = with("/srv/office/Patients");
+        assert_eq!(
+            office.patients_folder(),
+            Some(Path::new("/srv/office/Patients"))
+        );
+        assert!(office.check().is_ok());
+        let e = with("Patients").check().unwrap_err();
+        assert!(
+            e.contains("patients_folder") && e.contains("full path"),
+            "{e}"
+        );
     }
 }

@@ -111,6 +111,7 @@ fn the_keyboard_window_lists_the_commands_with_their_keys() {
         vec![
             ("New", "Ctrl+N"),
             ("Open…", "Ctrl+O"),
+            ("Patients…", "Ctrl+F"),
             ("Save", "Ctrl+S"),
             ("Save as…", "Ctrl+Shift+S"),
             ("Print…", "Ctrl+P"),

@@ -16,6 +16,7 @@ mod kill;
 mod layout;
 mod library_watch;
 mod overwrite;
+mod patients;
 mod plan_rules;
 mod practice;
 mod print;

@@ -264,7 +264,7 @@ fn dialogs_start_in_the_patients_folder_until_a_file_is_opened() {
     rename_patient(&mut h, "Ada Lovelace");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
-    let suggested = dir.join("ada-lovelace.ron");
+    let suggested = dir.join("Ada Lovelace.ron");
     let typed = h.get_by_label("File path").accesskit_node().value();
     assert_eq!(
         typed.as_deref(),

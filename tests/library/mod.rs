@@ -6,6 +6,7 @@ mod broken;
 mod disk;
 mod docs;
 mod location;
+mod patients;
 mod saving;
 mod shipped;
 

@@ -14,6 +14,7 @@ impl FerruleApp {
         match command {
             Command::Edit(edit) => self.edit(&edit),
             Command::KeyboardHelp => self.panels.keyboard = true,
+            Command::Patients => self.show_patients(ctx),
             Command::Undo => self.state.undo(),
             Command::Redo => self.state.redo(),
             Command::New

@@ -73,6 +73,10 @@ impl FerruleApp {
             self.panels.practice.open = false;
         } else if self.panels.keyboard {
             self.panels.keyboard = false;
+        } else if self.panels.patients.open {
+            self.panels.patients.open = false;
+        } else if self.panels.start.open {
+            self.panels.start.open = false;
         } else if !crate::gui::panels::coverage::close_plan_rules(ctx) && self.print.open {
             self.commands.push(Command::ClosePrint);
         }

@@ -92,6 +92,7 @@ impl FerruleApp {
         let warning = practice.warning.clone();
         let window = &mut self.panels.practice;
         window.show_with(&saved, path);
+        window.default_patients_folder = self.patients_dir.clone();
         window.error = warning;
     }
 

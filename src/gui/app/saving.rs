@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use super::FerruleApp;
 use crate::gui::command::OverwriteAnswer;
 use crate::gui::files::DialogKind;
+use crate::gui::patients::{free_path_in, suggested_file_name};
 use crate::gui::questions::{OverwriteAsk, Pending, SaveOrigin};
 use crate::gui::state::Document;
 use crate::library::{self, load_treatment_plan_fingerprinted, save_treatment_plan_fingerprinted};
-use crate::model::TreatmentPlan;
 
 impl FerruleApp {
     /// The save waiting for an answer ("changed on disk", "replace?"), if any.
@@ -155,20 +155,27 @@ impl FerruleApp {
         }
     }
 
-    /// Asks where to save: a native dialog, else the path window.
+    /// Asks where to save: a native dialog, else the path window. A plan never
+    /// saved goes to the patient folder as "<name> <chart>.ron".
     pub(super) fn save_as(&mut self, ctx: &egui::Context) {
-        let name = format!("{}.ron", suggested_file_stem(&self.state.document.plan));
-        let directory = self.document_dir();
+        let patient = &self.state.document.plan.patient;
+        let name = suggested_file_name(&patient.name, patient.chart_number.as_deref());
+        let directory = match self.state.document.path {
+            None => self
+                .prepared_patient_folder()
+                .or_else(|| self.document_dir()),
+            Some(_) => self.document_dir(),
+        };
+        let free = directory.as_deref().map(|d| free_path_in(d, &name));
+        let name = free
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or(name, |n| n.to_string_lossy().into_owned());
         if !self
             .dialogs
-            .start(ctx, DialogKind::Save, directory.clone(), Some(name.clone()))
+            .start(ctx, DialogKind::Save, directory, Some(name))
         {
-            let suggestion = self
-                .state
-                .document
-                .path
-                .clone()
-                .or_else(|| directory.map(|d| d.join(&name)));
+            let suggestion = self.state.document.path.clone().or(free);
             self.panels.path_window.show_with(suggestion, None);
         }
     }
@@ -191,8 +198,8 @@ impl FerruleApp {
         }
     }
 
-    /// Where dialogs start: the open file's folder, else the last file's, else
-    /// the patients folder.
+    /// Where saving a PDF or a copy starts: the open file's folder, else the last
+    /// file's, else the patient folder.
     pub(super) fn document_dir(&self) -> Option<PathBuf> {
         let folder_of = |p: &Path| p.parent().map(Path::to_path_buf);
         self.state
@@ -201,7 +208,7 @@ impl FerruleApp {
             .as_deref()
             .and_then(folder_of)
             .or_else(|| self.prefs.recent.first().and_then(|p| folder_of(p)))
-            .or_else(|| self.patients_dir.clone())
+            .or_else(|| self.patient_folder())
     }
 }
 
@@ -214,22 +221,4 @@ fn free_name_beside(taken: &Path) -> PathBuf {
         .map(|n| taken.with_file_name(format!("{stem}-{n}.ron")))
         .find(|p| !library::exists(p))
         .unwrap_or_else(|| taken.with_file_name(format!("{stem}-new.ron")))
-}
-
-/// A file name from the patient's name: "Marisol Vega" -> "marisol-vega".
-fn suggested_file_stem(plan: &TreatmentPlan) -> String {
-    let stem: String = plan
-        .patient
-        .name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() {
-        "treatment-plan".to_string()
-    } else {
-        stem
-    }
 }

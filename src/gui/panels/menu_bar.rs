@@ -21,6 +21,7 @@ pub fn menu_bar_ui(
         ui.menu_button("File", |ui| {
             item(ui, Command::New, true, out);
             item(ui, Command::Open, true, out);
+            item(ui, Command::Patients, true, out);
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
                     for path in recent {

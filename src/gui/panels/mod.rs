@@ -10,6 +10,7 @@ pub mod keyboard;
 pub mod line_table;
 pub mod menu_bar;
 pub mod patient;
+pub mod patients;
 pub mod payer_order;
 pub mod plan;
 pub mod plan_rules;
@@ -85,6 +86,10 @@ pub struct Panels {
     pub path_window: dialogs::PathWindow,
     /// The practice settings window.
     pub practice: practice::PracticeWindow,
+    /// The Patients window.
+    pub patients: patients::PatientsWindow,
+    /// The start screen with the recent patients.
+    pub start: patients::StartScreen,
     /// The Keyboard shortcuts window is open.
     pub keyboard: bool,
     /// The "Why this number" panel, opened or closed by the user; None: open

@@ -1,5 +1,6 @@
 //! The "Practice settings" window: the practice's name, address, ids, how long an
-//! estimate stays valid, the disclaimer and the logo. These are not part of the
+//! estimate stays valid, the disclaimer, the logo, how dates show and the patient
+//! folder. These are not part of the
 //! treatment-plan document: Save writes the settings file (no undo step), Cancel
 //! throws the typing away.
 
@@ -39,6 +40,10 @@ pub struct PracticeWindow {
     pub logo: String,
     /// How the app shows dates.
     pub date_style: DateStyle,
+    /// The patient folder as typed; empty = the default.
+    pub patients_folder: String,
+    /// The default patient folder, shown as the field's hint.
+    pub default_patients_folder: Option<PathBuf>,
     /// Where the settings are saved (shown), if anywhere.
     pub path: Option<PathBuf>,
     /// Why the last save failed, or a problem reading the file.
@@ -63,6 +68,11 @@ impl PracticeWindow {
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
             date_style: settings.date_style,
+            patients_folder: settings
+                .patients_folder()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            default_patients_folder: None,
             path,
             error: None,
         };
@@ -88,6 +98,7 @@ impl PracticeWindow {
             disclaimer: self.disclaimer.trim().to_string(),
             logo: optional(&self.logo).map(PathBuf::from),
             date_style: self.date_style,
+            patients_folder: optional(&self.patients_folder).map(PathBuf::from),
         }
     }
 }
@@ -174,6 +185,12 @@ fn fields_ui(ui: &mut Ui, window: &mut PracticeWindow) {
         &mut window.logo,
         "PNG or JPEG; empty for none",
     );
+    let default = window
+        .default_patients_folder
+        .as_ref()
+        .map_or_else(|| "Full path".to_string(), |d| d.display().to_string());
+    let hint = format!("{default} (blank: this default)");
+    line(ui, "Patient folder", &mut window.patients_folder, &hint);
     ui.label("Show dates as:");
     ui.horizontal(|ui| {
         // A sample day, so each choice shows what it looks like.
