@@ -21,6 +21,7 @@ mod practice;
 mod print;
 mod quick_entry;
 mod recovery;
+mod rows;
 mod search;
 mod visits;
 mod workflow;

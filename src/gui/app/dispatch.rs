@@ -15,6 +15,10 @@ impl FerruleApp {
             Command::Edit(edit) => self.edit(&edit),
             Command::KeyboardHelp => self.panels.keyboard = true,
             Command::Undo => self.state.undo(),
+            Command::SelectNextLine
+            | Command::SelectPreviousLine
+            | Command::DeleteSelectedLine
+            | Command::CompleteSelectedLine => self.run_line(&command),
             Command::Redo => self.state.redo(),
             Command::New
             | Command::Open

@@ -185,16 +185,21 @@ pub fn visit_table_ui(
         return;
     }
     let table = ctx.estimates.table(ctx.option);
-    layout
-        .table(ui, ("visit_lines", ctx.option, visit))
-        .body(|mut body| {
-            for shown in lines {
-                let row = table.and_then(|t| t.row(shown.line.id));
-                body.row(ROW_HEIGHT, |mut cells| {
-                    line_row(&mut cells, ctx, layout, (shown, row), out);
-                });
-            }
-        });
+    ui.scope(|ui| {
+        // Labels that select their text would take the click: a click anywhere
+        // on the row selects the line.
+        ui.style_mut().interaction.selectable_labels = false;
+        layout
+            .table(ui, ("visit_lines", ctx.option, visit))
+            .body(|mut body| {
+                for shown in lines {
+                    let row = table.and_then(|t| t.row(shown.line.id));
+                    body.row(ROW_HEIGHT, |mut cells| {
+                        line_row(&mut cells, ctx, layout, (shown, row), out);
+                    });
+                }
+            });
+    });
 }
 
 /// One line: the report's row when there is an estimate, else what the document
