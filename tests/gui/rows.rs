@@ -185,3 +185,29 @@ fn the_keyboard_window_lists_the_line_keys() {
     );
     assert!(find("Mark the selected line completed").is_some());
 }
+
+#[test]
+fn the_arrows_bring_the_selected_row_into_view() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 520.0))
+        .build_ui_state(
+            |ui, app: &mut FerruleApp| app.ui(ui),
+            sample_app("family-checkup.ron"),
+        );
+    h.run();
+    let bottom = |h: &Harness<'_, FerruleApp>| {
+        h.query_by_label("Line 7: D4342")
+            .map_or(f32::INFINITY, |n| n.rect().bottom())
+    };
+    assert!(
+        bottom(&h) > 520.0,
+        "the last line starts out of view: {}",
+        bottom(&h)
+    );
+    for _ in 0..7 {
+        press(&mut h, Key::ArrowDown);
+    }
+    h.run();
+    assert_eq!(selected(&h), ids(&h).last().copied());
+    assert!(bottom(&h) <= 500.0, "the last line ends at {}", bottom(&h));
+}

@@ -18,7 +18,7 @@ impl FerruleApp {
             Command::SelectNextLine
             | Command::SelectPreviousLine
             | Command::DeleteSelectedLine
-            | Command::CompleteSelectedLine => self.run_line(&command),
+            | Command::CompleteSelectedLine => self.run_line(ctx, &command),
             Command::Redo => self.state.redo(),
             Command::New
             | Command::Open

@@ -4,19 +4,23 @@
 use super::FerruleApp;
 use crate::gui::command::{Command, Edit};
 use crate::gui::completion::completion;
-use crate::gui::panels::line_table::lines_by_visit;
+use crate::gui::panels::line_table::{self, lines_by_visit};
 use crate::gui::state::AppState;
 use crate::model::LineId;
 
 impl FerruleApp {
     /// Applies one of the selected line's commands.
-    pub(super) fn run_line(&mut self, command: &Command) {
+    pub(super) fn run_line(&mut self, ctx: &egui::Context, command: &Command) {
         match command {
             Command::SelectNextLine => self.step_selection(true),
             Command::SelectPreviousLine => self.step_selection(false),
             Command::DeleteSelectedLine => self.delete_selected(),
             Command::CompleteSelectedLine => self.complete_selected(),
             _ => {}
+        }
+        // The table brings the newly selected row into view on its next frame.
+        if let Some(line) = self.state.selected_line {
+            line_table::scroll_to(ctx, line);
         }
     }
 

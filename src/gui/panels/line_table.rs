@@ -11,7 +11,7 @@ use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::money::{column_width, money_cell, money_total, right_aligned};
 use crate::gui::widgets::status::{Tone, color, status_cell};
-use crate::model::{PlannedLine, TreatmentOption, Visit, VisitId};
+use crate::model::{LineId, PlannedLine, TreatmentOption, Visit, VisitId};
 use crate::report::{Align as CellAlign, Column, ColumnKey, ColumnSet, EstimateTable, Row, fmt};
 
 /// Row height of the table.
@@ -185,7 +185,7 @@ pub fn visit_table_ui(
         return;
     }
     let table = ctx.estimates.table(ctx.option);
-    ui.scope(|ui| {
+    let drawn = ui.scope(|ui| {
         // Labels that select their text would take the click: a click anywhere
         // on the row selects the line.
         ui.style_mut().interaction.selectable_labels = false;
@@ -200,6 +200,18 @@ pub fn visit_table_ui(
                 }
             });
     });
+    // Rows out of view are not drawn, so the row the keyboard moved to is
+    // brought into view from here: its share of the visit's table.
+    let wanted = lines
+        .iter()
+        .position(|s| Some(s.line.id) == ctx.selected_line && take_scroll(ui.ctx(), s.line.id));
+    if let Some(k) = wanted {
+        let rect = drawn.response.rect;
+        let height = rect.height() / lines.len() as f32;
+        let top = rect.top() + height * k as f32;
+        let row = egui::Rect::from_x_y_ranges(rect.x_range(), top..=top + height);
+        ui.scroll_to_rect(row, None);
+    }
 }
 
 /// One line: the report's row when there is an estimate, else what the document
@@ -257,6 +269,27 @@ fn line_row(
             out.edit(Edit::RemoveLine(at));
         }
     });
+}
+
+fn scroll_id() -> egui::Id {
+    egui::Id::unique("ferrule-scroll-to-line")
+}
+
+/// Asks the table to bring `line`'s row into view when it next draws it (the
+/// keyboard moved the selection).
+pub fn scroll_to(ctx: &egui::Context, line: LineId) {
+    ctx.data_mut(|d| d.insert_temp(scroll_id(), line));
+}
+
+/// True (once) when `line`'s row was asked to come into view.
+fn take_scroll(ctx: &egui::Context, line: LineId) -> bool {
+    ctx.data_mut(|d| {
+        let wanted = d.get_temp::<LineId>(scroll_id()) == Some(line);
+        if wanted {
+            d.remove::<LineId>(scroll_id());
+        }
+        wanted
+    })
 }
 
 fn description_cell(
