@@ -92,9 +92,9 @@ fn arrows_move_the_selection_down_and_up_across_visits() {
     // Nothing selected: Down takes the first line.
     press(&mut h, Key::ArrowDown);
     assert_eq!(selected(&h), Some(lines[0]));
-    for k in 1..lines.len() {
+    for (k, line) in lines.iter().enumerate().skip(1) {
         press(&mut h, Key::ArrowDown);
-        assert_eq!(selected(&h), Some(lines[k]), "down to line {}", k + 1);
+        assert_eq!(selected(&h), Some(*line), "down to line {}", k + 1);
     }
     // The last line stays selected at the bottom.
     press(&mut h, Key::ArrowDown);

@@ -24,6 +24,8 @@ impl FerruleApp {
         }
         self.handle_escape(ctx);
         let typing = ctx.egui_wants_keyboard_input();
+        // An open menu or list uses the arrows itself.
+        let table_keys = !typing && !egui::Popup::is_any_open(ctx);
         // An empty quick-entry field passes Ctrl+Z on to the plan and keeps the focus.
         let passes_undo = self.panels.add_line.quick.passes_undo(ctx);
         for command in Command::with_shortcuts() {
@@ -33,7 +35,7 @@ impl FerruleApp {
                 continue;
             }
             // In a text field the arrows, Delete and Backspace edit the text.
-            if typing && command.is_table_key() {
+            if !table_keys && command.is_table_key() {
                 continue;
             }
             let shortcuts = [command.shortcut(), command.other_shortcut()];
