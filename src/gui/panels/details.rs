@@ -37,7 +37,7 @@ pub fn toggle_ui(ui: &mut Ui, open: bool) -> bool {
 }
 
 /// The button that folds the patient panel to a thin strip or opens it again;
-/// true when clicked. Open, it sits at the panel's top right.
+/// true when clicked.
 pub fn patient_toggle_ui(ui: &mut Ui, open: bool) -> bool {
     let (text, label, hover) = if open {
         (
@@ -52,15 +52,18 @@ pub fn patient_toggle_ui(ui: &mut Ui, open: bool) -> bool {
             "Show the patient, insurance and history",
         )
     };
-    let mut clicked = false;
-    ui.horizontal(|ui| {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let response = ui.small_button(text).on_hover_text(hover);
-            named(&response, label);
-            clicked = response.clicked();
-        });
-    });
-    clicked
+    // Open, the button sits in the panel's top right corner beside the heading,
+    // taking no row of its own, so nothing below it moves.
+    let corner = ui.max_rect();
+    let mut place = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(corner)
+            .layout(egui::Layout::right_to_left(egui::Align::Min)),
+    );
+    let target = if open { &mut place } else { ui };
+    let response = target.small_button(text).on_hover_text(hover);
+    named(&response, label);
+    response.clicked()
 }
 
 /// Draws the panel.
