@@ -87,7 +87,8 @@ impl FerruleApp {
             return;
         }
         self.state.selected_line = next;
-        let date = crate::report::fmt::iso_date(entry.date);
+        let style = self.practice.as_ref().map(|p| p.settings.date_style);
+        let date = crate::report::fmt::date(entry.date, style.unwrap_or_default());
         let mut message = format!("{} moved to the history, done {date}.", entry.code);
         if entry.date > self.state.today {
             message = format!(

@@ -8,7 +8,7 @@ use egui_extras::{Column as Width, TableBuilder, TableRow};
 
 use super::coverage::named;
 use super::{Out, PanelCtx};
-use crate::gui::command::{Command, Edit};
+use crate::gui::command::Command;
 use crate::gui::widgets::money::{column_width, money_cell, money_total, right_aligned};
 use crate::gui::widgets::status::{Tone, color, status_cell};
 use crate::model::{LineId, PlannedLine, TreatmentOption, Visit, VisitId};
@@ -266,7 +266,9 @@ fn line_row(
     }
     response.context_menu(|ui| {
         if ui.button("Delete line").clicked() {
-            out.edit(Edit::RemoveLine(at));
+            // As with the Delete key: the next line is selected afterwards.
+            out.push(Command::SelectLine(Some(at)));
+            out.push(Command::DeleteSelectedLine);
         }
     });
 }
