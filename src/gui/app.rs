@@ -9,6 +9,7 @@ use egui::{Ui, ViewportCommand};
 
 mod dispatch;
 mod keys;
+mod lines;
 mod patients;
 mod print;
 mod recovery;
@@ -250,6 +251,7 @@ impl FerruleApp {
         self.refresh(&ctx);
         self.keep_recovery_copy(&ctx);
         keys::remember_focus(&ctx);
+        super::prefs::paint_focus_ring(&ctx);
         self.prefs.zoom = ctx.zoom_factor();
         let title = self.window_title();
         if title != self.title {
@@ -286,13 +288,27 @@ impl FerruleApp {
         egui::Panel::bottom("problems")
             .resizable(tall)
             .show(ui, |ui| panels::problems::problems_ui(ui, &pctx));
-        egui::Panel::left("patient")
-            .resizable(true)
-            .default_size(262.0)
-            .size_range(230.0..=480.0)
-            .show(ui, |ui| {
-                panels::patient::patient_panel_ui(ui, &pctx, &mut self.panels.patient, out);
-            });
+        if self.panels.patient_closed {
+            egui::Panel::left("patient_closed")
+                .resizable(false)
+                .exact_size(30.0)
+                .show(ui, |ui| {
+                    if panels::details::patient_toggle_ui(ui, false) {
+                        self.panels.patient_closed = false;
+                    }
+                });
+        } else {
+            egui::Panel::left("patient")
+                .resizable(true)
+                .default_size(262.0)
+                .size_range(230.0..=480.0)
+                .show(ui, |ui| {
+                    if panels::details::patient_toggle_ui(ui, true) {
+                        self.panels.patient_closed = true;
+                    }
+                    panels::patient::patient_panel_ui(ui, &pctx, &mut self.panels.patient, out);
+                });
+        }
         let wide = ctx.content_rect().width() >= panels::WIDE_ENOUGH_FOR_DETAILS;
         if self.panels.details_open.unwrap_or(wide) {
             egui::Panel::right("details")

@@ -65,6 +65,14 @@ pub enum Command {
     SelectOption(OptionId),
     /// Select a line (the "Why this number" panel follows it).
     SelectLine(Option<LineId>),
+    /// Select the next line down the table (across visits).
+    SelectNextLine,
+    /// Select the line above in the table.
+    SelectPreviousLine,
+    /// Delete the selected line (one undo step); the next line is selected.
+    DeleteSelectedLine,
+    /// Mark the selected line completed: it moves into the patient's history.
+    CompleteSelectedLine,
     /// Tell the user that what they typed was not accepted.
     ShowError(String),
     /// Answer to the question asked before a save would overwrite a file.
@@ -142,6 +150,10 @@ impl Command {
             Command::SavePdf => "Save PDF…",
             Command::PracticeSettings => "Practice settings…",
             Command::KeyboardHelp => "Keyboard shortcuts",
+            Command::SelectNextLine => "Select the next line",
+            Command::SelectPreviousLine => "Select the line above",
+            Command::DeleteSelectedLine => "Delete the selected line",
+            Command::CompleteSelectedLine => "Mark the selected line completed",
             Command::Edit(_)
             | Command::SelectOption(_)
             | Command::SelectLine(_)
@@ -170,6 +182,7 @@ impl Command {
     /// The keyboard shortcut, shown in menus and handled once per frame.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let ctrl = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        let plain = |key| Some(KeyboardShortcut::new(Modifiers::NONE, key));
         let ctrl_shift = |key| {
             Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
@@ -187,15 +200,45 @@ impl Command {
             Command::Redo => ctrl_shift(Key::Z),
             Command::Print => ctrl(Key::P),
             Command::ToggleCompare => ctrl(Key::K),
+            Command::CompleteSelectedLine => ctrl(Key::Enter),
+            Command::SelectNextLine => plain(Key::ArrowDown),
+            Command::SelectPreviousLine => plain(Key::ArrowUp),
+            Command::DeleteSelectedLine => plain(Key::Delete),
             _ => None,
         }
+    }
+
+    /// A second key for the same command (Backspace deletes a line too).
+    pub fn other_shortcut(&self) -> Option<KeyboardShortcut> {
+        match self {
+            Command::DeleteSelectedLine => {
+                Some(KeyboardShortcut::new(Modifiers::NONE, Key::Backspace))
+            }
+            _ => None,
+        }
+    }
+
+    /// Keys for the table's selected line: they act only while no text field has
+    /// the keyboard (there the arrows, Delete and Backspace edit the text).
+    pub fn is_table_key(&self) -> bool {
+        matches!(
+            self,
+            Command::SelectNextLine
+                | Command::SelectPreviousLine
+                | Command::DeleteSelectedLine
+                | Command::CompleteSelectedLine
+        )
     }
 
     /// The keys shown beside the command in menus and the Keyboard window: its
     /// shortcut, or the zoom keys egui handles itself.
     pub fn keys_text(&self, ctx: &egui::Context) -> Option<String> {
         if let Some(shortcut) = self.shortcut() {
-            return Some(ctx.format_shortcut(&shortcut));
+            let keys = ctx.format_shortcut(&shortcut);
+            return Some(match self.other_shortcut() {
+                Some(other) => format!("{keys} / {}", ctx.format_shortcut(&other)),
+                None => keys,
+            });
         }
         let zoom = match self {
             Command::ZoomIn => "Ctrl +",
@@ -208,7 +251,7 @@ impl Command {
 
     /// The commands the keyboard reaches, in menu order (the Keyboard window's
     /// list): every one of [`Command::with_shortcuts`] plus zoom.
-    pub fn keyboard_list() -> [Command; 13] {
+    pub fn keyboard_list() -> [Command; 17] {
         [
             Command::New,
             Command::Open,
@@ -220,6 +263,10 @@ impl Command {
             Command::Undo,
             Command::Redo,
             Command::ToggleCompare,
+            Command::SelectNextLine,
+            Command::SelectPreviousLine,
+            Command::DeleteSelectedLine,
+            Command::CompleteSelectedLine,
             Command::ZoomIn,
             Command::ZoomOut,
             Command::ZoomReset,
@@ -228,7 +275,7 @@ impl Command {
 
     /// Commands with a shortcut, those with Shift first: egui matches shortcuts
     /// ignoring extra modifiers, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Command; 10] {
+    pub fn with_shortcuts() -> [Command; 14] {
         [
             Command::SaveAs,
             Command::Redo,
@@ -240,6 +287,10 @@ impl Command {
             Command::Undo,
             Command::Print,
             Command::ToggleCompare,
+            Command::CompleteSelectedLine,
+            Command::SelectNextLine,
+            Command::SelectPreviousLine,
+            Command::DeleteSelectedLine,
         ]
     }
 }

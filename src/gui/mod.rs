@@ -8,6 +8,7 @@ pub mod autosave;
 pub mod background;
 pub mod command;
 pub mod compare;
+pub mod completion;
 pub mod estimates;
 pub mod files;
 pub mod history;

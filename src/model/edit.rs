@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::completion::Completion;
 use super::ids::{LineId, OptionId, VisitId};
 use super::tooth::Tooth;
 use super::treatment_plan::{
@@ -125,6 +126,9 @@ pub enum Edit {
     LineCompletedAt(LineId, Option<VisitId>),
     /// Sets a line's fee override; None = the office fee schedule's fee.
     LineFee(LineId, Option<Cents>),
+    /// Marks a line completed: it moves into the history and the payers' amounts
+    /// used grow by what its estimate showed.
+    CompleteLine(Completion),
 }
 
 /// What an applied edit created, so the caller can select it.
@@ -268,6 +272,7 @@ impl TreatmentPlan {
             Edit::RemoveLine(id) => self.remove_line(*id)?,
             Edit::LineCompletedAt(id, done) => self.set_completed_at(*id, *done)?,
             Edit::LineFee(id, fee) => self.line_mut(*id).ok_or(EditError::NoLine(*id))?.fee = *fee,
+            Edit::CompleteLine(done) => self.complete_line(done)?,
             _ => {}
         }
         Ok(Applied::Changed)
@@ -384,6 +389,33 @@ impl TreatmentPlan {
             }
         }
         Err(EditError::NoLine(id))
+    }
+
+    /// Applies a [`Completion`]; on error nothing has changed (every coverage is
+    /// checked before the line is removed).
+    fn complete_line(&mut self, done: &Completion) -> Result<(), EditError> {
+        for payer in &done.payers {
+            if payer.coverage >= self.coverage.len() {
+                return Err(EditError::NoCoverage(payer.coverage));
+            }
+        }
+        self.remove_line(done.line)?;
+        self.patient.history.push(done.entry.clone());
+        for payer in &done.payers {
+            let Some(coverage) = self.coverage.get_mut(payer.coverage) else {
+                continue;
+            };
+            coverage.benefits_used += payer.benefits;
+            coverage.deductible_met += payer.deductible;
+            if payer.family {
+                coverage.family_benefits_used += payer.benefits;
+                coverage.family_deductible_met += payer.deductible;
+            }
+            for (id, amount) in &payer.class_maximums {
+                *coverage.class_maximum_used.entry(id.clone()).or_default() += *amount;
+            }
+        }
+        Ok(())
     }
 
     fn set_completed_at(&mut self, id: LineId, done: Option<VisitId>) -> Result<(), EditError> {

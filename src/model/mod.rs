@@ -6,6 +6,7 @@ pub mod area;
 pub mod bundling;
 pub mod code;
 pub mod code_search;
+pub mod completion;
 pub mod edit;
 pub mod family;
 pub mod fee_schedule;
@@ -22,6 +23,7 @@ pub mod unique_map;
 
 pub use area::Area;
 pub use code::{AreaKind, CdtCode, CodeSet, ProcedureClass};
+pub use completion::{Completion, PayerUse};
 pub use edit::{Applied, Edit, EditError};
 pub use family::CodeFamily;
 pub use fee_schedule::{CodeCatalogue, CodeInfo, FeeSchedule, FeeScheduleKind};

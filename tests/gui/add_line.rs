@@ -170,7 +170,8 @@ fn deleting_a_line_from_the_explanation_panel() {
     let lines = &h.state().state.document.plan.options[0].visits[0].lines;
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].code, code("D2740"));
-    assert_eq!(h.state().state.selected_line, None);
+    // The selection moves on to the next line, as with the Delete key.
+    assert_eq!(h.state().state.selected_line, Some(lines[0].id));
 }
 
 #[test]

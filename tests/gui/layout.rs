@@ -57,3 +57,51 @@ fn money_and_status_stay_in_view_at_every_window_size() {
         }
     }
 }
+
+#[test]
+fn folding_the_patient_panel_gives_the_table_its_width() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_ui_state(
+            |ui, app: &mut FerruleApp| app.ui(ui),
+            sample_app("buildup-crown-19.ron"),
+        );
+    h.run();
+    let code = |h: &Harness<'_, FerruleApp>| h.get_by_label("Line 1: D2950").rect();
+    let fee_right = |h: &Harness<'_, FerruleApp>| {
+        row_cells(h, "Line 1: D2950")
+            .into_iter()
+            .find(|(text, _)| text == "365.00")
+            .map(|(_, right)| right)
+            .unwrap()
+    };
+    let (open_left, open_span) = (code(&h).left(), fee_right(&h) - code(&h).left());
+    assert!(h.query_by_label("Patient name").is_some());
+
+    h.get_by_label("Close the patient panel").click();
+    h.run();
+    // The panel (262 px wide) is now a 30 px strip: the table starts over 200 px
+    // further left, and the columns up to the fee are at least as wide as before.
+    assert!(h.query_by_label("Patient name").is_none());
+    let (closed_left, closed_span) = (code(&h).left(), fee_right(&h) - code(&h).left());
+    assert!(
+        open_left - closed_left > 200.0,
+        "the table starts at {closed_left}, was {open_left}"
+    );
+    assert!(closed_span >= open_span, "{closed_span} < {open_span}");
+    for (label, fee, payer, patient, status) in ROWS {
+        let cells = row_cells(&h, label);
+        for wanted in [fee, payer, patient, status] {
+            let right = cells.iter().find(|(text, _)| text == wanted).map(|c| c.1);
+            assert!(
+                right.is_some_and(|r| r <= 1024.0),
+                "{label}: {wanted}: {cells:?}"
+            );
+        }
+    }
+
+    h.get_by_label("Open the patient panel").click();
+    h.run();
+    assert!(h.query_by_label("Patient name").is_some());
+    assert_eq!(code(&h).left(), open_left);
+}

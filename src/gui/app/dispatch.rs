@@ -16,6 +16,10 @@ impl FerruleApp {
             Command::KeyboardHelp => self.panels.keyboard = true,
             Command::Patients => self.show_patients(ctx),
             Command::Undo => self.state.undo(),
+            Command::SelectNextLine
+            | Command::SelectPreviousLine
+            | Command::DeleteSelectedLine
+            | Command::CompleteSelectedLine => self.run_line(ctx, &command),
             Command::Redo => self.state.redo(),
             Command::New
             | Command::Open

@@ -3,7 +3,7 @@
 use egui::ViewportCommand;
 
 use super::FerruleApp;
-use crate::gui::command::{Command, Edit};
+use crate::gui::command::Command;
 use crate::gui::questions::Pending;
 
 impl FerruleApp {
@@ -24,12 +24,8 @@ impl FerruleApp {
         }
         self.handle_escape(ctx);
         let typing = ctx.egui_wants_keyboard_input();
-        if !typing
-            && let Some(at) = self.state.selected_line
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete))
-        {
-            self.commands.edit(Edit::RemoveLine(at));
-        }
+        // An open menu or list uses the arrows itself.
+        let table_keys = !typing && !egui::Popup::is_any_open(ctx);
         // An empty quick-entry field passes Ctrl+Z on to the plan and keeps the focus.
         let passes_undo = self.panels.add_line.quick.passes_undo(ctx);
         for command in Command::with_shortcuts() {
@@ -38,10 +34,16 @@ impl FerruleApp {
             if typing && undo && !passes_undo {
                 continue;
             }
-            let Some(shortcut) = command.shortcut() else {
+            // In a text field the arrows, Delete and Backspace edit the text.
+            if !table_keys && command.is_table_key() {
                 continue;
-            };
-            if !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            }
+            let shortcuts = [command.shortcut(), command.other_shortcut()];
+            let pressed = shortcuts
+                .iter()
+                .flatten()
+                .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)));
+            if !pressed {
                 continue;
             }
             if typing && !undo {

@@ -7,6 +7,7 @@ use super::coverage::{named, open_plan_rules};
 use super::{Out, PanelCtx};
 use crate::engine::coding::{CodingNote, NoteKind};
 use crate::gui::command::{Command, Edit};
+use crate::gui::completion::completion;
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
 use crate::gui::widgets::status::{Tone, color, flag_badges};
@@ -35,6 +36,36 @@ pub fn toggle_ui(ui: &mut Ui, open: bool) -> bool {
     response.clicked()
 }
 
+/// The button that folds the patient panel to a thin strip or opens it again;
+/// true when clicked.
+pub fn patient_toggle_ui(ui: &mut Ui, open: bool) -> bool {
+    let (text, label, hover) = if open {
+        (
+            "«",
+            "Close the patient panel",
+            "Fold the patient panel to give the table room",
+        )
+    } else {
+        (
+            "»",
+            "Open the patient panel",
+            "Show the patient, insurance and history",
+        )
+    };
+    // Open, the button sits in the panel's top right corner beside the heading,
+    // taking no row of its own, so nothing below it moves.
+    let corner = ui.max_rect();
+    let mut place = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(corner)
+            .layout(egui::Layout::right_to_left(egui::Align::Min)),
+    );
+    let target = if open { &mut place } else { ui };
+    let response = target.small_button(text).on_hover_text(hover);
+    named(&response, label);
+    response.clicked()
+}
+
 /// Draws the panel.
 pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     ui.heading("Why this number");
@@ -52,12 +83,14 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     // The line's controls stay at the bottom of the panel, however long the
     // explanation above them is.
     ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
-        let delete = ui.button("Delete line");
-        named(&delete, &format!("Delete line {number}"));
-        if delete.clicked() {
-            out.edit(Edit::RemoveLine(at));
-            out.push(Command::SelectLine(None));
-        }
+        ui.horizontal(|ui| {
+            let delete = ui.button("Delete line");
+            named(&delete, &format!("Delete line {number}"));
+            if delete.clicked() {
+                out.push(Command::DeleteSelectedLine);
+            }
+            mark_completed_ui(ui, ctx, at, out);
+        });
         completed_at_ui(ui, option, at, line.completed_at, out);
         fee_override_ui(ui, at, line.fee, out);
         ui.separator();
@@ -68,6 +101,24 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                 .show(ui, |ui| explanation_ui(ui, ctx, (number, line), row));
         });
     });
+}
+
+/// "Mark completed": enabled when the line's amounts are known, else disabled
+/// with the reason on hover.
+fn mark_completed_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, at: LineId, out: Out<'_>) {
+    let ready = completion(ctx.library, ctx.plan, ctx.estimates, ctx.today, at);
+    let button = ui.add_enabled(ready.is_ok(), egui::Button::new("Mark completed"));
+    let button = match &ready {
+        Ok(_) => button.on_hover_text(
+            "Done: the line moves into the patient's history and what the plans pay \
+             is added to their amounts used (Ctrl+Enter)",
+        ),
+        Err(why) => button.on_disabled_hover_text(why.as_str()),
+    };
+    named(&button, "Mark completed");
+    if button.clicked() {
+        out.push(Command::CompleteSelectedLine);
+    }
 }
 
 /// The line's name, its problems, its amounts and the steps behind them.

@@ -7,9 +7,8 @@ use egui::{Grid, RichText};
 use crate::gui::command::Command;
 
 /// Keys that are not commands of their own.
-const OTHER_KEYS: [(&str, &str); 4] = [
+const OTHER_KEYS: [(&str, &str); 3] = [
     ("Close the window on top (Cancel)", "Escape"),
-    ("Remove the selected line", "Delete"),
     ("Accept what was typed in a field", "Enter"),
     ("Next field / previous field", "Tab / Shift+Tab"),
 ];

@@ -8,10 +8,10 @@ use egui_extras::{Column as Width, TableBuilder, TableRow};
 
 use super::coverage::named;
 use super::{Out, PanelCtx};
-use crate::gui::command::{Command, Edit};
+use crate::gui::command::Command;
 use crate::gui::widgets::money::{column_width, money_cell, money_total, right_aligned};
 use crate::gui::widgets::status::{Tone, color, status_cell};
-use crate::model::{PlannedLine, TreatmentOption, Visit, VisitId};
+use crate::model::{LineId, PlannedLine, TreatmentOption, Visit, VisitId};
 use crate::report::{Align as CellAlign, Column, ColumnKey, ColumnSet, EstimateTable, Row, fmt};
 
 /// Row height of the table.
@@ -185,16 +185,33 @@ pub fn visit_table_ui(
         return;
     }
     let table = ctx.estimates.table(ctx.option);
-    layout
-        .table(ui, ("visit_lines", ctx.option, visit))
-        .body(|mut body| {
-            for shown in lines {
-                let row = table.and_then(|t| t.row(shown.line.id));
-                body.row(ROW_HEIGHT, |mut cells| {
-                    line_row(&mut cells, ctx, layout, (shown, row), out);
-                });
-            }
-        });
+    let drawn = ui.scope(|ui| {
+        // Labels that select their text would take the click: a click anywhere
+        // on the row selects the line.
+        ui.style_mut().interaction.selectable_labels = false;
+        layout
+            .table(ui, ("visit_lines", ctx.option, visit))
+            .body(|mut body| {
+                for shown in lines {
+                    let row = table.and_then(|t| t.row(shown.line.id));
+                    body.row(ROW_HEIGHT, |mut cells| {
+                        line_row(&mut cells, ctx, layout, (shown, row), out);
+                    });
+                }
+            });
+    });
+    // Rows out of view are not drawn, so the row the keyboard moved to is
+    // brought into view from here: its share of the visit's table.
+    let wanted = lines
+        .iter()
+        .position(|s| Some(s.line.id) == ctx.selected_line && take_scroll(ui.ctx(), s.line.id));
+    if let Some(k) = wanted {
+        let rect = drawn.response.rect;
+        let height = rect.height() / lines.len() as f32;
+        let top = rect.top() + height * k as f32;
+        let row = egui::Rect::from_x_y_ranges(rect.x_range(), top..=top + height);
+        ui.scroll_to_rect(row, None);
+    }
 }
 
 /// One line: the report's row when there is an estimate, else what the document
@@ -249,9 +266,32 @@ fn line_row(
     }
     response.context_menu(|ui| {
         if ui.button("Delete line").clicked() {
-            out.edit(Edit::RemoveLine(at));
+            // As with the Delete key: the next line is selected afterwards.
+            out.push(Command::SelectLine(Some(at)));
+            out.push(Command::DeleteSelectedLine);
         }
     });
+}
+
+fn scroll_id() -> egui::Id {
+    egui::Id::unique("ferrule-scroll-to-line")
+}
+
+/// Asks the table to bring `line`'s row into view when it next draws it (the
+/// keyboard moved the selection).
+pub fn scroll_to(ctx: &egui::Context, line: LineId) {
+    ctx.data_mut(|d| d.insert_temp(scroll_id(), line));
+}
+
+/// True (once) when `line`'s row was asked to come into view.
+fn take_scroll(ctx: &egui::Context, line: LineId) -> bool {
+    ctx.data_mut(|d| {
+        let wanted = d.get_temp::<LineId>(scroll_id()) == Some(line);
+        if wanted {
+            d.remove::<LineId>(scroll_id());
+        }
+        wanted
+    })
 }
 
 fn description_cell(

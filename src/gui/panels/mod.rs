@@ -95,6 +95,8 @@ pub struct Panels {
     /// The "Why this number" panel, opened or closed by the user; None: open
     /// when the window is wide enough for it beside every money column.
     pub details_open: Option<bool>,
+    /// The patient panel is folded to a thin strip (it starts open).
+    pub patient_closed: bool,
 }
 
 /// Below this window width the "Why this number" panel starts closed, so the
