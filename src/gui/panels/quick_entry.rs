@@ -18,9 +18,10 @@ pub struct QuickEntry {
     pub text: String,
     /// Why the last Enter added nothing; cleared when the text changes.
     pub error: Option<String>,
-    /// Give the field the keyboard focus when it is next drawn (a preset that
-    /// needs a tooth was picked from the menu).
-    focus: bool,
+    /// Frames left in which to give the field the keyboard focus (a preset that
+    /// needs a tooth was picked from the menu, which holds the keyboard while
+    /// it closes).
+    focus: u8,
 }
 
 /// The accessible name of the field.
@@ -63,8 +64,12 @@ pub fn quick_entry_ui(
         })
         .inner;
     name(&response, LABEL, &entry.text, hint);
-    if std::mem::take(&mut entry.focus) {
+    if response.has_focus() {
+        entry.focus = 0;
+    } else if entry.focus > 0 {
+        entry.focus -= 1;
         response.request_focus();
+        ui.ctx().request_repaint();
         // The cursor goes after the key, where the tooth is typed.
         let mut state = egui::TextEdit::load_state(ui.ctx(), field_id()).unwrap_or_default();
         let end = egui::text::CCursor::new(entry.text.chars().count());
@@ -108,7 +113,7 @@ fn presets_menu(
                 if preset.needs_area() {
                     entry.text = format!("{} ", preset.key);
                     entry.error = None;
-                    entry.focus = true;
+                    entry.focus = 3;
                     ui.close();
                 } else {
                     entry.text.clone_from(&preset.key);
