@@ -32,13 +32,21 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
     h.run();
     // Open both cards, one at a time: opening one moves the other down.
     for k in 0..2 {
-        h.get_all_by_label("Insurance card").nth(k).unwrap().click();
+        h.get_all_by_label("Insurance card")
+            .nth(k)
+            .unwrap()
+            .scroll_to_me();
         h.run();
+        h.get_all_by_label("Insurance card").nth(k).unwrap().click();
+        // Opening or closing slides; grids settle a few frames later.
+        h.run_steps(8);
     }
     for (field, date) in [
         ("Primary subscriber birth date", "1979-06-02"),
         ("Secondary subscriber birth date", "1981-03-09"),
     ] {
+        h.get_by_label(field).scroll_to_me();
+        h.run();
         h.get_by_label(field).focus();
         h.run();
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -46,6 +54,8 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
         h.key_press(egui::Key::Enter);
         h.run();
     }
+    h.get_by_label("Primary member ID").scroll_to_me();
+    h.run();
     h.get_by_label("Primary member ID").focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -69,11 +79,20 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
     ));
     // Close the cards so the button is on screen, then take the suggestion.
     for k in 0..2 {
-        h.get_all_by_label("Insurance card").nth(k).unwrap().click();
+        h.get_all_by_label("Insurance card")
+            .nth(k)
+            .unwrap()
+            .scroll_to_me();
         h.run();
+        h.get_all_by_label("Insurance card").nth(k).unwrap().click();
+        // Opening or closing slides; grids settle a few frames later.
+        h.run_steps(8);
     }
-    h.get_by_label("Use suggested order").click();
+    h.get_by_label("Use suggested order").scroll_to_me();
     h.run();
+    h.get_by_label("Use suggested order").click();
+    // The cards swap places; their grids measure again over a few frames.
+    h.run_steps(8);
     let coverage = &h.state().state.document.plan.coverage;
     assert_eq!(coverage[0].plan, "bayside-ppo-2000");
     assert_eq!(coverage[1].plan, "summit-ppo-1500");
