@@ -137,3 +137,30 @@ fn a_lifetime_deductible_is_one_pool_that_next_years_figures_do_not_touch() {
         ),
     );
 }
+
+#[test]
+fn blank_dates_and_next_years_figures_are_saved_and_read_back_unchanged() {
+    use ferrule::library::{parse_treatment_plan, to_ron};
+    use ferrule::model::treatment_plan::YearUsed;
+    use ferrule::model::{Coverage, TreatmentPlan};
+    let mut plan = TreatmentPlan::new("Blank Dates", None);
+    let mut coverage = Coverage::blank("summit-ppo-1500");
+    coverage.next_year = Some(YearUsed {
+        benefits_used: c("1200.00"),
+        deductible_met: c("50.00"),
+        ..YearUsed::default()
+    });
+    plan.coverage.push(coverage);
+    let text = to_ron(&plan).unwrap();
+    let path = std::path::Path::new("blank-dates.ron");
+    assert_eq!(parse_treatment_plan(path, &text).unwrap(), plan, "{text}");
+    // A file written before these fields existed still reads, with none of them.
+    let old = r#"TreatmentPlan(format: 1, patient: (name: "Old", birth_date: "1980-01-01"),
+        coverage: [(plan: "summit-ppo-1500", effective: "2020-01-01", benefits_used: "10.00")])"#;
+    let read = parse_treatment_plan(path, old).unwrap();
+    assert_eq!(
+        read.patient.birth_date,
+        chrono::NaiveDate::from_ymd_opt(1980, 1, 1)
+    );
+    assert_eq!(read.coverage[0].next_year, None);
+}

@@ -35,7 +35,7 @@ pub enum Edit {
     /// Replaces the history entry at this position (code, tooth or date corrected).
     ReplaceHistory(usize, HistoryEntry),
     /// Adds a coverage after the existing ones.
-    AddCoverage(Coverage),
+    AddCoverage(Box<Coverage>),
     /// Removes the coverage at this position.
     RemoveCoverage(usize),
     /// Swaps the coverage at this position with the one before it.
@@ -240,7 +240,7 @@ impl TreatmentPlan {
                 let slot = self.patient.history.get_mut(*i);
                 *slot.ok_or(EditError::NoHistory(*i))? = entry.clone();
             }
-            Edit::AddCoverage(coverage) => self.coverage.push(coverage.clone()),
+            Edit::AddCoverage(coverage) => self.coverage.push(coverage.as_ref().clone()),
             Edit::RemoveCoverage(i) => {
                 check(*i < self.coverage.len(), EditError::NoCoverage(*i))?;
                 self.coverage.remove(*i);

@@ -106,7 +106,7 @@ pub fn picker_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     };
     if let Some(plan) = chosen {
         match picker.target {
-            Target::Add => out.edit(Edit::AddCoverage(Coverage::blank(&plan))),
+            Target::Add => out.edit(Edit::AddCoverage(Box::new(Coverage::blank(&plan)))),
             Target::Change(i) => {
                 if ctx.plan.coverage.get(i).is_some_and(|c| c.plan != plan) {
                     out.edit(Edit::CoveragePlan(i, plan));
