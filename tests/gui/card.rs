@@ -128,6 +128,8 @@ fn open_picker(h: &mut egui_kittest::Harness<'static, FerruleApp>, search: &str)
     h.run();
     h.get_by_label("Add plan").click();
     h.run();
+    // The search field has the keyboard at once: typing needs no click.
+    assert!(h.get_by_label(picker::SEARCH).is_focused());
     h.get_by_label(picker::SEARCH).type_text(search);
     h.run();
 }
@@ -262,8 +264,8 @@ fn this_and_next_benefit_years_amounts_are_edited_on_the_card() {
     // The sample's Summit plan is on a calendar year; the tests estimate on
     // 2026-11-25, so next benefit year is 2027.
     let mut h = harness(super::sample_app("buildup-crown-19.ron"));
-    assert!(shows(&h, "Jan 1 – Dec 31, 2026"));
-    assert!(shows(&h, "Jan 1 – Dec 31, 2027"));
+    assert!(shows(&h, "This benefit year: Jan 1 – Dec 31, 2026"));
+    assert!(shows(&h, "Next benefit year: Jan 1 – Dec 31, 2027"));
     type_into(&mut h, "Primary benefits used next year", "1200");
     type_into(&mut h, "Primary deductible met next year", "$50.00");
     type_into(&mut h, "Primary benefits used this year", "400.00");
@@ -324,8 +326,8 @@ fn family_rows_show_only_for_a_plan_with_family_amounts_and_plan_years_read_as_d
     // Harbor (primary here) has a family deductible and a family maximum on a
     // July-June plan year; Summit (secondary) has a family deductible only.
     let mut h = harness(super::sample_app("apexification-8.ron"));
-    assert!(shows(&h, "Jul 1, 2026 – Jun 30, 2027"));
-    assert!(shows(&h, "Jul 1, 2027 – Jun 30, 2028"));
+    assert!(shows(&h, "This benefit year: Jul 1, 2026 – Jun 30, 2027"));
+    assert!(shows(&h, "Next benefit year: Jul 1, 2027 – Jun 30, 2028"));
     for year in ["this year", "next year"] {
         for row in ["family deductible met", "family benefits used"] {
             assert!(h.query_by_label(&format!("Primary {row} {year}")).is_some());

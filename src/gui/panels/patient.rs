@@ -78,7 +78,9 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         let style = ctx.date_style;
         ui.horizontal(|ui| {
             let born = patient.birth_date;
-            let typed = optional_date_edit(ui, "birth_date", "Birth date", born, style, FIELD);
+            // Blank, the field leaves room for the mark, so the panel keeps its width.
+            let width = if born.is_none() { FIELD - 56.0 } else { FIELD };
+            let typed = optional_date_edit(ui, "birth_date", "Birth date", born, style, width);
             if let Some(date) = typed {
                 out.edit(Edit::BirthDate(date));
             }

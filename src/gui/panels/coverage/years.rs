@@ -17,12 +17,13 @@ use crate::model::{Coverage, PlanRules};
 use crate::money::Cents;
 use crate::report::fmt;
 
-/// Width of the amount fields.
-const FIELD: f32 = 90.0;
+/// Width of the amount fields' text: "10,000.00" fits.
+const FIELD: f32 = 64.0;
 
 /// One row of the grid: its words, and how it reads and writes a year's figures.
 struct Row {
     words: &'static str,
+    hover: &'static str,
     key: &'static str,
     get: fn(&YearUsed) -> String,
     set: fn(&mut YearUsed, &str) -> Result<(), String>,
@@ -33,28 +34,32 @@ fn money(text: &str) -> Result<Cents, String> {
 }
 
 const BENEFITS: Row = Row {
-    words: "Benefits used",
+    words: "Benefits\nused",
+    hover: "What the plan has paid for the patient (counts toward the annual maximum)",
     key: "benefits used",
     get: |u| u.benefits_used.to_string(),
     set: |u, t| money(t).map(|c| u.benefits_used = c),
 };
 
 const DEDUCTIBLE: Row = Row {
-    words: "Deductible met",
+    words: "Deductible\nmet",
+    hover: "Deductible the patient has met",
     key: "deductible met",
     get: |u| u.deductible_met.to_string(),
     set: |u, t| money(t).map(|c| u.deductible_met = c),
 };
 
 const FAMILY_DEDUCTIBLE: Row = Row {
-    words: "Family deductible met",
+    words: "Family\ndeductible",
+    hover: "Deductible dollars the whole family has met",
     key: "family deductible met",
     get: |u| u.family_deductible_met.to_string(),
     set: |u, t| money(t).map(|c| u.family_deductible_met = c),
 };
 
 const FAMILY_MEMBERS: Row = Row {
-    words: "Family members met",
+    words: "Family\nmembers met",
+    hover: "Family members who have met their own deductible",
     key: "family members met",
     get: |u| u.family_members_met.to_string(),
     set: |u, t| {
@@ -65,7 +70,8 @@ const FAMILY_MEMBERS: Row = Row {
 };
 
 const FAMILY_BENEFITS: Row = Row {
-    words: "Family benefits used",
+    words: "Family\nbenefits",
+    hover: "What the plan has paid for the whole family",
     key: "family benefits used",
     get: |u| u.family_benefits_used.to_string(),
     set: |u, t| money(t).map(|c| u.family_benefits_used = c),
@@ -98,39 +104,69 @@ fn years(plan: Option<&PlanRules>, today: NaiveDate) -> [(NaiveDate, NaiveDate);
     [this, next]
 }
 
-/// The grid of amounts used, this benefit year and next.
+/// The amounts used, this benefit year and next. The side panel is narrow, so
+/// each year's dates get their own line, the years are the rows and the amounts
+/// the columns, two at a time.
 pub fn years_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, out: Out<'_>) {
-    let role = super::payer_role(i);
     let plan = ctx.library.plans.get(&coverage.plan);
     let [this, next] = years(plan, ctx.today);
-    Grid::new(("years_grid", i)).num_columns(3).show(ui, |ui| {
-        ui.label("");
-        for (title, (start, end)) in [("This benefit year", this), ("Next benefit year", next)] {
-            ui.vertical(|ui| {
-                ui.label(RichText::new(title).strong());
-                ui.label(RichText::new(fmt::benefit_year_dates(start, end)).small());
-            });
-        }
-        ui.end_row();
-        for row in rows(plan) {
-            ui.label(row.words);
-            for (year, words) in [
-                (BenefitYear::This, "this year"),
-                (BenefitYear::Next, "next year"),
-            ] {
-                let mut used = coverage.used_in(year);
-                let label = format!("{role} {} {words}", row.key);
-                let shown = (row.get)(&used);
-                let typed = commit_edit(ui, (row.key, words, i), &label, &shown, "0.00", FIELD);
-                let Some(text) = typed else {
-                    continue;
-                };
-                match (row.set)(&mut used, &text) {
-                    Ok(()) => out.edit(Edit::CoverageUsed(i, year, used)),
-                    Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
-                }
+    for (title, (start, end)) in [("This benefit year", this), ("Next benefit year", next)] {
+        let text = format!("{title}: {}", fmt::benefit_year_dates(start, end));
+        ui.label(RichText::new(text).small().weak());
+    }
+    let spacing = 4.0;
+    let rows = rows(plan);
+    for (k, pair) in rows.chunks(2).enumerate() {
+        let grid = Grid::new(("years_grid", i, k)).num_columns(pair.len() + 1);
+        grid.spacing([spacing, spacing]).show(ui, |ui| {
+            ui.label("");
+            for row in pair {
+                ui.label(RichText::new(row.words).strong())
+                    .on_hover_text(row.hover);
             }
             ui.end_row();
-        }
+            let years = [
+                (BenefitYear::This, "This year", this),
+                (BenefitYear::Next, "Next year", next),
+            ];
+            for (year, words, (start, end)) in years {
+                ui.label(words)
+                    .on_hover_text(fmt::benefit_year_dates(start, end));
+                for row in pair {
+                    amount_ui(ui, (i, year, row), coverage, FIELD, out);
+                }
+                ui.end_row();
+            }
+        });
+    }
+}
+
+/// One amount: coverage `i`'s `row` in `year`, committed as one edit.
+fn amount_ui(
+    ui: &mut Ui,
+    at: (usize, BenefitYear, &Row),
+    coverage: &Coverage,
+    width: f32,
+    out: Out<'_>,
+) {
+    let (i, year, row) = at;
+    let words = match year {
+        BenefitYear::This => "this year",
+        BenefitYear::Next => "next year",
+    };
+    let mut used = coverage.used_in(year);
+    let label = format!("{} {} {words}", super::payer_role(i), row.key);
+    let shown = (row.get)(&used);
+    // A grid cell is only as wide as its column was: ask for the field's width.
+    let size = egui::vec2(width + 8.0, ui.spacing().interact_size.y);
+    let typed = ui.allocate_ui(size, |ui| {
+        commit_edit(ui, (row.key, words, i), &label, &shown, "0.00", width)
     });
+    let Some(text) = typed.inner else {
+        return;
+    };
+    match (row.set)(&mut used, &text) {
+        Ok(()) => out.edit(Edit::CoverageUsed(i, year, used)),
+        Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+    }
 }
