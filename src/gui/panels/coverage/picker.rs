@@ -94,7 +94,11 @@ pub fn picker_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
     let Some(mut picker) = state else {
         return;
     };
-    let modal = egui::Modal::new(Id::unique("ferrule-plan-picker-window")).show(ui.ctx(), |ui| {
+    // Anchored at the top: the window grows and shrinks downward as the list
+    // narrows, instead of moving under the mouse.
+    let id = Id::unique("ferrule-plan-picker-window");
+    let area = egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]);
+    let modal = egui::Modal::new(id).area(area).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
         picker_body(ui, ctx, &mut picker)
     });
