@@ -169,7 +169,12 @@ fn a_new_patients_birth_date_and_a_new_plans_effective_date_stay_blank_and_marke
     );
     assert!(shows(&h, "Primary effective date required"));
     assert!(problems_text(&h).contains(&"Enter the primary plan's effective date".to_string()));
-    type_into(&mut h, "Primary effective date", "2024-02-01");
+    // The keyboard goes to the new plan's effective date: type it and press Enter.
+    assert!(h.get_by_label("Primary effective date").is_focused());
+    h.get_by_label("Primary effective date")
+        .type_text("2024-02-01");
+    h.key_press(egui::Key::Enter);
+    h.run();
     assert_eq!(
         h.state().state.document.plan.coverage[0].effective,
         chrono::NaiveDate::from_ymd_opt(2024, 2, 1)
