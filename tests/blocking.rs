@@ -16,6 +16,14 @@ use super::util::Case;
 /// Each broken file and the exact problems it reports, blocking first.
 const CASES: &[(&str, &[&str])] = &[
     (
+        "blank-birth-date.ron",
+        &["6:14: Enter the patient's birth date: age limits and the birthday rule need it"],
+    ),
+    (
+        "blank-effective-date.ron",
+        &["12:9: Enter the primary plan's effective date"],
+    ),
+    (
         "birth-after-visit.ron",
         &[r#"7:9: birth date 2027-05-14 is after the visit "Crown prep" on 2026-12-03"#],
     ),

@@ -148,7 +148,10 @@ fn one_option_under_three_shipped_plans_has_hand_computed_totals() {
     // primary's effective date, nothing used.
     assert_eq!(scenarios[0].setup.coverage[0].benefits_used, c("300.00"));
     assert_eq!(scenarios[1].setup.coverage[0].benefits_used, Cents::ZERO);
-    assert_eq!(scenarios[1].setup.coverage[0].effective, d("2024-02-01"));
+    assert_eq!(
+        scenarios[1].setup.coverage[0].effective,
+        Some(d("2024-02-01"))
+    );
     let cmp = compare(&lib, &plan, &scenarios, as_of).unwrap();
     assert_eq!(
         plan, before,
@@ -529,7 +532,7 @@ fn uninsured_patient_can_price_a_library_plan() {
         as_of,
     )
     .unwrap();
-    assert_eq!(scenarios[0].setup.coverage[0].effective, as_of);
+    assert_eq!(scenarios[0].setup.coverage[0].effective, Some(as_of));
     let own = scenarios_for(&plan, &["Porcelain crown".to_string()], &[], as_of).unwrap();
     assert_eq!(own[0].setup.label, "no insurance");
     let all: Vec<Scenario> = own.into_iter().chain(scenarios).collect();

@@ -14,6 +14,7 @@ mod golden;
 mod gui;
 mod ids;
 mod library;
+mod next_year;
 mod print;
 mod print_pages;
 mod samples;

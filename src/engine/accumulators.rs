@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::window::BenefitYearStart;
+use crate::model::edit::BenefitYear;
 use crate::model::plan::{DeductiblePeriod, FamilyDeductibleModel};
+use crate::model::treatment_plan::YearUsed;
 use crate::model::{Coverage, PlanRules, ProcedureClass};
 use crate::money::Cents;
 
@@ -25,6 +27,40 @@ pub struct Used {
     pub family_maximum: Cents,
     /// Payments toward class maximums, by id.
     pub class: BTreeMap<String, Cents>,
+}
+
+impl Used {
+    /// The year's figures from the card (class maximums are added per plan).
+    fn seeded(used: &YearUsed) -> Used {
+        Used {
+            deductible: used.deductible_met,
+            family_deductible: used.family_deductible_met,
+            family_members_met: used.family_members_met,
+            maximum: used.benefits_used,
+            family_maximum: used.family_benefits_used,
+            class: BTreeMap::new(),
+        }
+    }
+
+    /// The next benefit year's figures: a lifetime deductible or class maximum
+    /// is one pool seeded from the current figures, so next year's do not count
+    /// toward it.
+    fn next_year(plan: &PlanRules, used: &YearUsed) -> Used {
+        let mut year = Used::seeded(used);
+        if plan.deductible.period == DeductiblePeriod::Lifetime {
+            year.deductible = Cents::ZERO;
+            year.family_deductible = Cents::ZERO;
+            year.family_members_met = 0;
+        }
+        for max in &plan.maximum.class_maximums {
+            if max.period == DeductiblePeriod::BenefitYear {
+                let amount = used.class_maximum_used.get(&max.id).copied();
+                year.class
+                    .insert(max.id.clone(), amount.unwrap_or_default());
+            }
+        }
+        year
+    }
 }
 
 /// A plan's accumulators for one patient.
@@ -48,21 +84,17 @@ pub struct Room {
 }
 
 impl<'a> Accumulators<'a> {
-    /// Starts from the coverage record, which applies to the benefit year
-    /// containing `as_of`.
+    /// Starts from the coverage record: its amounts used apply to the benefit year
+    /// containing `as_of`, its `next_year` amounts to the benefit year after it
+    /// (later years start from zero). Lifetime deductibles and class maximums are
+    /// one pool, seeded from the current figures only.
     pub fn new(plan: &'a PlanRules, coverage: &Coverage, as_of: NaiveDate) -> Accumulators<'a> {
         let year_start = BenefitYearStart {
             month: plan.benefit_year.start_month(),
         };
-        let as_of_year = year_start.year_containing(as_of).0;
-        let mut year = Used {
-            deductible: coverage.deductible_met,
-            family_deductible: coverage.family_deductible_met,
-            family_members_met: coverage.family_members_met,
-            maximum: coverage.benefits_used,
-            family_maximum: coverage.family_benefits_used,
-            class: BTreeMap::new(),
-        };
+        let (as_of_year, as_of_end) = year_start.year_containing(as_of);
+        let current = coverage.used_in(BenefitYear::This);
+        let mut year = Used::seeded(&current);
         let mut lifetime = Used::default();
         if plan.deductible.period == DeductiblePeriod::Lifetime {
             lifetime.deductible = coverage.deductible_met;
@@ -72,7 +104,7 @@ impl<'a> Accumulators<'a> {
             year.family_deductible = Cents::ZERO;
         }
         for max in &plan.maximum.class_maximums {
-            let used = coverage
+            let used = current
                 .class_maximum_used
                 .get(&max.id)
                 .copied()
@@ -84,6 +116,10 @@ impl<'a> Accumulators<'a> {
         }
         let mut years = BTreeMap::new();
         years.insert(as_of_year, year);
+        let next_start = as_of_end.succ_opt();
+        if let (Some(next), Some(start)) = (&coverage.next_year, next_start) {
+            years.insert(start, Used::next_year(plan, next));
+        }
         Accumulators {
             plan,
             year_start,

@@ -54,12 +54,12 @@ fn year_problems(plan: &TreatmentPlan, out: &mut Vec<DocumentProblem>) {
     let words = |what: &str, d: NaiveDate| {
         format!("{what} {d} has a year before {FIRST_YEAR}: write the year with four digits")
     };
-    if short(plan.patient.birth_date) {
-        let message = words("birth date", plan.patient.birth_date);
+    if let Some(born) = plan.patient.birth_date.filter(|d| short(*d)) {
+        let message = words("birth date", born);
         out.push(DocumentProblem::blocking(Subject::Patient, message));
     }
     for (i, c) in plan.coverage.iter().enumerate() {
-        for d in std::iter::once(c.effective).chain(c.terminates) {
+        for d in c.effective.into_iter().chain(c.terminates) {
             if short(d) {
                 out.push(DocumentProblem::blocking(
                     Subject::Coverage(i),
@@ -89,10 +89,16 @@ fn year_problems(plan: &TreatmentPlan, out: &mut Vec<DocumentProblem>) {
     }
 }
 
-/// Age limits use the age on the date of service: a birth date after a visit
-/// cannot be true and would make every age limit wrong.
+/// Age limits use the age on the date of service: a blank birth date leaves them
+/// undecided, and one after a visit cannot be true and would make every age limit
+/// wrong.
 fn birth_date_problems(plan: &TreatmentPlan, out: &mut Vec<DocumentProblem>) {
-    let born = plan.patient.birth_date;
+    let Some(born) = plan.patient.birth_date else {
+        let message =
+            "Enter the patient's birth date: age limits and the birthday rule need it".to_string();
+        out.push(DocumentProblem::blocking(Subject::Patient, message));
+        return;
+    };
     let first = plan
         .options
         .iter()
@@ -115,15 +121,27 @@ fn coverage_problems(plan: &TreatmentPlan, library: &Library, out: &mut Vec<Docu
             let message = format!("plan \"{}\" is not in the library", coverage.plan);
             out.push(DocumentProblem::blocking(subject, message));
         }
+        let Some(starts) = coverage.effective else {
+            let message = format!("Enter the {} plan's effective date", role(i));
+            out.push(DocumentProblem::blocking(subject, message));
+            continue;
+        };
         if let Some(ends) = coverage.terminates
-            && ends < coverage.effective
+            && ends < starts
         {
-            let message = format!(
-                "coverage ends on {ends}, before it starts on {}",
-                coverage.effective
-            );
+            let message = format!("coverage ends on {ends}, before it starts on {starts}");
             out.push(DocumentProblem::blocking(subject, message));
         }
+    }
+}
+
+/// "primary", "secondary", "third", "fourth payer's"... as a problem names a plan.
+fn role(i: usize) -> String {
+    match i {
+        0 => "primary".to_string(),
+        1 => "secondary".to_string(),
+        2 => "third".to_string(),
+        n => format!("payer {}", n + 1),
     }
 }
 
@@ -134,7 +152,7 @@ fn history_problems(plan: &TreatmentPlan, as_of: NaiveDate, out: &mut Vec<Docume
     for (i, entry) in patient.history.iter().enumerate() {
         let why = if entry.date > as_of {
             format!("after the estimate date {as_of}")
-        } else if entry.date < patient.birth_date {
+        } else if patient.birth_date.is_some_and(|born| entry.date < born) {
             "before the patient was born".to_string()
         } else {
             continue;

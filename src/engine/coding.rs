@@ -384,7 +384,7 @@ mod tests {
     }
 
     fn patient() -> Patient {
-        TreatmentPlan::new("P", chrono::NaiveDate::from_ymd_opt(1980, 1, 1).unwrap()).patient
+        TreatmentPlan::new("P", chrono::NaiveDate::from_ymd_opt(1980, 1, 1)).patient
     }
 
     #[test]

@@ -53,7 +53,7 @@ impl PayerSetup {
     /// has coverage under that plan, its record (dates, amounts used, history) is
     /// copied; otherwise the coverage is new, nothing used, effective from the
     /// patient's primary coverage's effective date, or from `as_of` when the
-    /// patient has no coverage.
+    /// patient has no coverage or its effective date is blank.
     pub fn plan_alone(plan: &TreatmentPlan, plan_id: &str, as_of: NaiveDate) -> PayerSetup {
         let coverage = plan
             .coverage
@@ -61,8 +61,8 @@ impl PayerSetup {
             .find(|c| c.plan == plan_id)
             .cloned()
             .unwrap_or_else(|| {
-                let effective = plan.coverage.first().map_or(as_of, |c| c.effective);
-                Coverage::new(plan_id, effective)
+                let effective = plan.coverage.first().and_then(|c| c.effective);
+                Coverage::new(plan_id, effective.unwrap_or(as_of))
             });
         PayerSetup {
             label: plan_id.to_string(),

@@ -47,15 +47,20 @@ fn decide(
             (ca.status != CoverageStatus::Active).cmp(&(cb.status != CoverageStatus::Active)),
             "active-employee coverage pays before COBRA or retiree coverage",
         ),
-        (
-            ca.effective.cmp(&cb.effective),
-            "the plan in force longer pays first",
-        ),
+        (longer(ca, cb), "the plan in force longer pays first"),
     ];
     rules
         .into_iter()
         .find(|(o, _)| *o != Ordering::Equal)
         .unwrap_or((Ordering::Equal, "same rank: keep the order on file"))
+}
+
+/// The plan in force longer first; undecided while either effective date is blank.
+fn longer(a: &Coverage, b: &Coverage) -> Ordering {
+    match (a.effective, b.effective) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => Ordering::Equal,
+    }
 }
 
 /// Birthday rule for a child on two parents' plans: earlier month/day first; equal

@@ -69,18 +69,21 @@ fn eligibility(
 }
 
 /// Coverage not active on the date of service. No contract applies then, so the
-/// line is billed at the office fee.
+/// line is billed at the office fee. A blank effective date is a blocking problem
+/// of its own (`check`); until it is entered the coverage counts as started.
 fn coverage_dates(payer: &Payer<'_>, dos: NaiveDate) -> Option<Denial> {
     let cov = payer.coverage;
-    if dos >= cov.effective && cov.terminates.is_none_or(|t| dos <= t) {
+    let started = cov.effective.is_none_or(|e| dos >= e);
+    if started && cov.terminates.is_none_or(|t| dos <= t) {
         return None;
     }
+    let effective = cov.effective.unwrap_or(dos);
     Some(Denial {
         flag: Flag::NotEligible,
         step: Step::NotEligible {
             plan: payer.plan.name.clone(),
             date: dos,
-            effective: cov.effective,
+            effective,
             terminates: cov.terminates,
         },
         billing: Billing::OfficeFee,
@@ -94,13 +97,14 @@ fn waiting_period(payer: &Payer<'_>, s: &Service<'_>, dos: NaiveDate) -> Option<
     if cov.waiting_periods_waived {
         return None;
     }
+    let effective = cov.effective?;
     payer
         .plan
         .waiting_periods
         .iter()
         .filter(|wait| wait.classes.contains(&s.class) || wait.codes.contains(s.line.code))
         .find_map(|wait| {
-            let covered_from = window::add_months_clamped(cov.effective, wait.months);
+            let covered_from = window::add_months_clamped(effective, wait.months);
             (dos < covered_from).then(|| Denial {
                 flag: Flag::WaitingPeriod,
                 step: Step::WaitingPeriod {
@@ -126,7 +130,7 @@ fn missing_tooth(
     if !clause.codes.contains(s.line.code) {
         return None;
     }
-    let effective = payer.coverage.effective;
+    let effective = payer.coverage.effective?;
     let replaced = |svc: &Service<'_>| replaced_before_coverage(patient, svc, effective);
     let (tooth, since) = replaced(s).or_else(|| match clause.denies {
         MissingToothDenial::ReplacingUnitOnly => None,
@@ -203,7 +207,9 @@ fn coverage_rules(
             },
         );
     }
-    let age = age_on(input.patient.birth_date, dos);
+    // A blank birth date blocks the estimate (`check`); no age limit is decided.
+    let born = input.patient.birth_date?;
+    let age = age_on(born, dos);
     for limit in &plan.age_limits {
         if !(limit.codes.contains(code) || limit.classes.contains(&s.class)) {
             continue;

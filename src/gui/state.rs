@@ -300,7 +300,8 @@ impl AppState {
 /// A new, empty plan: one option with one visit today, no coverage yet. The birth
 /// date starts at `today`, which the patient panel flags until it is entered.
 pub fn blank_plan(today: NaiveDate) -> TreatmentPlan {
-    let mut plan = TreatmentPlan::new("", today);
+    // The birth date stays blank until entered: today would be a wrong one.
+    let mut plan = TreatmentPlan::new("", None);
     plan.options.push(TreatmentOption {
         id: OptionId(1),
         name: "Option 1".to_string(),

@@ -11,7 +11,7 @@ use super::ids::{LineId, OptionId, VisitId};
 use super::tooth::Tooth;
 use super::treatment_plan::{
     Coverage, HistoryEntry, MissingTooth, PlannedLine, Relationship, TreatmentOption,
-    TreatmentPlan, Visit,
+    TreatmentPlan, Verification, Visit, YearUsed,
 };
 use crate::money::Cents;
 
@@ -22,8 +22,8 @@ pub enum Edit {
     PatientName(String),
     /// The chart number; None clears it.
     ChartNumber(Option<String>),
-    /// Date of birth.
-    BirthDate(NaiveDate),
+    /// Date of birth; None: not entered yet (blocks the estimate).
+    BirthDate(Option<NaiveDate>),
     /// The full set of missing teeth (dates of loss are kept for teeth that stay).
     MissingTeeth(Vec<Tooth>),
     /// When a missing tooth was lost; None: unknown (treated as missing before any
@@ -36,7 +36,7 @@ pub enum Edit {
     /// Replaces the history entry at this position (code, tooth or date corrected).
     ReplaceHistory(usize, HistoryEntry),
     /// Adds a coverage after the existing ones.
-    AddCoverage(Coverage),
+    AddCoverage(Box<Coverage>),
     /// Removes the coverage at this position.
     RemoveCoverage(usize),
     /// Swaps the coverage at this position with the one before it.
@@ -45,8 +45,8 @@ pub enum Edit {
     ReorderCoverage(Vec<usize>),
     /// Points a coverage at another library plan.
     CoveragePlan(usize, String),
-    /// Coverage effective date.
-    CoverageEffective(usize, NaiveDate),
+    /// Coverage effective date; None: not entered yet (blocks the estimate).
+    CoverageEffective(usize, Option<NaiveDate>),
     /// Benefits already used this benefit year.
     BenefitsUsed(usize, Cents),
     /// Deductible already met this benefit year.
@@ -61,6 +61,10 @@ pub enum Edit {
     CoverageSubscriberBirthDate(usize, Option<NaiveDate>),
     /// The last day of coverage; None: it does not end.
     CoverageTerminates(usize, Option<NaiveDate>),
+    /// When and how the benefits were verified; None clears it.
+    CoverageVerified(usize, Option<Verification>),
+    /// Everything used in one benefit year (this one or the next) at once.
+    CoverageUsed(usize, BenefitYear, YearUsed),
     /// Adds a treatment option. It keeps its id when that is free, else it gets a
     /// new one; its lines always get new ids (it may be a copy of another option).
     AddOption(TreatmentOption),
@@ -131,6 +135,47 @@ pub enum Edit {
     CompleteLine(Completion),
 }
 
+/// Which benefit year amounts used are for, seen from the estimate date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BenefitYear {
+    /// The benefit year containing the estimate date.
+    This,
+    /// The one after it.
+    Next,
+}
+
+impl Coverage {
+    /// What is used in `year`, as the card shows it.
+    pub fn used_in(&self, year: BenefitYear) -> YearUsed {
+        match year {
+            BenefitYear::This => YearUsed {
+                benefits_used: self.benefits_used,
+                deductible_met: self.deductible_met,
+                family_deductible_met: self.family_deductible_met,
+                family_members_met: self.family_members_met,
+                family_benefits_used: self.family_benefits_used,
+                class_maximum_used: self.class_maximum_used.clone(),
+            },
+            BenefitYear::Next => self.next_year.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Sets what is used in `year`.
+    pub fn set_used(&mut self, year: BenefitYear, used: &YearUsed) {
+        match year {
+            BenefitYear::This => {
+                self.benefits_used = used.benefits_used;
+                self.deductible_met = used.deductible_met;
+                self.family_deductible_met = used.family_deductible_met;
+                self.family_members_met = used.family_members_met;
+                self.family_benefits_used = used.family_benefits_used;
+                self.class_maximum_used = used.class_maximum_used.clone();
+            }
+            BenefitYear::Next => self.next_year = Some(used.clone()),
+        }
+    }
+}
+
 /// What an applied edit created, so the caller can select it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Applied {
@@ -199,7 +244,7 @@ impl TreatmentPlan {
                 let slot = self.patient.history.get_mut(*i);
                 *slot.ok_or(EditError::NoHistory(*i))? = entry.clone();
             }
-            Edit::AddCoverage(coverage) => self.coverage.push(coverage.clone()),
+            Edit::AddCoverage(coverage) => self.coverage.push(coverage.as_ref().clone()),
             Edit::RemoveCoverage(i) => {
                 check(*i < self.coverage.len(), EditError::NoCoverage(*i))?;
                 self.coverage.remove(*i);
@@ -221,6 +266,8 @@ impl TreatmentPlan {
                 self.coverage_mut(*i)?.subscriber_birth_date = *d;
             }
             Edit::CoverageTerminates(i, d) => self.coverage_mut(*i)?.terminates = *d,
+            Edit::CoverageVerified(i, v) => self.coverage_mut(*i)?.verified = v.clone(),
+            Edit::CoverageUsed(i, year, used) => self.coverage_mut(*i)?.set_used(*year, used),
             Edit::AddOption(option) => return Ok(self.add_option(option)),
             Edit::RenameOption(id, name) => {
                 self.option_mut(*id).ok_or(EditError::NoOption(*id))?.name =

@@ -40,8 +40,8 @@ pub struct TreatmentPlan {
 }
 
 impl TreatmentPlan {
-    /// An empty plan for a new patient.
-    pub fn new(name: &str, birth_date: NaiveDate) -> TreatmentPlan {
+    /// An empty plan for a new patient; the birth date may still be blank.
+    pub fn new(name: &str, birth_date: Option<NaiveDate>) -> TreatmentPlan {
         TreatmentPlan {
             format: TREATMENT_PLAN_FORMAT,
             patient: Patient {
@@ -211,8 +211,10 @@ pub enum OptionChoiceError {
 pub struct Patient {
     /// Full name.
     pub name: String,
-    /// Date of birth (age limits are decided by age on the date of service).
-    pub birth_date: NaiveDate,
+    /// Date of birth (age limits are decided by age on the date of service); None
+    /// until entered, which blocks the estimate.
+    #[serde(default)]
+    pub birth_date: Option<NaiveDate>,
     /// The practice's chart or account number.
     #[serde(default)]
     pub chart_number: Option<String>,
@@ -286,8 +288,9 @@ pub struct Coverage {
     /// Active employee, COBRA or retiree coverage.
     #[serde(default)]
     pub status: CoverageStatus,
-    /// First day of coverage.
-    pub effective: NaiveDate,
+    /// First day of coverage; None until entered, which blocks the estimate.
+    #[serde(default)]
+    pub effective: Option<NaiveDate>,
     /// Last day of coverage, if it ends.
     #[serde(default)]
     pub terminates: Option<NaiveDate>,
@@ -319,11 +322,49 @@ pub struct Coverage {
     /// How and when the benefits were verified.
     #[serde(default)]
     pub verified: Option<Verification>,
+    /// What is already used in the benefit year after the one containing the
+    /// estimate date (a plan year that renews soon, or treatment booked into next
+    /// year). None: nothing used there yet. Lifetime deductibles and maximums are
+    /// one pool and take the figures above, never these.
+    #[serde(default)]
+    pub next_year: Option<YearUsed>,
+}
+
+/// Amounts already used in one benefit year.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearUsed {
+    /// Plan payments for the patient (counts toward the annual maximum).
+    #[serde(default)]
+    pub benefits_used: Cents,
+    /// Deductible the patient has met.
+    #[serde(default)]
+    pub deductible_met: Cents,
+    /// Deductible dollars the whole family has met.
+    #[serde(default)]
+    pub family_deductible_met: Cents,
+    /// Family members who have met their own deductible (member-count model).
+    #[serde(default)]
+    pub family_members_met: u32,
+    /// Plan payments for the whole family.
+    #[serde(default)]
+    pub family_benefits_used: Cents,
+    /// Amounts used toward the plan's per-year class maximums, by their id.
+    #[serde(default, deserialize_with = "super::unique_map::unique_map")]
+    pub class_maximum_used: BTreeMap<String, Cents>,
 }
 
 impl Coverage {
     /// New coverage under `plan` from `effective`, nothing used.
     pub fn new(plan: &str, effective: NaiveDate) -> Coverage {
+        Coverage {
+            effective: Some(effective),
+            ..Coverage::blank(plan)
+        }
+    }
+
+    /// New coverage under `plan` whose effective date is still to be entered.
+    pub fn blank(plan: &str) -> Coverage {
         Coverage {
             plan: plan.to_string(),
             member_id: None,
@@ -331,7 +372,7 @@ impl Coverage {
             subscriber_birth_date: None,
             relationship: Relationship::default(),
             status: CoverageStatus::default(),
-            effective,
+            effective: None,
             terminates: None,
             waiting_periods_waived: false,
             benefits_used: Cents::ZERO,
@@ -342,6 +383,7 @@ impl Coverage {
             class_maximum_used: BTreeMap::new(),
             history: Vec::new(),
             verified: None,
+            next_year: None,
         }
     }
 }

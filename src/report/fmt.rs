@@ -96,6 +96,16 @@ pub fn benefit_year_long(start: NaiveDate, end: NaiveDate) -> String {
     format!("{} – {}", long_date(start), long_date(end))
 }
 
+/// "Jan 1 – Dec 31, 2027", or "Jul 1, 2026 – Jun 30, 2027" when the benefit
+/// year spans two calendar years (the insurance card's year columns).
+pub fn benefit_year_dates(start: NaiveDate, end: NaiveDate) -> String {
+    if start.year() == end.year() {
+        format!("{} – {}", start.format("%b %-d"), long_date(end))
+    } else {
+        benefit_year_long(start, end)
+    }
+}
+
 /// "#19".
 pub fn tooth(t: Tooth) -> String {
     format!("#{t}")
@@ -297,6 +307,18 @@ mod tests {
     fn a_missing_maximum_reads_no_maximum() {
         assert_eq!(maximum(None), "No maximum");
         assert_eq!(maximum(Some(c("907.6"))), "907.60");
+    }
+
+    #[test]
+    fn a_benefit_year_on_the_card_names_its_first_and_last_day() {
+        assert_eq!(
+            benefit_year_dates(day(2027, 1, 1), day(2027, 12, 31)),
+            "Jan 1 – Dec 31, 2027"
+        );
+        assert_eq!(
+            benefit_year_dates(day(2026, 7, 1), day(2027, 6, 30)),
+            "Jul 1, 2026 – Jun 30, 2027"
+        );
     }
 
     #[test]

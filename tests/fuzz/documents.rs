@@ -393,7 +393,7 @@ impl Builder<'_> {
 
     fn plan(&self, spec: &DocSpec) -> TreatmentPlan {
         let age = Days::new(spec.age);
-        let mut plan = TreatmentPlan::new("Random Patient", self.start - age);
+        let mut plan = TreatmentPlan::new("Random Patient", Some(self.start - age));
         plan.patient.chart_number = Some("C-1".into());
         for (tooth, since) in &spec.missing {
             plan.patient.missing_teeth.push(MissingTooth {
@@ -647,7 +647,7 @@ fn the_largest_plan_the_loader_accepts_adds_up() {
     );
     line.quantity = ferrule::model::treatment_plan::MAX_QUANTITY;
     line.fee = Some(Cents::MAX_AMOUNT);
-    let mut plan = TreatmentPlan::new("Largest", d("1980-01-01"));
+    let mut plan = TreatmentPlan::new("Largest", Some(d("1980-01-01")));
     plan.coverage
         .push(Coverage::new("summit-ppo-1500", d("2020-01-01")));
     plan.coverage

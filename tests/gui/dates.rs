@@ -33,7 +33,7 @@ fn field_text(h: &Harness<'static, FerruleApp>, label: &str) -> String {
 }
 
 fn birth_date(h: &Harness<'static, FerruleApp>) -> NaiveDate {
-    h.state().state.document.plan.patient.birth_date
+    h.state().state.document.plan.patient.birth_date.unwrap()
 }
 
 const TEXT: Role = Role::TextInput;

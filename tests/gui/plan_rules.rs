@@ -202,8 +202,11 @@ fn the_app_reorders_payers_as_suggested_and_shows_a_plans_rules() {
     let mut app = super::sample_app("apexification-8.ron");
     app.state.document.plan.coverage.swap(0, 1);
     let mut h = super::harness(app);
-    h.get_by_label("Use suggested order").click();
+    // The two cards are tall: bring the button into view first.
+    h.get_by_label("Use suggested order").scroll_to_me();
     h.run();
+    h.get_by_label("Use suggested order").click();
+    h.run_steps(8);
     let order: Vec<String> = h
         .state()
         .state
@@ -215,6 +218,9 @@ fn the_app_reorders_payers_as_suggested_and_shows_a_plans_rules() {
         .collect();
     assert_eq!(order, vec!["harbor-plan-year-family", "summit-ppo-1500"]);
 
+    h.get_by_label("Show the Primary plan's rules")
+        .scroll_to_me();
+    h.run();
     h.get_by_label("Show the Primary plan's rules").click();
     h.run();
     // The window's header names the file the plan came from.

@@ -544,8 +544,6 @@ broken! {
         "tests/library/broken/treatment-quantity-saturates.ron:20:51: quantity 4294967295 is too large: at most 999 units are accepted";
     treatment_missing_patient: "treatment-missing-patient.ron" =>
         "tests/library/broken/treatment-missing-patient.ron:20:1: missing field `patient` in `TreatmentPlan`";
-    treatment_missing_birth_date: "treatment-missing-birth-date.ron" =>
-        "tests/library/broken/treatment-missing-birth-date.ron:6:5: missing field `birth_date` in `Patient`";
     treatment_visit_missing_date: "treatment-visit-missing-date.ron" =>
         "tests/library/broken/treatment-visit-missing-date.ron:19:17: missing field `date` in `Visit`";
     treatment_line_missing_code: "treatment-line-missing-code.ron" =>
@@ -554,8 +552,6 @@ broken! {
         "tests/library/broken/treatment-line-unknown-field.ron:19:45: unknown field `teeth` in `PlannedLine`, expected one of `id`, `code`, `tooth`, `surfaces`, `quadrant`, `arch`, `quantity`, `fee`, `completed_at`, or `note` instead";
     treatment_bad_code: "treatment-bad-code.ron" =>
         r#"tests/library/broken/treatment-bad-code.ron:19:37: expected a CDT code: D followed by four digits, such as "D2740"; found "D27O0""#;
-    treatment_coverage_missing_effective: "treatment-coverage-missing-effective.ron" =>
-        "tests/library/broken/treatment-coverage-missing-effective.ron:9:33: missing field `effective` in `Coverage`";
     treatment_date_february_30: "treatment-date-february-30.ron" =>
         r#"tests/library/broken/treatment-date-february-30.ron:9:47: input is out of range: expected a date written "YYYY-MM-DD""#;
     treatment_date_us_style: "treatment-date-us-style.ron" =>

@@ -1,14 +1,17 @@
-//! The patient's coverage: plans in payer order, each picked from the library,
-//! with the effective date and what is used this benefit year.
+//! The patient's coverage: plans in payer order, each picked from the library
+//! (a searchable, sorted picker), with the effective date (blank until entered,
+//! marked required), what is used this benefit year and the next, and the card.
 
-use egui::{ComboBox, Grid, RichText, Ui};
+mod card;
+pub mod picker;
+mod years;
+
+use egui::{Grid, RichText, Ui};
 
 use super::{Out, PanelCtx};
-use crate::gui::command::{Command, Edit};
-use crate::gui::widgets::commit_edit::{commit_edit, date_edit, name_combo};
+use crate::gui::command::Edit;
+use crate::gui::widgets::commit_edit::{name_combo, optional_date_edit};
 use crate::model::Coverage;
-use crate::model::treatment_plan::Relationship;
-use crate::money::Cents;
 
 /// Width of the text fields.
 const FIELD: f32 = 110.0;
@@ -34,17 +37,16 @@ pub fn coverage_list_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         out.edit(Edit::ReorderCoverage(order));
     }
     plan_rules_window(ui, ctx);
-    let first_plan = ctx.library.plans.keys().next();
-    let add = ui.add_enabled(first_plan.is_some(), egui::Button::new("Add plan"));
-    let add = if first_plan.is_none() {
-        add.on_disabled_hover_text("The library has no plans")
+    picker::picker_ui(ui, ctx, out);
+    let has_plans = !ctx.library.plans.is_empty();
+    let add = ui.add_enabled(has_plans, egui::Button::new("Add plan"));
+    let add = if has_plans {
+        add.on_hover_text("Find a plan by carrier, name or id and add it")
     } else {
-        add.on_hover_text("Add a primary or secondary plan")
+        add.on_disabled_hover_text("The library has no plans")
     };
-    if add.clicked()
-        && let Some(id) = first_plan
-    {
-        out.edit(Edit::AddCoverage(Coverage::new(id, ctx.today)));
+    if add.clicked() {
+        picker::open(ui.ctx(), picker::Target::Add);
     }
 }
 
@@ -67,7 +69,7 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
             }
         });
     });
-    plan_picker(ui, ctx, i, coverage, &role, out);
+    plan_button(ui, ctx, i, coverage, &role);
     if ctx.library.plans.contains_key(&coverage.plan) {
         let rules = ui.small_button("What does this plan cover?");
         named(&rules, &format!("Show the {role} plan's rules"));
@@ -79,184 +81,66 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("Effective");
-            let label = format!("{role} effective date");
-            let (date, style) = (coverage.effective, ctx.date_style);
-            if let Some(date) = date_edit(ui, ("effective", i), &label, date, style, FIELD) {
-                out.edit(Edit::CoverageEffective(i, date));
-            }
-            ui.end_row();
-
-            ui.label("Benefits used");
-            let label = format!("{role} benefits used");
-            if let Some(amount) = money_field(ui, ("used", i), &label, coverage.benefits_used, out)
-            {
-                out.edit(Edit::BenefitsUsed(i, amount));
-            }
-            ui.end_row();
-
-            ui.label("Deductible met");
-            let label = format!("{role} deductible met");
-            if let Some(amount) = money_field(ui, ("met", i), &label, coverage.deductible_met, out)
-            {
-                out.edit(Edit::DeductibleMet(i, amount));
-            }
+            ui.horizontal(|ui| {
+                let label = format!("{role} effective date");
+                picker::focus_effective_field(ui, i, ui.make_persistent_id(("effective", i)));
+                let (date, style) = (coverage.effective, ctx.date_style);
+                let typed = optional_date_edit(ui, ("effective", i), &label, date, style, FIELD);
+                if let Some(date) = typed {
+                    out.edit(Edit::CoverageEffective(i, date));
+                }
+                if date.is_none() {
+                    required_mark(ui, &format!("{role} effective date required"));
+                }
+            });
             ui.end_row();
         });
+    years::years_ui(ui, ctx, i, coverage, out);
     egui::CollapsingHeader::new("Insurance card")
         .id_salt(("card", i))
-        .show(ui, |ui| card_ui(ui, i, coverage, &role, out));
+        .show(ui, |ui| card::card_ui(ui, ctx, i, coverage, out));
 }
 
-/// The card's details: member id, subscriber, relationship, the subscriber's birth
-/// date (the birthday rule orders a child's parents' plans by it) and the end date.
-fn card_ui(ui: &mut Ui, i: usize, coverage: &Coverage, role: &str, out: Out<'_>) {
-    let optional = |text: String| {
-        let text = text.trim().to_string();
-        (!text.is_empty()).then_some(text)
-    };
-    Grid::new(("card_grid", i)).num_columns(2).show(ui, |ui| {
-        ui.label("Member ID");
-        let current = coverage.member_id.clone().unwrap_or_default();
-        let label = format!("{role} member ID");
-        if let Some(text) = commit_edit(ui, ("member", i), &label, &current, "on the card", FIELD) {
-            out.edit(Edit::CoverageMemberId(i, optional(text)));
-        }
-        ui.end_row();
-        ui.label("Subscriber");
-        let current = coverage.subscriber.clone().unwrap_or_default();
-        let label = format!("{role} subscriber");
-        if let Some(text) = commit_edit(ui, ("subscriber", i), &label, &current, "name", FIELD) {
-            out.edit(Edit::CoverageSubscriber(i, optional(text)));
-        }
-        ui.end_row();
-        ui.label("Patient is");
-        relationship_ui(ui, i, coverage.relationship, role, out);
-        ui.end_row();
-        ui.label("Subscriber born");
-        let label = format!("{role} subscriber birth date");
-        let born = coverage.subscriber_birth_date;
-        if let Some(d) = optional_date_ui(ui, ("subscriber_born", i), &label, born, out) {
-            out.edit(Edit::CoverageSubscriberBirthDate(i, d));
-        }
-        ui.end_row();
-        ui.label("Ends");
-        let label = format!("{role} end date");
-        if let Some(d) = optional_date_ui(ui, ("ends", i), &label, coverage.terminates, out) {
-            out.edit(Edit::CoverageTerminates(i, d));
-        }
-        ui.end_row();
-    });
+/// A red "required" beside a field that is still blank; `label` is its
+/// accessible name ("Birth date required").
+pub(crate) fn required_mark(ui: &mut Ui, label: &str) {
+    let text = RichText::new("required")
+        .strong()
+        .color(ui.visuals().error_fg_color);
+    let response = ui
+        .label(text)
+        .on_hover_text("The estimate waits for this date");
+    let label = label.to_string();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label.clone()));
 }
 
-fn relationship_ui(ui: &mut Ui, i: usize, current: Relationship, role: &str, out: Out<'_>) {
-    let word = |r: Relationship| match r {
-        Relationship::Subscriber => "the subscriber",
-        Relationship::Spouse => "the spouse",
-        Relationship::Child => "a child",
-        Relationship::Other => "another dependent",
-    };
-    let response = ComboBox::from_id_salt(("relationship", i))
-        .selected_text(word(current))
-        .show_ui(ui, |ui| {
-            for r in [
-                Relationship::Subscriber,
-                Relationship::Spouse,
-                Relationship::Child,
-                Relationship::Other,
-            ] {
-                if ui.selectable_label(r == current, word(r)).clicked() && r != current {
-                    out.edit(Edit::CoverageRelationship(i, r));
-                }
-            }
-        })
-        .response;
-    name_combo(&response, &format!("{role} relationship"), word(current));
-}
-
-/// A date field that may be empty; returns the new value when one is committed
-/// (Some(None): cleared).
-fn optional_date_ui(
-    ui: &mut Ui,
-    id: impl egui::AsIdSalt,
-    label: &str,
-    current: Option<chrono::NaiveDate>,
-    out: Out<'_>,
-) -> Option<Option<chrono::NaiveDate>> {
-    let shown = current
-        .map(crate::report::fmt::iso_date)
-        .unwrap_or_default();
-    let text = commit_edit(ui, id, label, &shown, "YYYY-MM-DD", FIELD)?;
-    if text.trim().is_empty() {
-        return Some(None);
-    }
-    match crate::report::dates::parse_typed_date(&text) {
-        Ok(date) => Some(Some(date)),
-        Err(e) => {
-            out.push(Command::ShowError(format!("{label}: {e}")));
-            None
-        }
-    }
-}
-
-fn plan_picker(
-    ui: &mut Ui,
-    ctx: &PanelCtx<'_>,
-    i: usize,
-    coverage: &Coverage,
-    role: &str,
-    out: Out<'_>,
-) {
-    let known = ctx.library.plans.contains_key(&coverage.plan);
-    let shown = if known {
-        ctx.plan_name(&coverage.plan)
-    } else {
-        format!("{} (not in library)", coverage.plan)
+/// The coverage's plan, as a button that opens the picker to change it.
+fn plan_button(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, role: &str) {
+    let known = ctx.library.plans.get(&coverage.plan);
+    let shown = match known {
+        Some(plan) => plan.name.clone(),
+        None => format!("{} (not in library)", coverage.plan),
     };
     let mut text = RichText::new(&shown);
-    if !known {
+    if known.is_none() {
         text = text.color(ui.visuals().error_fg_color);
     }
-    let response = ComboBox::from_id_salt(("coverage_plan", i))
-        .selected_text(text)
-        .width(ui.available_width())
-        .truncate()
-        .show_ui(ui, |ui| {
-            for (id, plan) in &ctx.library.plans {
-                let label = format!("{} — {}", plan.name, plan.network.label());
-                if ui.selectable_label(*id == coverage.plan, label).clicked()
-                    && *id != coverage.plan
-                {
-                    out.edit(Edit::CoveragePlan(i, id.clone()));
-                }
-            }
-        })
-        .response;
+    let button = egui::Button::new(text).truncate();
+    let response = ui.add_sized([ui.available_width(), 0.0], button);
     name_combo(&response, &format!("{role} plan"), &shown);
-    let hover = ctx
-        .library
-        .plans
-        .get(&coverage.plan)
-        .map(|p| format!("{} · {} · {}", p.name, p.carrier, p.network.label()));
-    if let Some(hover) = hover {
-        response.on_hover_text(hover);
-    }
-}
-
-/// A money field: returns the new amount when a valid one is committed.
-fn money_field(
-    ui: &mut Ui,
-    id_salt: impl egui::AsIdSalt,
-    label: &str,
-    amount: Cents,
-    out: Out<'_>,
-) -> Option<Cents> {
-    let text = commit_edit(ui, id_salt, label, &amount.to_string(), "0.00", FIELD)?;
-    match Cents::parse_non_negative(text.trim().trim_start_matches('$')) {
-        Ok(amount) => Some(amount),
-        Err(e) => {
-            out.push(Command::ShowError(format!("{label}: {e}")));
-            None
-        }
+    let hover = known.map_or_else(
+        || "Choose a plan from the library".to_string(),
+        |p| {
+            format!(
+                "{} · {} · {} (click to change)",
+                p.name,
+                p.carrier,
+                p.network.label()
+            )
+        },
+    );
+    if response.on_hover_text(hover).clicked() {
+        picker::open(ui.ctx(), picker::Target::Change(i));
     }
 }
 

@@ -5,7 +5,7 @@ use egui::{Grid, RichText, Ui};
 
 use super::{Out, PanelCtx, coverage};
 use crate::gui::command::{Command, Edit};
-use crate::gui::widgets::commit_edit::{commit_edit, date_edit};
+use crate::gui::widgets::commit_edit::{commit_edit, optional_date_edit};
 use crate::model::{Arch, CdtCode, HistoryEntry, Quadrant, Surfaces, Tooth};
 use crate::report::dates::parse_typed_date;
 
@@ -76,25 +76,31 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
 
         ui.label("Birth date");
         let style = ctx.date_style;
-        if let Some(date) = date_edit(
-            ui,
-            "birth_date",
-            "Birth date",
-            patient.birth_date,
-            style,
-            FIELD,
-        ) {
-            out.edit(Edit::BirthDate(date));
-        }
+        ui.horizontal(|ui| {
+            let born = patient.birth_date;
+            // Blank, the field leaves room for the mark, so the panel keeps its width.
+            let width = if born.is_none() { FIELD - 56.0 } else { FIELD };
+            let typed = optional_date_edit(ui, "birth_date", "Birth date", born, style, width);
+            if let Some(date) = typed {
+                out.edit(Edit::BirthDate(date));
+            }
+            if born.is_none() {
+                coverage::required_mark(ui, "Birth date required");
+            }
+        });
         ui.end_row();
 
         ui.label("Age");
-        // Age limits depend on it, so an unset birth date must be obvious.
-        match ctx.today.years_since(patient.birth_date) {
-            Some(years) if patient.birth_date < ctx.today => {
+        // Age limits depend on it, so an unset or impossible birth date must be obvious.
+        let age = patient
+            .birth_date
+            .filter(|born| *born < ctx.today)
+            .and_then(|born| ctx.today.years_since(born));
+        match age {
+            Some(years) => {
                 ui.label(format!("{years}"));
             }
-            _ => {
+            None => {
                 ui.label(RichText::new("Enter the birth date").color(ui.visuals().warn_fg_color));
             }
         }

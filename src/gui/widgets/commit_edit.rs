@@ -77,9 +77,34 @@ pub fn date_edit(
     style: DateStyle,
     width: f32,
 ) -> Option<NaiveDate> {
+    date_field(ui, id_salt, label, Some(value), style, width, false).flatten()
+}
+
+/// A date field that may be blank (a date still to be entered, or one that does
+/// not apply): as [`date_edit`], and emptying the field commits `Some(None)`.
+pub fn optional_date_edit(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    label: &str,
+    value: Option<NaiveDate>,
+    style: DateStyle,
+    width: f32,
+) -> Option<Option<NaiveDate>> {
+    date_field(ui, id_salt, label, value, style, width, true)
+}
+
+fn date_field(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    label: &str,
+    value: Option<NaiveDate>,
+    style: DateStyle,
+    width: f32,
+    blank_ok: bool,
+) -> Option<Option<NaiveDate>> {
     let id = ui.make_persistent_id(id_salt);
     let (buffer_id, error_id) = (id.with("buffer"), id.with("date_error"));
-    let shown = fmt::date(value, style);
+    let shown = value.map(|d| fmt::date(d, style)).unwrap_or_default();
     let hint = fmt::date_hint(style);
     let mut error: Option<String> = ui.data(|d| d.get_temp(error_id));
     let mut buffer: String = ui
@@ -95,7 +120,10 @@ pub fn date_edit(
         let response = output.response.response;
         name(&response, label, &buffer, hint);
         let escaped = ui.input(|i| i.key_pressed(Key::Escape));
-        let parsed = parse_typed_date(&buffer);
+        let parsed = match buffer.trim() {
+            "" if blank_ok => Ok(None),
+            _ => parse_typed_date(&buffer).map(Some),
+        };
         if response.has_focus() {
             if parsed.is_ok() {
                 error = None;

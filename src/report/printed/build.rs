@@ -145,7 +145,12 @@ pub(super) fn facts(
 /// Name, date of birth and chart number.
 fn patient_block(plan: &TreatmentPlan) -> PartyBlock {
     let patient = &plan.patient;
-    let mut lines = vec![words::date_of_birth(patient.birth_date)];
+    // A blank birth date blocks printing; the block never shows a made-up one.
+    let mut lines: Vec<String> = patient
+        .birth_date
+        .map(words::date_of_birth)
+        .into_iter()
+        .collect();
     if let Some(chart) = patient.chart_number.as_deref().filter(|s| !s.is_empty()) {
         lines.push(words::chart(chart));
     }
