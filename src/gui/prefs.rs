@@ -88,6 +88,14 @@ pub fn paint_focus_ring(ctx: &egui::Context) {
     let Some(id) = ctx.memory(|m| m.focused()) else {
         return;
     };
+    // `read_response` also does the widget's interaction: in a frame with a
+    // press or click elsewhere it would take the keyboard from a field that has
+    // just asked for it (a menu item that focuses a field). One frame without
+    // the ring is not seen: a click always draws again.
+    let pressed = ctx.input(|i| i.pointer.any_pressed() || i.pointer.any_click());
+    if pressed {
+        return;
+    }
     let Some(response) = ctx.read_response(id) else {
         return;
     };

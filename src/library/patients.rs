@@ -90,7 +90,7 @@ pub struct PatientFolderError {
 
 /// The birth date of a patient, when known: the one place the index reads it.
 fn birth_date_of(patient: &Patient) -> Option<NaiveDate> {
-    Some(patient.birth_date)
+    patient.birth_date
 }
 
 /// Creates the patient folder owner-only (0700) when it is missing; an existing
