@@ -251,6 +251,7 @@ impl FerruleApp {
         self.refresh(&ctx);
         self.keep_recovery_copy(&ctx);
         keys::remember_focus(&ctx);
+        super::widgets::focus::age_wish(&ctx);
         super::prefs::paint_focus_ring(&ctx);
         self.prefs.zoom = ctx.zoom_factor();
         let title = self.window_title();
@@ -390,6 +391,8 @@ impl FerruleApp {
                 self.state
                     .replace_document(Document::new(blank_plan(self.state.today), None));
                 self.state.info("New treatment plan");
+                // A new patient starts with their name.
+                super::widgets::focus::focus_field(ctx, "Patient name");
             }
             Pending::Open => {
                 // Patients are opened from the patient folder.

@@ -37,6 +37,8 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Show the Patients window (search the patient folder).
     Patients,
+    /// Put the keyboard in the quick-entry field, to type lines.
+    TypeLines,
     /// Save to the current file (or ask where when there is none).
     Save,
     /// Ask where to save.
@@ -131,6 +133,7 @@ impl Command {
             Command::Open => "Open…",
             Command::OpenPath(_) => "Open",
             Command::Patients => "Patients…",
+            Command::TypeLines => "Type lines (quick entry)",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::SaveToPath(_) => "Save here",
@@ -193,6 +196,7 @@ impl Command {
             Command::New => ctrl(Key::N),
             Command::Open => ctrl(Key::O),
             Command::Patients => ctrl(Key::F),
+            Command::TypeLines => ctrl(Key::L),
             Command::Save => ctrl(Key::S),
             Command::SaveAs => ctrl_shift(Key::S),
             Command::Quit => ctrl(Key::Q),
@@ -251,7 +255,7 @@ impl Command {
 
     /// The commands the keyboard reaches, in menu order (the Keyboard window's
     /// list): every one of [`Command::with_shortcuts`] plus zoom.
-    pub fn keyboard_list() -> [Command; 17] {
+    pub fn keyboard_list() -> [Command; 18] {
         [
             Command::New,
             Command::Open,
@@ -263,6 +267,7 @@ impl Command {
             Command::Undo,
             Command::Redo,
             Command::ToggleCompare,
+            Command::TypeLines,
             Command::SelectNextLine,
             Command::SelectPreviousLine,
             Command::DeleteSelectedLine,
@@ -275,7 +280,7 @@ impl Command {
 
     /// Commands with a shortcut, those with Shift first: egui matches shortcuts
     /// ignoring extra modifiers, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Command; 14] {
+    pub fn with_shortcuts() -> [Command; 15] {
         [
             Command::SaveAs,
             Command::Redo,
@@ -287,6 +292,7 @@ impl Command {
             Command::Undo,
             Command::Print,
             Command::ToggleCompare,
+            Command::TypeLines,
             Command::CompleteSelectedLine,
             Command::SelectNextLine,
             Command::SelectPreviousLine,

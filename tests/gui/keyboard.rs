@@ -119,6 +119,7 @@ fn the_keyboard_window_lists_the_commands_with_their_keys() {
             ("Undo", "Ctrl+Z"),
             ("Redo", "Ctrl+Shift+Z"),
             ("Compare side by side", "Ctrl+K"),
+            ("Type lines (quick entry)", "Ctrl+L"),
             ("Select the next line", "Down"),
             ("Select the line above", "Up"),
             ("Delete the selected line", "Delete / Backspace"),

@@ -25,6 +25,7 @@ mod print;
 mod quick_entry;
 mod recovery;
 mod rows;
+mod scenario;
 mod search;
 mod visits;
 mod workflow;

@@ -265,8 +265,10 @@ fn a_new_plan_is_saved_in_the_patient_folder_owner_only() {
     // The next new plan of the same name does not take the saved file's name.
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
-    h.state_mut()
-        .push(Command::Edit(Edit::PatientName("Ada Lovelace".into())));
+    // A new plan puts the keyboard in the name field: the name is typed there.
+    h.get_by_label("Patient name").type_text("Ada Lovelace");
+    h.key_press(Key::Enter);
+    h.run();
     h.state_mut()
         .push(Command::Edit(Edit::ChartNumber(Some("A/77".into()))));
     h.run();

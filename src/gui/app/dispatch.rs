@@ -15,6 +15,11 @@ impl FerruleApp {
             Command::Edit(edit) => self.edit(&edit),
             Command::KeyboardHelp => self.panels.keyboard = true,
             Command::Patients => self.show_patients(ctx),
+            Command::TypeLines => {
+                self.state.view = View::Plan;
+                let field = crate::gui::panels::quick_entry::LABEL;
+                crate::gui::widgets::focus::focus_field(ctx, field);
+            }
             Command::Undo => self.state.undo(),
             Command::SelectNextLine
             | Command::SelectPreviousLine

@@ -46,6 +46,8 @@ pub fn menu_bar_ui(
         ui.menu_button("Edit", |ui| {
             item(ui, Command::Undo, ctx.state.history.can_undo(), out);
             item(ui, Command::Redo, ctx.state.history.can_redo(), out);
+            ui.separator();
+            item(ui, Command::TypeLines, true, out);
         });
         ui.menu_button("View", |ui| {
             for choice in [ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::System] {

@@ -65,6 +65,8 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             .clicked()
         {
             let n = ctx.plan.options.len() + 1;
+            // Its lines are what is typed next.
+            crate::gui::widgets::focus::focus_field(ui.ctx(), super::quick_entry::LABEL);
             // The plan gives it a fresh id; the app then shows it.
             out.edit(Edit::AddOption(TreatmentOption {
                 id: OptionId::default(),
@@ -129,6 +131,9 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
     }
     ui.horizontal(|ui| {
         if ui.button("Add visit").clicked() {
+            // The new visit's date is what is typed next.
+            let label = format!("Visit {} date", option.visits.len() + 1);
+            crate::gui::widgets::focus::focus_field(ui.ctx(), label);
             let date = option.visits.last().map_or(ctx.today, |v| v.date);
             out.edit(Edit::AddVisit {
                 option: ctx.option,

@@ -42,6 +42,7 @@ pub fn commit_edit(
 
 /// Gives a text field its accessible name without changing its text value.
 pub fn name(response: &Response, label: &str, text: &str, hint: &str) {
+    super::focus::take_wish(response, label, text);
     let label = label.to_string();
     let text = text.to_string();
     let hint = hint.to_string();

@@ -3,6 +3,7 @@
 
 pub mod code_search;
 pub mod commit_edit;
+pub mod focus;
 pub mod money;
 pub mod status;
 pub mod tooth_chart;
