@@ -311,34 +311,17 @@ impl FerruleApp {
                 });
         }
         let wide = ctx.content_rect().width() >= panels::WIDE_ENOUGH_FOR_DETAILS;
-        if self.panels.details_open.unwrap_or(wide) {
-            egui::Panel::right("details")
-                .resizable(true)
-                .default_size(250.0)
-                .size_range(200.0..=520.0)
-                .show(ui, |ui| {
-                    if panels::details::toggle_ui(ui, true) {
-                        self.panels.details_open = Some(false);
-                    }
-                    match pctx.state.view {
-                        View::Plan => panels::details::details_ui(ui, &pctx, out),
-                        View::Compare => panels::compare::compare_details_ui(ui, &pctx),
-                    }
-                });
-        } else {
-            egui::Panel::right("details_closed")
-                .resizable(false)
-                .exact_size(30.0)
-                .show(ui, |ui| {
-                    if panels::details::toggle_ui(ui, false) {
-                        self.panels.details_open = Some(true);
-                    }
-                });
-        }
+        // The details panel takes its place now, but its contents are drawn after
+        // the centre, so the Tab key goes left panel, centre, then right panel,
+        // as the screen reads.
+        let details_at = details_space(ui, &mut self.panels, wide);
         egui::CentralPanel::default().show(ui, |ui| match pctx.state.view {
             View::Plan => panels::plan::plan_ui(ui, &pctx, &mut self.panels.add_line, out),
             View::Compare => panels::compare::compare_ui(ui, &pctx, out),
         });
+        if let Some(rect) = details_at {
+            details_body(ui, rect, &mut self.panels, &pctx, out);
+        }
         self.draw_windows(ctx, pctx.date_style);
     }
 
@@ -438,6 +421,55 @@ impl FerruleApp {
             }
             (_, None) => self.after_save = None,
         }
+    }
+}
+
+/// The right panel's space ("Why this number"), or its closed strip; the open
+/// panel's content rectangle, to be filled by [`details_body`].
+fn details_space(ui: &mut Ui, panel_state: &mut Panels, wide: bool) -> Option<egui::Rect> {
+    if panel_state.details_open.unwrap_or(wide) {
+        let panel = egui::Panel::right("details")
+            .resizable(true)
+            .default_size(250.0)
+            .size_range(200.0..=520.0)
+            .show(ui, |ui| {
+                let rect = ui.max_rect();
+                ui.allocate_space(ui.available_size());
+                rect
+            });
+        return Some(panel.inner);
+    }
+    egui::Panel::right("details_closed")
+        .resizable(false)
+        .exact_size(30.0)
+        .show(ui, |ui| {
+            if panels::details::toggle_ui(ui, false) {
+                panel_state.details_open = Some(true);
+            }
+        });
+    None
+}
+
+/// The right panel's contents, drawn into the space [`details_space`] kept.
+fn details_body(
+    ui: &mut Ui,
+    rect: egui::Rect,
+    panel_state: &mut Panels,
+    pctx: &PanelCtx<'_>,
+    out: &mut Commands,
+) {
+    let body = egui::UiBuilder::new()
+        .id_salt("details_body")
+        .max_rect(rect)
+        .layout(egui::Layout::top_down(egui::Align::Min));
+    let mut ui = ui.new_child(body);
+    ui.set_clip_rect(rect);
+    if panels::details::toggle_ui(&mut ui, true) {
+        panel_state.details_open = Some(false);
+    }
+    match pctx.state.view {
+        View::Plan => panels::details::details_ui(&mut ui, pctx, out),
+        View::Compare => panels::compare::compare_details_ui(&mut ui, pctx),
     }
 }
 

@@ -126,3 +126,44 @@ fn tab_from_the_quick_entry_goes_to_what_is_next_on_screen() {
     assert!(next.left() > panel_edge, "{next:?}");
     assert!(next.top() >= field.top() - 1.0, "{next:?} vs {field:?}");
 }
+
+#[test]
+fn tab_reaches_the_centre_before_the_right_panel() {
+    // With a line selected the right panel has fields ("Line fee override"): Tab
+    // from the quick entry passes the centre's widgets first, then the right
+    // panel's, and never goes back to the centre in between.
+    let mut h = app();
+    h.get_by_label("Line 2: D2740").click();
+    h.run();
+    h.get_by_label("Quick entry").focus();
+    h.run();
+    let right_edge = h.get_by_label("Line fee override").rect().left() - 90.0;
+    let left_edge = h.get_by_label("Patient name").rect().right();
+    let (mut centre, mut right) = (0, 0);
+    for _ in 0..300 {
+        tab(&mut h);
+        if focused(&h, "Line fee override") {
+            break;
+        }
+        // Widgets scrolled out of view have no rectangle.
+        let Some(at) = focused_rect(&h).filter(|r| r.is_finite()) else {
+            continue;
+        };
+        if at.left() >= right_edge {
+            right += 1;
+        } else {
+            assert_eq!(right, 0, "Tab came back to the centre ({at:?})");
+            let menu = at.top() < 32.0;
+            assert!(
+                at.left() > left_edge && !menu,
+                "Tab left the centre for {at:?} first"
+            );
+            centre += 1;
+        }
+    }
+    assert!(
+        focused(&h, "Line fee override"),
+        "Tab never reached the right panel"
+    );
+    assert!(centre > 10 && right > 0, "{centre} centre, {right} right");
+}
