@@ -114,7 +114,7 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "newpt", "recall", "child", "crownbu", "rctmolar", "implant", "srp"
+                "newpt", "recall", "child", "crown", "crownbu", "rctmolar", "implant", "srp"
             ]
         );
     }

@@ -123,6 +123,13 @@ fn a_preset_key_adds_the_whole_visit_and_the_menu_fills_the_key() {
     let before = prep_visit(&h).len();
     h.get_by_label("Quick entry").focus();
     h.run();
+    // The built-in "crown" preset: "crown 19" is the office's usual crown.
+    enter(&mut h, "crown 19");
+    assert_eq!(
+        summary(&prep_visit(&h)[before..]),
+        vec![("D2740".to_string(), Some(Tooth::Permanent(19)))]
+    );
+    let before = before + 1;
     // The built-in "rctmolar" preset: root canal, buildup and crown on the tooth typed.
     enter(&mut h, "rctmolar 30");
     let t30 = Some(Tooth::Permanent(30));
