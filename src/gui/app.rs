@@ -289,28 +289,33 @@ impl FerruleApp {
         egui::Panel::bottom("problems")
             .resizable(tall)
             .show(ui, |ui| panels::problems::problems_ui(ui, &pctx));
-        if self.panels.patient_closed {
-            egui::Panel::left("patient_closed")
-                .resizable(false)
-                .exact_size(30.0)
-                .show(ui, |ui| {
-                    if panels::details::patient_toggle_ui(ui, false) {
-                        self.panels.patient_closed = false;
-                    }
-                });
-        } else {
+        let width = ctx.content_rect().width();
+        if self
+            .panels
+            .patient_open
+            .unwrap_or(width >= panels::WIDE_ENOUGH_FOR_PATIENT)
+        {
             egui::Panel::left("patient")
                 .resizable(true)
                 .default_size(262.0)
                 .size_range(230.0..=480.0)
                 .show(ui, |ui| {
                     if panels::details::patient_toggle_ui(ui, true) {
-                        self.panels.patient_closed = true;
+                        self.panels.patient_open = Some(false);
                     }
                     panels::patient::patient_panel_ui(ui, &pctx, &mut self.panels.patient, out);
                 });
+        } else {
+            egui::Panel::left("patient_closed")
+                .resizable(false)
+                .exact_size(30.0)
+                .show(ui, |ui| {
+                    if panels::details::patient_toggle_ui(ui, false) {
+                        self.panels.patient_open = Some(true);
+                    }
+                });
         }
-        let wide = ctx.content_rect().width() >= panels::WIDE_ENOUGH_FOR_DETAILS;
+        let wide = width >= panels::WIDE_ENOUGH_FOR_DETAILS;
         // The details panel takes its place now, but its contents are drawn after
         // the centre, so the Tab key goes left panel, centre, then right panel,
         // as the screen reads.

@@ -105,3 +105,63 @@ fn folding_the_patient_panel_gives_the_table_its_width() {
     assert!(h.query_by_label("Patient name").is_some());
     assert_eq!(code(&h).left(), open_left);
 }
+
+/// (row label, fee, primary, secondary, patient, status) of two lines of the
+/// two-payer sample, whose status words are the longest of the samples.
+const TWO_PAYERS: [(&str, &str, &str, &str, &str, &str); 2] = [
+    (
+        "Line 4: D2391",
+        "220.00",
+        "84.80",
+        "24.00",
+        "36.20",
+        "• downgraded",
+    ),
+    (
+        "Line 6: D2740",
+        "1,540.00",
+        "376.50",
+        "32.50",
+        "546.00",
+        "• downgraded, deductible",
+    ),
+];
+
+#[test]
+fn two_payers_stay_in_view_zoomed_in_too() {
+    // Zoomed in, a 1024-pixel window is 820 points wide at 125% and 683 at 150%:
+    // the side panels fold and the description gives way; the money stays.
+    let cases = [
+        (1024.0, 700.0, 1.0),
+        (1024.0, 700.0, 1.25),
+        (1280.0, 800.0, 1.0),
+        (1280.0, 800.0, 1.25),
+        (1280.0, 800.0, 1.5),
+        (1920.0, 1080.0, 1.0),
+        (1920.0, 1080.0, 1.5),
+        (2560.0, 1440.0, 1.0),
+        (2560.0, 1440.0, 2.0),
+    ];
+    for (width, height, zoom) in cases {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(width, height))
+            .build_ui_state(
+                |ui, app: &mut FerruleApp| app.ui(ui),
+                sample_app("rules-secondary.ron"),
+            );
+        h.ctx.set_zoom_factor(zoom);
+        h.run();
+        let points = width / zoom;
+        for (label, fee, primary, secondary, patient, status) in TWO_PAYERS {
+            let cells = row_cells(&h, label);
+            for wanted in [fee, primary, secondary, patient, status] {
+                let case = format!("{width}x{height} at {zoom}x: {label}: {wanted}");
+                let cell = cells.iter().find(|(text, _)| text == wanted);
+                let Some((_, right)) = cell else {
+                    panic!("{case} not shown in {cells:?}");
+                };
+                assert!(*right <= points, "{case} ends at {right} of {points}");
+            }
+        }
+    }
+}

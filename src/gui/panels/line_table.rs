@@ -81,11 +81,15 @@ impl TableLayout {
             columns.retain(|c| c.key != optional);
         }
         let fixed = needed(&columns) - MIN_DESCRIPTION;
+        // Capped, so on a wide screen the amounts stay near their words; what is
+        // left then lets the status words show in full ("downgraded, frequency").
+        let description = (available - fixed).clamp(MIN_DESCRIPTION, 420.0);
+        let spare = (available - fixed - description).clamp(0.0, 220.0);
         let widths = columns
             .iter()
             .map(|c| match c.key {
-                // Capped, so on a wide screen the amounts stay near their words.
-                ColumnKey::Description => (available - fixed).clamp(MIN_DESCRIPTION, 420.0),
+                ColumnKey::Description => description,
+                ColumnKey::Status => width_of(ColumnKey::Status) + spare,
                 key => width_of(key),
             })
             .collect();

@@ -95,13 +95,18 @@ pub struct Panels {
     /// The "Why this number" panel, opened or closed by the user; None: open
     /// when the window is wide enough for it beside every money column.
     pub details_open: Option<bool>,
-    /// The patient panel is folded to a thin strip (it starts open).
-    pub patient_closed: bool,
+    /// The patient panel, opened or folded to a thin strip by the user; None:
+    /// open when the window is wide enough for it beside every money column.
+    pub patient_open: Option<bool>,
 }
 
 /// Below this window width the "Why this number" panel starts closed, so the
 /// table keeps its fee, insurance, patient and status columns in view.
 pub const WIDE_ENOUGH_FOR_DETAILS: f32 = 1200.0;
+
+/// Below this window width (in points, so zooming in counts) the patient panel
+/// starts folded, so the table keeps its money and status columns in view.
+pub const WIDE_ENOUGH_FOR_PATIENT: f32 = 960.0;
 
 /// Commands pushed this frame, shared by all panels.
 pub type Out<'a> = &'a mut Commands;
