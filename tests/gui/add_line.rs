@@ -140,6 +140,26 @@ fn add_line_waits_for_a_code_and_a_tooth() {
 }
 
 #[test]
+fn a_search_that_no_longer_lists_the_picked_code_drops_it() {
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    h.get_by_label("Search codes").focus();
+    h.run();
+    h.get_by_label("Search codes").type_text("2740");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(super::shows(&h, "D2740 — All-ceramic crown (zirconia included)"));
+    // Typing on: "2740zz" matches nothing, so nothing stays picked.
+    h.get_by_label("Search codes").focus();
+    h.run();
+    h.get_by_label("Search codes").type_text("zz");
+    h.run();
+    assert!(super::shows(&h, "No code matches."));
+    assert!(super::shows(&h, "No code picked"));
+    assert!(super::shows(&h, "Pick a code first"));
+}
+
+#[test]
 fn visits_can_be_added_redated_and_deleted() {
     let mut h = harness(sample_app("buildup-crown-19.ron"));
     h.get_by_label("Add visit").click();

@@ -109,6 +109,11 @@ fn search_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) {
         .response;
     name(&response, "Search codes", &panel.query, hint);
     let results = search(&ctx.library.catalogue, &panel.query);
+    // A new search that no longer lists the picked code drops it, so "Add line"
+    // cannot add a code the screen no longer shows.
+    if response.changed() && !results.iter().any(|r| Some(r.code) == panel.code) {
+        panel.code = None;
+    }
     // Enter picks the best match, so "2740⏎" is enough.
     if response.lost_focus()
         && ui.input(|i| i.key_pressed(Key::Enter))
