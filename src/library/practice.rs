@@ -135,8 +135,8 @@ mod tests {
         assert_eq!(s.name, "Bright Smiles");
         assert_eq!(s.npi.as_deref(), Some("1234567890"));
         assert_eq!(s.validity_days, 90);
-        // Files written before the date setting existed show ISO dates.
-        assert_eq!(s.date_style, crate::model::DateStyle::Iso);
+        // Without the setting, dates show month first, as US offices write them.
+        assert_eq!(s.date_style, crate::model::DateStyle::Us);
     }
 
     #[test]

@@ -57,9 +57,9 @@ pub struct PracticeSettings {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateStyle {
     /// 2026-03-14.
-    #[default]
     Iso,
-    /// 03/14/2026 (month first).
+    /// 03/14/2026 (month first): what a US front desk reads and types.
+    #[default]
     Us,
 }
 
@@ -74,7 +74,7 @@ impl Default for PracticeSettings {
             validity_days: DEFAULT_VALIDITY_DAYS,
             disclaimer: DEFAULT_DISCLAIMER.to_string(),
             logo: None,
-            date_style: DateStyle::Iso,
+            date_style: DateStyle::Us,
             patients_folder: None,
         }
     }

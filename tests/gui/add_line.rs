@@ -148,7 +148,10 @@ fn a_search_that_no_longer_lists_the_picked_code_drops_it() {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    assert!(super::shows(&h, "D2740 — All-ceramic crown (zirconia included)"));
+    assert!(super::shows(
+        &h,
+        "D2740 — All-ceramic crown (zirconia included)"
+    ));
     // Typing on: "2740zz" matches nothing, so nothing stays picked.
     h.get_by_label("Search codes").focus();
     h.run();

@@ -95,7 +95,7 @@ fn completing_a_filling_moves_it_to_the_history_and_adds_what_the_plan_paid() {
     // which date it got.
     let message = h.state().state.message.clone().unwrap();
     assert!(!message.is_error);
-    assert!(message.text.contains("2027-01-13"), "{}", message.text);
+    assert!(message.text.contains("01/13/2027"), "{}", message.text);
     assert!(message.text.contains("after today"), "{}", message.text);
     // The next line down is selected.
     assert_eq!(h.state().state.selected_line, Some(lines[4]));

@@ -51,8 +51,8 @@ fn a_us_birth_date_is_read_and_a_wrong_one_is_explained_beside_the_field() {
         birth_date(&h),
         NaiveDate::from_ymd_opt(1978, 3, 14).unwrap()
     );
-    // Shown back the practice's way (ISO by default).
-    assert_eq!(field_text(&h, "Birth date"), "1978-03-14");
+    // Shown back the practice's way (month first by default).
+    assert_eq!(field_text(&h, "Birth date"), "03/14/1978");
     assert!(h.state().state.document.is_modified());
 
     type_and_enter(&mut h, "Birth date", "13/45/1978");

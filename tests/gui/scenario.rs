@@ -136,7 +136,7 @@ fn the_front_desk_scenario_fits_in_twenty_clicks_and_130_keys() {
     d.key(Key::Enter);
     d.click("Line 4: D2740");
     d.click_widget("Completed at");
-    d.click("Visit 2 (2026-12-09)");
+    d.click("Visit 2 (12/09/2026)");
 
     // A second option: an implant, abutment and crown (the "implant" preset).
     d.click("New option");

@@ -22,7 +22,7 @@ fn a_crown_is_listed_at_its_seat_visit_with_its_prep_date() {
     assert!(!shows(&h, "    No lines in this visit."));
     let texts: Vec<String> = super::row_texts(&h, "Line 2: D2740");
     assert!(
-        texts.iter().any(|t| t.ends_with("(prepared 2026-12-03)")),
+        texts.iter().any(|t| t.ends_with("(prepared 12/03/2026)")),
         "{texts:?}"
     );
     // The document itself is unchanged: the crown still starts at the prep visit.

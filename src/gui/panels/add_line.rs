@@ -265,7 +265,13 @@ fn visit_picker(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) -> Op
         visits
             .iter()
             .find(|v| Some(v.id) == id)
-            .map(|v| format!("{} ({})", v.name, crate::report::fmt::iso_date(v.date)))
+            .map(|v| {
+                format!(
+                    "{} ({})",
+                    v.name,
+                    crate::report::fmt::date(v.date, ctx.date_style)
+                )
+            })
             .unwrap_or_else(|| "No visit".to_string())
     };
     ui.label("Into visit");

@@ -91,7 +91,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             }
             mark_completed_ui(ui, ctx, at, out);
         });
-        completed_at_ui(ui, option, at, line.completed_at, out);
+        completed_at_ui(ui, option, (at, ctx.date_style), line.completed_at, out);
         fee_override_ui(ui, at, line.fee, out);
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
@@ -167,13 +167,13 @@ fn explanation_ui(
 fn completed_at_ui(
     ui: &mut Ui,
     option: &TreatmentOption,
-    at: LineId,
+    (at, style): (LineId, crate::model::DateStyle),
     current: Option<VisitId>,
     out: Out<'_>,
 ) {
     let name =
         |id: Option<VisitId>| match id.and_then(|id| option.visits.iter().find(|v| v.id == id)) {
-            Some(v) => format!("{} ({})", v.name, crate::report::fmt::iso_date(v.date)),
+            Some(v) => format!("{} ({})", v.name, crate::report::fmt::date(v.date, style)),
             None => "The visit it starts in".to_string(),
         };
     ui.horizontal(|ui| {

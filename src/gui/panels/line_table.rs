@@ -312,7 +312,7 @@ fn description_cell(
     };
     let mut hover = info.map(|i| i.patient_text.clone()).unwrap_or_default();
     if let Some(prep) = shown.prepared_at {
-        let when = fmt::iso_date(prep.date);
+        let when = fmt::date(prep.date, ctx.date_style);
         text = format!("{text} (prepared {when})");
         // The column is narrow: the hover always says where it was started.
         hover = format!("{hover}\nStarted at \"{}\" on {when}", prep.name);

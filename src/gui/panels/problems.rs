@@ -35,7 +35,7 @@ pub fn problems_ui(ui: &mut Ui, ctx: &PanelCtx<'_>) {
                     "Library: {} plans, {} fee schedules · {source} · estimates as of {}",
                     ctx.library.plans.len(),
                     ctx.library.fee_schedules.len(),
-                    crate::report::fmt::iso_date(ctx.today),
+                    crate::report::fmt::date(ctx.today, ctx.date_style),
                 ))
                 .weak(),
             );
