@@ -411,5 +411,31 @@ pub fn check_fee_schedule(path: &Path, text: &str, schedule: &FeeSchedule) -> Ve
             "fee schedule lists no fees: expected at least one code",
         ));
     }
+    let mut dates = Vec::new();
+    for version in &schedule.versions {
+        let date = format!("\"{}\"", version.effective);
+        let at = locate(text, &["versions", &date]);
+        if dates.contains(&version.effective) {
+            problems.push(Problem::at(
+                path,
+                locate(text, &["versions", &date, &date]),
+                format!(
+                    "two versions start on {}: expected one version per date",
+                    version.effective
+                ),
+            ));
+        }
+        dates.push(version.effective);
+        if version.fees.is_empty() {
+            problems.push(Problem::at(
+                path,
+                at,
+                format!(
+                    "version \"{}\" lists no fees: expected the whole list in force from {}",
+                    version.name, version.effective
+                ),
+            ));
+        }
+    }
     problems
 }

@@ -3,8 +3,10 @@
 //! trips through `to_ron`, saving treatment plans, and the examples in the docs.
 
 mod broken;
+mod derived;
 mod disk;
 mod docs;
+mod lint;
 mod location;
 mod patients;
 mod saving;
