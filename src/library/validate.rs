@@ -414,11 +414,15 @@ pub fn check_fee_schedule(path: &Path, text: &str, schedule: &FeeSchedule) -> Ve
     let mut dates = Vec::new();
     for version in &schedule.versions {
         let date = format!("\"{}\"", version.effective);
-        let at = locate(text, &["versions", &date]);
-        if dates.contains(&version.effective) {
+        // The k-th version with this date is at the k-th occurrence of it.
+        let same_before = dates.iter().filter(|d| **d == version.effective).count();
+        let mut needles = vec!["versions"];
+        needles.extend(std::iter::repeat_n(date.as_str(), same_before + 1));
+        let at = locate(text, &needles);
+        if same_before > 0 {
             problems.push(Problem::at(
                 path,
-                locate(text, &["versions", &date, &date]),
+                at,
                 format!(
                     "two versions start on {}: expected one version per date",
                     version.effective

@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::code::{CdtCode, CodeSet, ProcedureClass};
 use super::plan::{
@@ -88,6 +88,7 @@ pub struct PlanPatch {
     #[serde(
         default,
         deserialize_with = "written",
+        serialize_with = "write_written",
         skip_serializing_if = "Option::is_none"
     )]
     pub missing_tooth_clause: Option<Option<MissingToothClause>>,
@@ -109,6 +110,7 @@ pub struct PlanPatch {
     #[serde(
         default,
         deserialize_with = "written",
+        serialize_with = "write_written",
         skip_serializing_if = "Option::is_none"
     )]
     pub in_force_since: Option<Option<NaiveDate>>,
@@ -116,6 +118,7 @@ pub struct PlanPatch {
     #[serde(
         default,
         deserialize_with = "written",
+        serialize_with = "write_written",
         skip_serializing_if = "Option::is_none"
     )]
     pub notes: Option<Option<String>>,
@@ -128,6 +131,19 @@ where
     T: Deserialize<'de>,
 {
     T::deserialize(deserializer).map(Some)
+}
+
+/// Writes a field read by [`written`]: `Some(None)` as `None`, so it reads back
+/// as "present, and empty" rather than ron's explicit `Some(None)`.
+fn write_written<S, T>(value: &Option<Option<T>>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    T: Serialize,
+{
+    match value {
+        Some(inner) => inner.serialize(serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// Which of a derived plan's fields were inherited and which it overrides: what a

@@ -122,3 +122,47 @@ fn a_schedule_without_versions_adds_no_step() {
         row("1400.00", "850.00", "550.00", "0.00", &["425.00"], "425.00"),
     );
 }
+
+#[test]
+fn a_versioned_schedule_file_loads_and_bad_versions_are_reported() {
+    use ferrule::library;
+    use ferrule::model::SourceFile;
+    let file = |versions: &str| SourceFile {
+        path: "fee-schedules/ppo.ron".into(),
+        text: format!(
+            "FeeSchedule(\n    format: 1,\n    id: \"ppo\",\n    name: \"PPO\",\n    kind: Contracted,\n    fees: {{ \"D2740\": \"850.00\" }},\n    versions: [\n{versions}\n    ],\n)\n"
+        ),
+    };
+    let good = library::from_sources(
+        &[file(
+            r#"        (name: "2027 fees", effective: "2027-01-01", fees: { "D2740": "900.00" }),"#,
+        )],
+        &[],
+    );
+    assert!(good.problems.is_empty(), "{:?}", good.problems);
+    let schedule = &good.fee_schedules["ppo"];
+    let crown = ferrule::model::CdtCode::parse("D2740").unwrap();
+    assert_eq!(
+        schedule.fee_on(crown, d("2026-12-31")),
+        Some(crate::util::c("850.00"))
+    );
+    assert_eq!(
+        schedule.fee_on(crown, d("2027-01-01")),
+        Some(crate::util::c("900.00"))
+    );
+
+    let bad = library::from_sources(
+        &[file(
+            "        (name: \"2027 fees\", effective: \"2027-01-01\", fees: { \"D2740\": \"900.00\" }),\n        (name: \"2027 again\", effective: \"2027-01-01\", fees: {}),",
+        )],
+        &[],
+    );
+    let problems: Vec<String> = bad.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        vec![
+            "fee-schedules/ppo.ron:9:41: two versions start on 2027-01-01: expected one version per date",
+            "fee-schedules/ppo.ron:9:41: version \"2027 again\" lists no fees: expected the whole list in force from 2027-01-01",
+        ]
+    );
+}

@@ -9,6 +9,7 @@ mod docs;
 mod lint;
 mod location;
 mod patients;
+mod plan_saving;
 mod saving;
 mod shipped;
 

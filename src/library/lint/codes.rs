@@ -93,7 +93,7 @@ pub(super) fn unknown_or_unpriced(l: &mut Linted<'_>) {
             }
         }
     }
-    for (code, _) in &l.plan.code_coverage {
+    for code in l.plan.code_coverage.keys() {
         singles.push(("code coverage".into(), vec!["code_coverage".into()], *code));
     }
     for alt in &l.plan.alternate_benefits {
