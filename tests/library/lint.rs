@@ -33,23 +33,30 @@ fn plan_text(rules: &str) -> String {
 
 /// The lint's warnings for a plan with `rules`, linted on `today`.
 fn warnings_on(rules: &str, today: &str) -> Vec<String> {
+    lint_files(&[("lint", plan_text(rules))], today)
+}
+
+/// The lint's warnings for plan files `(name, text)` loaded with the two test
+/// schedules (they must load without problems).
+fn lint_files(files: &[(&str, String)], today: &str) -> Vec<String> {
     let schedule = |id: &str, text: &str| SourceFile {
         path: PathBuf::from(format!("fee-schedules/{id}.ron")),
         text: text.to_string(),
     };
-    let path = PathBuf::from("plans/lint.ron");
-    let text = plan_text(rules);
-    let plan = SourceFile {
-        path: path.clone(),
-        text: text.clone(),
-    };
+    let plans: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, text)| SourceFile {
+            path: PathBuf::from(format!("plans/{name}.ron")),
+            text: text.clone(),
+        })
+        .collect();
     let lib = library::from_sources(
         &[schedule("office", OFFICE), schedule("lint-ppo", PPO)],
-        &[plan],
+        &plans,
     );
     let problems: Vec<String> = lib.problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{problems:#?}");
-    let texts = BTreeMap::from([(path, text)]);
+    let texts: BTreeMap<PathBuf, String> = plans.into_iter().map(|f| (f.path, f.text)).collect();
     library::lint(&lib, &texts, d(today))
         .iter()
         .map(ToString::to_string)
@@ -313,4 +320,31 @@ fn warnings_change_the_exit_code_only_with_strict() {
     );
     let (code, _, _) = ferrule(&["check", "--strict", "--library", lib]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn a_derived_plan_is_warned_once_per_rule_at_the_file_to_fix() {
+    // The base mixes coverage in its cleanings pool (its own warning), and covers
+    // its ortho limit's code through code_coverage.
+    let base = plan_text(
+        "    frequency_limits: [\n        (name: \"Cleanings\", codes: [\"D1110\", \"D4910\"], count: 2, window: BenefitYear, scope: Patient),\n        (name: \"Ortho\", codes: [\"D8080\"], count: 1, window: Lifetime, scope: Patient),\n    ],\n    code_coverage: { \"D8080\": 50 },",
+    );
+    // The derived plan inherits both limits and drops the ortho coverage: the
+    // inherited ortho limit can now never change a number, in this plan only.
+    let derived = "PlanRules(\n    format: 1,\n    id: \"lint-b\",\n    based_on: \"lint\",\n    code_coverage: { \"D8080\": None },\n)\n".to_string();
+    let never = "the plan covers none of them, so the rule can never change a number; expected a rule on covered services";
+    assert_eq!(
+        lint_files(&[("lint", base.clone()), ("lint-b", derived)], "2026-12-04"),
+        vec![
+            format!("plans/lint-b.ron:4:15: frequency limit \"Ortho\" counts codes {never} (the rule is inherited from \"lint\")"),
+            "plans/lint.ron:9:16: frequency limit \"Cleanings\" counts D1110 (paid at 100%) and D4910 (paid at 80%) in one pool: which comes first changes what the plan pays; expected codes paid alike, or shared_pool: true when the plan means it".to_string(),
+        ]
+    );
+    // Near miss: a derived plan that changes nothing the rules depend on adds no
+    // warning (the base's one is not repeated).
+    let same = "PlanRules(format: 1, id: \"lint-c\", based_on: \"lint\", name: \"C\")".to_string();
+    assert_eq!(
+        lint_files(&[("lint", base), ("lint-c", same)], "2026-12-04").len(),
+        1
+    );
 }

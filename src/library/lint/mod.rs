@@ -17,12 +17,13 @@
 mod codes;
 mod rules;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::problem::locate;
+use crate::model::derived::Derivation;
 use crate::model::{CdtCode, CodeSet, FeeSchedule, Library, PlanRules, Problem, ProcedureClass};
 
 /// One plan being linted: the plan, the library around it, where its file is.
@@ -32,14 +33,57 @@ struct Linted<'a> {
     path: &'a Path,
     text: &'a str,
     today: NaiveDate,
+    /// Its base, the base's base, ... when it is a derived plan.
+    derivation: Option<&'a Derivation>,
+    /// The messages each plan linted so far had, by plan id.
+    seen: &'a BTreeMap<String, BTreeSet<String>>,
+    /// This plan's messages (before any note about inheritance).
+    messages: BTreeSet<String>,
     warnings: Vec<Problem>,
 }
 
+/// The plan field a lint's first needle names.
+fn field_of(needle: Option<&&str>) -> Option<&'static str> {
+    Some(match *needle? {
+        "frequency_limits" => "frequency_limits",
+        "age_limits" => "age_limits",
+        "waiting_periods" => "waiting_periods",
+        "missing_tooth_clause" => "missing_tooth_clause",
+        "exclusions" => "exclusions",
+        "preauthorization" => "preauthorization",
+        "bundling" => "bundling",
+        "dhmo_upgrades" => "dhmo_upgrades",
+        "alternate_benefits" => "alternate_benefits",
+        "code_coverage" => "code_coverage",
+        "maximum" | "class_maximums" | "family_annual" => "maximum",
+        _ => return None,
+    })
+}
+
 impl Linted<'_> {
-    /// A warning at the text `needles` lead to (see `locate`).
+    /// A warning at the text `needles` lead to (see `locate`). In a derived plan,
+    /// a rule it inherits is not in its file: the warning points at its
+    /// `based_on` and says so, and is left out when a plan it is based on has the
+    /// same warning already (one warning, at the file to fix).
     fn warn(&mut self, needles: &[&str], message: String) {
-        let at = locate(self.text, needles);
-        self.warnings.push(Problem::at(self.path, at, message));
+        self.messages.insert(message.clone());
+        let inherited = self
+            .derivation
+            .filter(|d| field_of(needles.first()).is_some_and(|f| d.is_inherited(f)));
+        let Some(d) = inherited else {
+            let at = locate(self.text, needles);
+            self.warnings.push(Problem::at(self.path, at, message));
+            return;
+        };
+        let in_base = d
+            .chain
+            .iter()
+            .any(|base| self.seen.get(base).is_some_and(|m| m.contains(&message)));
+        if !in_base {
+            let at = locate(self.text, &["based_on", &format!("\"{}\"", d.based_on)]);
+            let message = format!("{message} (the rule is inherited from \"{}\")", d.based_on);
+            self.warnings.push(Problem::at(self.path, at, message));
+        }
     }
 
     /// The plan's own fee schedule.
@@ -111,8 +155,12 @@ pub fn lint(
             (path, plan)
         })
         .collect();
-    plans.sort_by(|a, b| a.0.cmp(b.0).then(a.1.id.cmp(&b.1.id)));
+    // Bases before the plans derived from them, so a warning a plan inherits
+    // can be left to its base.
+    let depth = |id: &str| library.derivations.get(id).map_or(0, |d| d.chain.len());
+    plans.sort_by(|a, b| (depth(&a.1.id), a.0, &a.1.id).cmp(&(depth(&b.1.id), b.0, &b.1.id)));
     let mut warnings = Vec::new();
+    let mut seen = BTreeMap::new();
     for (path, plan) in plans {
         let mut linted = Linted {
             plan,
@@ -120,6 +168,9 @@ pub fn lint(
             path,
             text: texts.get(path).map_or("", String::as_str),
             today,
+            derivation: library.derivations.get(&plan.id),
+            seen: &seen,
+            messages: BTreeSet::new(),
             warnings: Vec::new(),
         };
         codes::unknown_or_unpriced(&mut linted);
@@ -131,6 +182,10 @@ pub fn lint(
         rules::waiting_too_long(&mut linted);
         rules::maximum_below_deductible(&mut linted);
         warnings.append(&mut linted.warnings);
+        let messages = linted.messages;
+        seen.insert(plan.id.clone(), messages);
     }
+    // In file order; within a file, in the order the lints ran.
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
     warnings
 }
