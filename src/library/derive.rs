@@ -146,6 +146,14 @@ impl Resolver<'_, '_> {
             &self.library.fee_schedules,
             &self.library.catalogue,
         );
+        // A problem in a value the file does not write (it found nothing to
+        // point at) is shown at the file's based_on.
+        let based_on = locate(&file.text, &["based_on", &format!("\"{base}\"")]);
+        for problem in &mut problems {
+            if (problem.line, problem.column) == (1, 1) {
+                (problem.line, problem.column) = based_on;
+            }
+        }
         if problems.is_empty() {
             let id = plan.id.clone();
             self.library

@@ -84,7 +84,12 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
 /// texts for positions: from its folder, or the built-in sample's texts.
 pub fn lint_library(library: &Library, today: NaiveDate) -> Vec<Problem> {
     let mut texts = BTreeMap::new();
-    for path in library.sources.values() {
+    let plan_files = library
+        .sources
+        .iter()
+        .filter(|(key, _)| key.starts_with("plan:"))
+        .map(|(_, path)| path);
+    for path in plan_files {
         let text = if library.root.is_some() {
             read::read_text(path).ok()
         } else {

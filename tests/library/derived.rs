@@ -290,3 +290,22 @@ fn check_resolved_prints_the_plan_as_ron_that_loads_back() {
         "ferrule: no plan \"no-such-plan\" loaded: expected the id of a plan in plans/\n"
     );
 }
+
+#[test]
+fn a_problem_in_a_value_the_derived_file_does_not_write_is_shown_at_based_on() {
+    // The base pays perio maintenance at 100% on its own; the derived plan
+    // excludes it: the resolved plan both covers and excludes D4910.
+    let base = r#"PlanRules(format: 1, id: "perio-base", name: "Base", carrier: "Test",
+    network: InNetwork(contracted: "summit-ppo-2026"),
+    coverage: { Periodontics: 80 },
+    code_coverage: { "D4910": 100 },
+)"#;
+    let derived = "PlanRules(\n    format: 1,\n    id: \"perio-variant\",\n    based_on: \"perio-base\",\n    exclusions: [(codes: [\"D4910\"], reason: \"No maintenance.\")],\n)\n";
+    let library = load(&[file("perio-base", base), file("perio-variant", derived)]);
+    assert_eq!(
+        problems(&library),
+        vec![
+            "plans/perio-variant.ron:4:15: D4910 is covered at 100% here but excluded (\"No maintenance.\"): expected one or the other"
+        ]
+    );
+}
