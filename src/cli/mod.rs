@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod check;
 mod compare;
 mod print;
 
@@ -36,7 +37,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every plan and fee schedule in the library; exit 2 on any problem.
-    Check,
+    Check {
+        /// Print this plan as resolved from its based_on chain, as RON.
+        #[arg(long, value_name = "PLAN-ID")]
+        resolved: Option<String>,
+        /// Exit 2 on lint warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Estimate a treatment plan file.
     Estimate {
         /// The treatment-plan file.
@@ -131,7 +139,9 @@ pub fn run(
     let dir = library_dir(env, library_flag)?;
     let lib = library::load_dir(&dir);
     match command {
-        Command::Check => Ok(check(&dir, &lib)),
+        Command::Check { resolved, strict } => {
+            check::run(&dir, &lib, resolved.as_deref(), *strict, today)
+        }
         Command::Estimate {
             file,
             option,
@@ -176,28 +186,6 @@ fn out(text: &str) {
     // A closed pipe (ferrule ... | head) is not an error worth reporting.
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).ok();
-}
-
-fn check(dir: &Path, lib: &Library) -> ExitCode {
-    let mut text = String::new();
-    for p in &lib.problems {
-        text.push_str(&format!("{p}\n"));
-    }
-    text.push_str(&format!(
-        "{}: {} plans, {} fee schedules, {} codes; {} problem{}\n",
-        dir.display(),
-        lib.plans.len(),
-        lib.fee_schedules.len(),
-        lib.catalogue.codes.len(),
-        lib.problems.len(),
-        if lib.problems.len() == 1 { "" } else { "s" }
-    ));
-    out(&text);
-    if lib.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    }
 }
 
 fn estimate(

@@ -268,7 +268,7 @@ fn code_problems(
         return;
     };
     let office = library.office_schedule(plan.office_fee_schedule.as_deref());
-    if line.fee.is_none() && office.is_some_and(|o| o.fee(line.code).is_none()) {
+    if line.fee.is_none() && office.is_some_and(|o| o.fee_on(line.code, at.visit_date).is_none()) {
         out.push(
             at.blocking(
                 "the office fee schedule has no fee for this code: enter a fee on the line",

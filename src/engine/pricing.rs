@@ -90,6 +90,8 @@ struct Pricing<'a> {
     name: String,
     /// Units: schedule amounts are per unit.
     quantity: i64,
+    /// The date of service under this plan: it picks the fee schedule version.
+    date: NaiveDate,
 }
 
 impl Pricing<'_> {
@@ -113,7 +115,7 @@ impl Pricing<'_> {
     fn listed(&self, code: CdtCode) -> Option<Cents> {
         self.payer
             .schedule
-            .fee(code)
+            .fee_on(code, self.date)
             .map(|c| self.times_quantity(c))
     }
 
@@ -137,12 +139,14 @@ pub fn price(
         s,
         name: plan.name.clone(),
         quantity: i64::from(s.line.quantity.max(1)),
+        date: s.dos(plan.settings.date_of_service),
     };
     let Explained {
         amount: allowed,
         steps,
         flags,
     } = allowed_fee(&p);
+    let steps = fee_version(&p).into_iter().chain(steps).collect();
     let mut line = PlanLine {
         allowed,
         normal_benefit: Cents::ZERO,
@@ -154,7 +158,7 @@ pub fn price(
         covered: false,
         steps,
         flags,
-        date: s.dos(plan.settings.date_of_service),
+        date: p.date,
     };
     line.take(preauthorization(&p));
     if let Outcome::Denied(denial) = outcome {
@@ -175,6 +179,20 @@ pub fn price(
     line.normal_benefit = capped.benefit;
     line.collectible = contract_limit(&p, allowed, capped.exhausted);
     line
+}
+
+/// Which version of the plan's fee schedule prices the line, when the schedule
+/// has dated versions (a schedule without them says nothing).
+fn fee_version(p: &Pricing<'_>) -> Option<Step> {
+    let schedule = p.payer.schedule;
+    let first = schedule.first_version_date()?;
+    let version = schedule.version_on(p.date);
+    Some(Step::FeeVersion {
+        plan: p.name.clone(),
+        schedule: schedule.name.clone(),
+        version: version.map(|v| v.name.clone()),
+        from: version.map_or(first, |v| v.effective),
+    })
 }
 
 /// Step 2: the allowed fee for the performed code: the schedule's amount, never
@@ -248,7 +266,7 @@ fn contract_fee(p: &Pricing<'_>, allowed: Cents) -> Cents {
     if p.is_dhmo() {
         p.payer
             .schedule
-            .fee(p.code())
+            .fee_on(p.code(), p.date)
             .map_or(p.fee(), |c| c.min(p.fee()))
     } else {
         allowed
@@ -360,7 +378,11 @@ fn alternate_benefit<'p>(
         alt_listed.unwrap_or(Cents::ZERO)
     } else {
         alt_listed
-            .or_else(|| p.office_fees.fee(to).map(|c| p.times_quantity(c)))
+            .or_else(|| {
+                p.office_fees
+                    .fee_on(to, p.date)
+                    .map(|c| p.times_quantity(c))
+            })
             .unwrap_or(allowed)
     };
     (alternate_allowed < own).then(|| Downgrade {

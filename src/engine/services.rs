@@ -59,7 +59,13 @@ pub fn services<'a>(
             let quantity = i64::from(line.quantity.max(1));
             let (unit_fee, overridden) = match line.fee {
                 Some(fee) => (fee, true),
-                None => (office_fees.fee(line.code).unwrap_or(Cents::ZERO), false),
+                // The office fees in force when the procedure is done.
+                None => (
+                    office_fees
+                        .fee_on(line.code, completed)
+                        .unwrap_or(Cents::ZERO),
+                    false,
+                ),
             };
             out.push(Service {
                 id: line.id,

@@ -86,6 +86,18 @@ pub enum Step {
         /// The schedule amount was above the office fee and was capped.
         capped_at_fee: bool,
     },
+    /// The version of a dated fee schedule that priced the line.
+    FeeVersion {
+        /// Plan.
+        plan: String,
+        /// Fee schedule name.
+        schedule: String,
+        /// The version's name ("2027 fees"); None: the schedule's first list.
+        version: Option<String>,
+        /// The version's first day; for the first list, the day it ends (the
+        /// first version's date).
+        from: NaiveDate,
+    },
     /// Difference the office may not bill.
     WriteOff {
         /// Plan whose contract requires it.

@@ -5,12 +5,15 @@
     reason = "reading the library folder is what this file is for"
 )]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::problem::locate;
-use super::{SAMPLE_FILES, parse, presets, read, validate};
+use chrono::NaiveDate;
+
+use super::problem::duplicate_id;
+use super::{SAMPLE_FILES, derive, lint, parse, presets, read, validate};
+use crate::model::derived::PlanFile;
 use crate::model::{Library, Problem, SourceFile};
 
 /// The code catalogue shipped with Ferrule.
@@ -77,6 +80,31 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
         .collect()
 }
 
+/// The plan lint's warnings for `library` (see `lint`), reading the plan files'
+/// texts for positions: from its folder, or the built-in sample's texts.
+pub fn lint_library(library: &Library, today: NaiveDate) -> Vec<Problem> {
+    let mut texts = BTreeMap::new();
+    let plan_files = library
+        .sources
+        .iter()
+        .filter(|(key, _)| key.starts_with("plan:"))
+        .map(|(_, path)| path);
+    for path in plan_files {
+        let text = if library.root.is_some() {
+            read::read_text(path).ok()
+        } else {
+            SAMPLE_FILES
+                .iter()
+                .find(|(sample, _)| Path::new(sample) == path)
+                .map(|(_, text)| (*text).to_string())
+        };
+        if let Some(text) = text {
+            texts.insert(path.clone(), text);
+        }
+    }
+    lint::lint(library, &texts, today)
+}
+
 /// The sample library built into the binary.
 pub fn sample() -> Library {
     let pick = |prefix: &str| -> Vec<SourceFile> {
@@ -125,9 +153,22 @@ pub fn from_sources(schedule_files: &[SourceFile], plan_files: &[SourceFile]) ->
         }
         library.problems.append(&mut problems);
     }
+    load_plans(&mut library, plan_files);
+    library
+}
+
+/// Loads the plan files: whole plans first, in file order, then the derived ones
+/// laid over their bases (see `derive`).
+fn load_plans(library: &mut Library, plan_files: &[SourceFile]) {
+    let mut derived = Vec::new();
+    let mut failed = BTreeSet::new();
     for file in plan_files {
-        let plan = match parse::parse_plan(&file.path, &file.text) {
-            Ok(plan) => plan,
+        let plan = match parse::parse_plan_file(&file.path, &file.text) {
+            Ok(PlanFile::Full(plan)) => plan,
+            Ok(PlanFile::Derived(patch)) => {
+                derived.push((file, patch));
+                continue;
+            }
             Err(problem) => {
                 library.problems.push(problem);
                 continue;
@@ -148,29 +189,10 @@ pub fn from_sources(schedule_files: &[SourceFile], plan_files: &[SourceFile]) ->
                 .sources
                 .insert(format!("plan:{}", plan.id), file.path.clone());
             library.plans.insert(plan.id.clone(), plan);
+        } else {
+            failed.insert(plan.id.clone());
         }
         library.problems.append(&mut problems);
     }
-    library
-}
-
-fn duplicate_id(
-    file: &SourceFile,
-    id: &str,
-    what: &str,
-    sources: &BTreeMap<String, PathBuf>,
-) -> Problem {
-    let key = if what == "plan" {
-        format!("plan:{id}")
-    } else {
-        id.to_string()
-    };
-    let first = sources
-        .get(&key)
-        .map_or_else(String::new, |p| format!(" (first in {})", p.display()));
-    Problem::at(
-        &file.path,
-        locate(&file.text, &["id", &format!("\"{id}\"")]),
-        format!("duplicate {what} id \"{id}\"{first}: expected every id to be unique"),
-    )
+    derive::resolve_all(library, derived, failed);
 }

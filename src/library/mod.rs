@@ -9,8 +9,10 @@
 //! for each one that did not, so the app can show the problems and work with the
 //! rest.
 
+mod derive;
 mod disk;
 mod document;
+mod lint;
 mod load;
 mod location;
 mod parse;
@@ -21,6 +23,7 @@ mod presets;
 mod problem;
 mod read;
 pub mod recovery;
+mod save;
 mod text;
 mod unclosed;
 mod validate;
@@ -31,12 +34,16 @@ pub use disk::{
     load_treatment_plan_fingerprinted, prepare_private_file, save_treatment_plan_fingerprinted,
 };
 pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
-pub use load::{from_sources, load_dir, sample};
+pub use lint::lint;
+pub use load::{from_sources, lint_library, load_dir, sample};
 pub use location::{
     Environment, LibraryError, PATIENTS_FOLDER_NAME, documents_dir, documents_in_user_dirs,
     resolve_library_dir, seed_library, user_data_dir,
 };
-pub use parse::{FORMAT_VERSION, parse_catalogue, parse_treatment_plan, to_ron};
+pub use parse::{
+    FORMAT_VERSION, parse_catalogue, parse_fee_schedule, parse_plan_file, parse_treatment_plan,
+    to_ron,
+};
 pub use patients::{
     IndexProblem, PatientEntry, PatientFolderError, PatientIndex, index_patients,
     prepare_patient_folder,
@@ -44,6 +51,9 @@ pub use patients::{
 pub use presets::{PRESETS_PATH, load_presets};
 pub use problem::locate;
 pub use read::{MAX_LOGO_BYTES, MAX_TEXT_BYTES, file_start, same_file};
+pub use save::{
+    SaveError, file_has_comments, has_comments, plan_file_text, save_fee_schedule, save_plan_file,
+};
 pub use write::{create_private_dir, write_atomic};
 
 mod built_in {

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::problem::{self, locate};
 use super::text::strip_bom;
+use crate::model::derived::{PlanFile, PlanPatch};
 use crate::model::treatment_plan::MAX_QUANTITY;
 use crate::model::{CodeCatalogue, FeeSchedule, PlanRules, Problem, TreatmentPlan};
 
@@ -64,6 +65,35 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<PlanRules, Problem> {
     let plan: PlanRules = parse(path, text)?;
     check_format(path, text, plan.format)?;
     Ok(plan)
+}
+
+/// Parses a plan file that may be derived from another (`based_on`). A file
+/// without `based_on` is read exactly as [`parse_plan`] reads it, with its
+/// messages; a derived one is read into the partial form, resolved later.
+pub fn parse_plan_file(path: &Path, text: &str) -> Result<PlanFile, Problem> {
+    match parse::<PlanPatch>(path, text) {
+        Ok(patch) if patch.based_on.is_some() => {
+            check_format(path, text, patch.format)?;
+            Ok(PlanFile::Derived(patch))
+        }
+        // A whole plan, or a file neither form reads: the whole plan's reading
+        // gives the messages people know ("missing field `coverage`").
+        Ok(_) => parse_plan(path, text).map(PlanFile::Full),
+        Err(derived_problem) => match parse_plan(path, text) {
+            Ok(plan) => Ok(PlanFile::Full(plan)),
+            Err(_) if mentions_based_on(text) => Err(derived_problem),
+            Err(problem) => Err(problem),
+        },
+    }
+}
+
+/// True when `text` has `based_on` outside a comment.
+fn mentions_based_on(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.split("//")
+            .next()
+            .is_some_and(|code| code.contains("based_on"))
+    })
 }
 
 /// A problem at the first line whose quantity is above [`MAX_QUANTITY`].

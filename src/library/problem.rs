@@ -1,13 +1,15 @@
 //! Making problems from file text: ron's parse errors in plainer words, and the
 //! position of a value that parsed but fails a later check.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use ron::error::SpannedError;
 
 use super::text::{position, strip_bom};
 use super::unclosed;
-use crate::model::Problem;
+
+use crate::model::{Problem, SourceFile};
 
 /// A RON parse error in `text` as a problem, with ron's position; or, when a
 /// string was left unclosed and ron only stumbled lines later, at that string.
@@ -95,6 +97,28 @@ fn find_outside_comments(text: &str, from: usize, needle: &str) -> Option<usize>
         }
         start = at + needle.len();
     }
+}
+
+/// A problem for a file whose id an earlier file already has.
+pub fn duplicate_id(
+    file: &SourceFile,
+    id: &str,
+    what: &str,
+    sources: &BTreeMap<String, PathBuf>,
+) -> Problem {
+    let key = if what == "plan" {
+        format!("plan:{id}")
+    } else {
+        id.to_string()
+    };
+    let first = sources
+        .get(&key)
+        .map_or_else(String::new, |p| format!(" (first in {})", p.display()));
+    Problem::at(
+        &file.path,
+        locate(&file.text, &["id", &format!("\"{id}\"")]),
+        format!("duplicate {what} id \"{id}\"{first}: expected every id to be unique"),
+    )
 }
 
 #[cfg(test)]

@@ -411,5 +411,35 @@ pub fn check_fee_schedule(path: &Path, text: &str, schedule: &FeeSchedule) -> Ve
             "fee schedule lists no fees: expected at least one code",
         ));
     }
+    let mut dates = Vec::new();
+    for version in &schedule.versions {
+        let date = format!("\"{}\"", version.effective);
+        // The k-th version with this date is at the k-th occurrence of it.
+        let same_before = dates.iter().filter(|d| **d == version.effective).count();
+        let mut needles = vec!["versions"];
+        needles.extend(std::iter::repeat_n(date.as_str(), same_before + 1));
+        let at = locate(text, &needles);
+        if same_before > 0 {
+            problems.push(Problem::at(
+                path,
+                at,
+                format!(
+                    "two versions start on {}: expected one version per date",
+                    version.effective
+                ),
+            ));
+        }
+        dates.push(version.effective);
+        if version.fees.is_empty() {
+            problems.push(Problem::at(
+                path,
+                at,
+                format!(
+                    "version \"{}\" lists no fees: expected the whole list in force from {}",
+                    version.name, version.effective
+                ),
+            ));
+        }
+    }
     problems
 }

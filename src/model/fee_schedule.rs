@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::code::{AreaKind, CdtCode, ProcedureClass};
@@ -20,15 +21,60 @@ pub struct FeeSchedule {
     pub name: String,
     /// What the amounts mean.
     pub kind: FeeScheduleKind,
-    /// Amount per code. A code may appear only once.
+    /// Amount per code. A code may appear only once. With `versions`, these are
+    /// the fees in force before the first version's date.
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
+    pub fees: BTreeMap<CdtCode, Cents>,
+    /// Later versions of the whole list, each in force from its date on (the 2027
+    /// contracted fees from January 1, 2027). A version lists every fee it has:
+    /// a code it leaves out has no amount on or after its date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<FeeVersion>,
+    /// Free text for people (where the fees came from); never read by the engine.
+    /// Kept when a program rewrites the file, unlike comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// One dated version of a fee schedule's amounts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeVersion {
+    /// Name for people: "2027 fees".
+    pub name: String,
+    /// The first date of service it prices.
+    pub effective: NaiveDate,
+    /// Amount per code, the whole list. A code may appear only once.
     #[serde(deserialize_with = "super::unique_map::unique_map")]
     pub fees: BTreeMap<CdtCode, Cents>,
 }
 
 impl FeeSchedule {
-    /// The amount listed for `code`, if any.
+    /// The amount listed for `code` in the first list (`fees`), if any.
     pub fn fee(&self, code: CdtCode) -> Option<Cents> {
         self.fees.get(&code).copied()
+    }
+
+    /// The dated version in force on `date`: the latest one that starts on or
+    /// before it; None when `fees` (the first list) is in force.
+    pub fn version_on(&self, date: NaiveDate) -> Option<&FeeVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.effective <= date)
+            .max_by_key(|v| v.effective)
+    }
+
+    /// The amount for `code` on a date of service, from the version in force.
+    pub fn fee_on(&self, code: CdtCode, date: NaiveDate) -> Option<Cents> {
+        self.version_on(date)
+            .map_or(&self.fees, |v| &v.fees)
+            .get(&code)
+            .copied()
+    }
+
+    /// The first date a version takes over from `fees`, if the schedule has one.
+    pub fn first_version_date(&self) -> Option<NaiveDate> {
+        self.versions.iter().map(|v| v.effective).min()
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::derived::Derivation;
 use super::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Preset, Problem};
 
 /// Everything loaded from a library folder.
@@ -24,6 +25,8 @@ pub struct Library {
     pub sources: BTreeMap<String, PathBuf>,
     /// Every problem found, in file order.
     pub problems: Vec<Problem>,
+    /// For each derived plan (by id), its base and which fields it inherited.
+    pub derivations: BTreeMap<String, Derivation>,
 }
 
 /// One file handed to the loader: where it came from and its text.

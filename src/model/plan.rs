@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use super::bundling::{BundlingKind, BundlingRule, Liability, Proximity, ToothMatch};
@@ -79,6 +80,15 @@ pub struct PlanRules {
     /// Smaller switches (date of service basis, billing of denied lines, ...).
     #[serde(default)]
     pub settings: PlanSettings,
+    /// The date the plan (or the employer group's contract) began, when known.
+    /// Only the plan lint reads it: a waiting period longer than the plan has
+    /// existed means no member can have served it yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_since: Option<NaiveDate>,
+    /// Free text for people (what the plan is, where its rules came from); never
+    /// read by the engine. Kept when a program rewrites the file, unlike comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// The plan type and where its allowed amounts come from.
@@ -298,6 +308,15 @@ pub struct FrequencyLimit {
     pub window: FrequencyWindow,
     /// What is counted separately.
     pub scope: FrequencyScope,
+    /// The group counts services paid at different rates on purpose (cleanings and
+    /// periodontal maintenance sharing one pool): silences the lint that warns
+    /// about a group mixing classes with different coverage.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub shared_pool: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// The look-back of a frequency limit (dental-benefits.md §5.2).

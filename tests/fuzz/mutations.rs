@@ -294,9 +294,11 @@ fn library_case(kind: char, path: &str, text: &str) -> Result<(), String> {
             return Err(why);
         }
         // Another file can only be wrong because of the mutated one: it now
-        // repeats the mutated file's id, or names a fee schedule that broke.
+        // repeats the mutated file's id, names a fee schedule that broke, or is
+        // based on a plan that broke.
         let elsewhere = problem.path != Path::new(path);
         let explained = problem.message.starts_with("duplicate ")
+            || problem.message.starts_with("based on plan \"")
             || (kind == 's' && problem.message.starts_with("fee schedule \""));
         if elsewhere && !explained {
             return Err(format!("{shown}: a problem in a file that was not changed"));

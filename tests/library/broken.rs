@@ -155,9 +155,9 @@ broken! {
 
     // Unknown and missing fields.
     unknown_field_in_plan: "plan-unknown-field.ron" =>
-        "tests/library/broken/plan-unknown-field.ron:8:5: unknown field `annual_maximum` in `PlanRules`, expected one of `format`, `id`, `name`, `carrier`, `network`, `benefit_year`, `rounding`, `deductible`, `maximum`, `coverage`, `code_coverage`, `frequency_limits`, `age_limits`, `waiting_periods`, `missing_tooth_clause`, `exclusions`, `preauthorization`, `alternate_benefits`, `bundling`, `cob`, `dhmo_upgrades`, or `settings` instead";
+        "tests/library/broken/plan-unknown-field.ron:8:5: unknown field `annual_maximum` in `PlanRules`, expected one of `format`, `id`, `name`, `carrier`, `network`, `benefit_year`, `rounding`, `deductible`, `maximum`, `coverage`, `code_coverage`, `frequency_limits`, `age_limits`, `waiting_periods`, `missing_tooth_clause`, `exclusions`, `preauthorization`, `alternate_benefits`, `bundling`, `cob`, `dhmo_upgrades`, `settings`, `in_force_since`, or `notes` instead";
     unknown_field_in_fee_schedule: "schedule-unknown-field.ron" =>
-        "tests/library/broken/schedule-unknown-field.ron:7:5: unknown field `effective` in `FeeSchedule`, expected one of `format`, `id`, `name`, `kind`, or `fees` instead";
+        "tests/library/broken/schedule-unknown-field.ron:7:5: unknown field `effective` in `FeeSchedule`, expected one of `format`, `id`, `name`, `kind`, `fees`, `versions`, or `notes` instead";
     missing_required_field: "plan-missing-field.ron" =>
         // At the closing parenthesis of the plan: ron only knows at the end.
         "tests/library/broken/plan-missing-field.ron:12:1: missing field `carrier` in `PlanRules`";

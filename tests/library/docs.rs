@@ -85,6 +85,18 @@ fn check(example: &Example, path: &Path, shipped: &Library) -> Result<(), String
                 .then_some(())
                 .ok_or_else(|| "the plan did not load".to_string())
         }
+        "DerivedPlan" => {
+            let mut plans: Vec<SourceFile> = super::ron_files("plans")
+                .iter()
+                .map(|rel| super::source(rel))
+                .collect();
+            plans.push(file());
+            let library = library::from_sources(&shipped_schedules(), &plans);
+            problems_of(&library)?;
+            (library.derivations.len() == shipped.derivations.len() + 1)
+                .then_some(())
+                .ok_or_else(|| "the derived plan did not load".to_string())
+        }
         "FeeSchedule" => {
             let library = library::from_sources(&[file()], &[]);
             problems_of(&library)?;

@@ -3,10 +3,13 @@
 //! trips through `to_ron`, saving treatment plans, and the examples in the docs.
 
 mod broken;
+mod derived;
 mod disk;
 mod docs;
+mod lint;
 mod location;
 mod patients;
+mod plan_saving;
 mod saving;
 mod shipped;
 

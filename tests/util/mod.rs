@@ -22,7 +22,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use ferrule::engine::{self, Estimate, EstimateInput, LineEstimate, Remaining, Step};
 use ferrule::library;
-use ferrule::model::{CdtCode, FeeSchedule, FeeScheduleKind, Library, SourceFile, TreatmentPlan};
+use ferrule::model::{
+    CdtCode, FeeSchedule, FeeScheduleKind, FeeVersion, Library, SourceFile, TreatmentPlan,
+};
 use ferrule::money::Cents;
 
 /// An amount: `c("850.00")`.
@@ -69,6 +71,28 @@ impl Case {
             name: id.to_string(),
             kind,
             fees: map,
+            versions: Vec::new(),
+            notes: None,
+        });
+        self
+    }
+
+    /// A dated version of the schedule `id` (added before): the whole list of
+    /// fees in force from `effective` on.
+    pub fn version(mut self, id: &str, name: &str, effective: &str, fees: &[(&str, &str)]) -> Case {
+        let fees = fees
+            .iter()
+            .map(|(code, amount)| (CdtCode::parse(code).unwrap(), c(amount)))
+            .collect();
+        let schedule = self
+            .schedules
+            .iter_mut()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("no schedule {id} to add a version to"));
+        schedule.versions.push(FeeVersion {
+            name: name.to_string(),
+            effective: d(effective),
+            fees,
         });
         self
     }

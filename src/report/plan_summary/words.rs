@@ -205,6 +205,7 @@ mod tests {
             count,
             window,
             scope,
+            shared_pool: false,
         }
     }
 

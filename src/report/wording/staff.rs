@@ -5,7 +5,7 @@
 
 use crate::engine::Step;
 use crate::model::plan::{CobMethod, Liability};
-use crate::report::fmt::{dollars as money, iso_date as date};
+use crate::report::fmt::{dollars as money, iso_date as date, long_date};
 
 /// The plan (by display name) whose own rule produced this step, for the steps a
 /// plan rule produces: downgrade, bundling, frequency, exclusion, class not
@@ -31,7 +31,10 @@ pub fn rule_plan(step: &Step) -> Option<&str> {
 pub fn sentence(step: &Step) -> String {
     // Listing every step here makes a new step a compile error until it has words.
     match step {
-        Step::OfficeFee { .. } | Step::Allowed { .. } | Step::WriteOff { .. } => fees(step),
+        Step::OfficeFee { .. }
+        | Step::FeeVersion { .. }
+        | Step::Allowed { .. }
+        | Step::WriteOff { .. } => fees(step),
         Step::NotEligible { .. }
         | Step::WaitingPeriod { .. }
         | Step::MissingTooth { .. }
@@ -96,6 +99,21 @@ fn fees(step: &Step) -> String {
                 format!("{plan}: allowed fee {} from {schedule}.", money(*amount))
             }
         }
+        Step::FeeVersion {
+            plan,
+            schedule,
+            version,
+            from,
+        } => match version {
+            Some(version) => format!(
+                "{plan}: priced with {version}, from {}, of {schedule}.",
+                long_date(*from)
+            ),
+            None => format!(
+                "{plan}: priced with {schedule} as in force before {}.",
+                long_date(*from)
+            ),
+        },
         Step::WriteOff { plan, amount } => format!(
             "{} is written off under the {plan} contract; the patient is not billed for it.",
             money(*amount)
