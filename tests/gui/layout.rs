@@ -153,6 +153,7 @@ fn two_payers_stay_in_view_zoomed_in_too() {
         h.run();
         let points = width / zoom;
         for (label, fee, primary, secondary, patient, status) in TWO_PAYERS {
+            bring_into_view(&mut h, label, points, height / zoom);
             let cells = row_cells(&h, label);
             for wanted in [fee, primary, secondary, patient, status] {
                 let case = format!("{width}x{height} at {zoom}x: {label}: {wanted}");
@@ -163,5 +164,26 @@ fn two_payers_stay_in_view_zoomed_in_too() {
                 assert!(*right <= points, "{case} ends at {right} of {points}");
             }
         }
+    }
+}
+
+/// Scrolls the table down with the mouse wheel until the row labelled `label` is
+/// drawn (rows out of view are not laid out at all).
+fn bring_into_view(h: &mut Harness<'_, FerruleApp>, label: &str, width: f32, height: f32) {
+    h.hover_at(egui::pos2(width * 0.6, height * 0.7));
+    h.run_steps(4);
+    for _ in 0..40 {
+        if h.query_by_label(label).is_some() {
+            return;
+        }
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -60.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        // Scrolling animates (and shows a tooltip) over a few frames.
+        h.run_steps(8);
     }
 }

@@ -195,13 +195,16 @@ pub fn visit_table_ui(
         ui.style_mut().interaction.selectable_labels = false;
         layout
             .table(ui, ("visit_lines", ctx.option, visit))
-            .body(|mut body| {
-                for shown in lines {
+            .body(|body| {
+                // Only the rows in view are laid out; the others are blank space
+                // of their height, so a long plan costs what the screen shows.
+                body.rows(ROW_HEIGHT, lines.len(), |mut cells| {
+                    let Some(shown) = lines.get(cells.index()) else {
+                        return;
+                    };
                     let row = table.and_then(|t| t.row(shown.line.id));
-                    body.row(ROW_HEIGHT, |mut cells| {
-                        line_row(&mut cells, ctx, layout, (shown, row), out);
-                    });
-                }
+                    line_row(&mut cells, ctx, layout, (shown, row), out);
+                });
             });
     });
     // Rows out of view are not drawn, so the row the keyboard moved to is

@@ -126,8 +126,31 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
     header_ui(ui, &layout);
     let shown = lines_by_visit(option);
     for (i, (visit, (_, lines))) in option.visits.iter().zip(&shown).enumerate() {
+        // A visit out of view takes its last measured height without being laid
+        // out (2,000 lines draw as fast as 20).
+        // The selected line's visit is always laid out: the arrow keys scroll
+        // it into view from there.
+        let key = ui
+            .id()
+            .with(("visit_block", ctx.option, visit.id, lines.len()));
+        let known: Option<f32> = ui.data(|d| d.get_temp(key));
+        let width = ui.available_width();
+        let selected = lines.iter().any(|l| Some(l.line.id) == ctx.selected_line);
+        if let Some(height) = known.filter(|_| !selected) {
+            let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, height));
+            if !ui.is_rect_visible(rect) {
+                // The height measured includes the spacing after the block, which
+                // allocating adds again.
+                let spacing = ui.spacing().item_spacing.y;
+                ui.allocate_space(egui::vec2(width, (height - spacing).max(0.0)));
+                continue;
+            }
+        }
+        let top = ui.cursor().min.y;
         visit_header_ui(ui, ctx, (i, option.visits.len()), visit, out);
         visit_table_ui(ui, ctx, &layout, (visit.id, lines), out);
+        let height = ui.cursor().min.y - top;
+        ui.data_mut(|d| d.insert_temp(key, height));
     }
     ui.horizontal(|ui| {
         if ui.button("Add visit").clicked() {

@@ -1,0 +1,76 @@
+//! `cargo bench --bench frame`: CPU time of one frame of the real app (layout of
+//! every panel, through egui_kittest without a GPU) with 200 and 2,000 treatment
+//! lines, scrolled to the top and to the middle. Medians are printed, never
+//! asserted (docs/performance.md keeps the numbers).
+#![allow(clippy::disallowed_methods, reason = "a bench reads the clock to time")]
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use ferrule::gui::FerruleApp;
+use ferrule::library::{self, load_treatment_plan};
+use ferrule::model::{LineId, TreatmentPlan, VisitId};
+
+/// The bundling sample's visits repeated (a visit a week) until the plan has at
+/// least `lines` lines.
+fn plan_with(root: &Path, lines: usize) -> Option<TreatmentPlan> {
+    let mut doc = load_treatment_plan(&root.join("assets/samples/rules-bundling.ron")).ok()?;
+    let mut option = doc.options.first()?.clone();
+    let template = option.visits.clone();
+    option.visits.clear();
+    let mut week = 0u64;
+    while option.visits.iter().map(|v| v.lines.len()).sum::<usize>() < lines {
+        for visit in &template {
+            let mut v = visit.clone();
+            week += 1;
+            v.id = VisitId(u32::try_from(week).ok()?);
+            v.date = v.date.checked_add_days(chrono::Days::new(7 * week))?;
+            for line in &mut v.lines {
+                line.completed_at = None;
+                line.id = LineId::default();
+            }
+            option.visits.push(v);
+        }
+    }
+    doc.options = vec![option];
+    doc.assign_ids();
+    Some(doc)
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let library = library::load_dir(root);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+    for lines in [200, 2_000] {
+        let Some(doc) = plan_with(root, lines) else {
+            continue;
+        };
+        let path = root.join("generated.ron");
+        let mut app = FerruleApp::new(library.clone(), None, Some((path, doc)), today);
+        app.set_native_dialogs(false);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(|ui, app: &mut FerruleApp| app.ui(ui), app);
+        h.run();
+        let frames = if lines > 1_000 { 15 } else { 40 };
+        let mut samples = Vec::new();
+        for _ in 0..frames {
+            let start = Instant::now();
+            h.step();
+            samples.push(start.elapsed());
+            black_box(h.output());
+        }
+        println!(
+            "{:<48} {:>12.2?} median per frame ({frames} frames)",
+            format!("app frame, {lines} lines, 1280x800"),
+            median(samples)
+        );
+    }
+}
