@@ -130,9 +130,7 @@ fn lines_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, option: &TreatmentOption, out: Out<
         // out (2,000 lines draw as fast as 20).
         // The selected line's visit is always laid out: the arrow keys scroll
         // it into view from there.
-        let key = ui
-            .id()
-            .with(("visit_block", ctx.option, visit.id, lines.len()));
+        let key = ui.make_persistent_id(("visit_block", ctx.option, visit.id, lines.len()));
         let known: Option<f32> = ui.data(|d| d.get_temp(key));
         let width = ui.available_width();
         let selected = lines.iter().any(|l| Some(l.line.id) == ctx.selected_line);
