@@ -11,6 +11,7 @@
 
 mod disk;
 mod document;
+mod imports;
 mod load;
 mod location;
 mod parse;
@@ -31,6 +32,7 @@ pub use disk::{
     load_treatment_plan_fingerprinted, prepare_private_file, save_treatment_plan_fingerprinted,
 };
 pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
+pub use imports::{ImportFileError, draft_plan_text, fee_schedule_text, read_import, write_import};
 pub use load::{from_sources, load_dir, sample};
 pub use location::{
     Environment, LibraryError, PATIENTS_FOLDER_NAME, documents_dir, documents_in_user_dirs,
