@@ -5,6 +5,7 @@
 mod arch;
 mod blocking;
 mod cli;
+mod cli_import;
 mod cob;
 mod compare;
 mod engine;
