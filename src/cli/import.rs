@@ -80,20 +80,6 @@ fn fail(e: impl std::fmt::Display) -> Failure {
     Failure(e.to_string())
 }
 
-/// A plan id from a carrier's name: "SUMMIT DENTAL" -> "summit-dental-271".
-pub fn plan_id_from(payer: &str) -> String {
-    let words: Vec<String> = payer
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        "imported-271".into()
-    } else {
-        format!("{}-271", words.join("-"))
-    }
-}
-
 /// `ferrule import-271 FILE [--plan-id ID] [-o FILE] [--force]`.
 pub fn import_271(
     lib: &Library,
@@ -111,7 +97,7 @@ pub fn import_271(
     let id = match (plan_id, output.and_then(|o| o.file_stem())) {
         (Some(id), _) => id.to_string(),
         (None, Some(stem)) => stem.to_string_lossy().into_owned(),
-        (None, None) => plan_id_from(&first.payer),
+        (None, None) => import::plan_id_from(&first.payer),
     };
     let base = lib.plans.get(&id);
     let result = import::import_271(&text, &id, base, today)

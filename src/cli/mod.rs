@@ -13,7 +13,7 @@ mod compare;
 mod import;
 mod print;
 
-pub use import::{FeesCommand, Kind as FeeKind, plan_id_from};
+pub use import::{FeesCommand, Kind as FeeKind};
 
 use crate::engine::{self, EstimateInput};
 use crate::library::{self, Environment};

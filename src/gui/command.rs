@@ -121,6 +121,16 @@ pub enum Command {
     RestoreRecovery(PathBuf),
     /// Throw away the unsaved work kept in this recovery file.
     DiscardRecovery(PathBuf),
+    /// Open the eligibility (271) import window.
+    ImportEligibility,
+    /// Pick the 271 file with the system's dialog.
+    ChooseEligibilityFile,
+    /// Read this 271 file into the import window.
+    ReadEligibility(PathBuf),
+    /// Write the imported draft plan into the library's plans/ folder.
+    SaveEligibilityPlan,
+    /// Put this member's imported coverage on the patient (one undo step).
+    UseEligibility(usize),
 }
 
 impl Command {
@@ -149,6 +159,7 @@ impl Command {
             Command::Print => "Print…",
             Command::SavePdf => "Save PDF…",
             Command::PracticeSettings => "Practice settings…",
+            Command::ImportEligibility => "Import eligibility…",
             Command::KeyboardHelp => "Keyboard shortcuts",
             Command::SelectNextLine => "Select the next line",
             Command::SelectPreviousLine => "Select the line above",
@@ -175,7 +186,11 @@ impl Command {
             | Command::SavePdfToPath(_)
             | Command::SavePractice(_)
             | Command::RestoreRecovery(_)
-            | Command::DiscardRecovery(_) => "",
+            | Command::DiscardRecovery(_)
+            | Command::ChooseEligibilityFile
+            | Command::ReadEligibility(_)
+            | Command::SaveEligibilityPlan
+            | Command::UseEligibility(_) => "",
         }
     }
 

@@ -32,6 +32,20 @@ pub use review::ReviewItem;
 
 use crate::model::PlanRules;
 
+/// A plan id from a carrier's name: "SUMMIT DENTAL" -> "summit-dental-271".
+pub fn plan_id_from(payer: &str) -> String {
+    let words: Vec<String> = payer
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "imported-271".into()
+    } else {
+        format!("{}-271", words.join("-"))
+    }
+}
+
 /// A 271 read and mapped: the draft plan (from the first active member with
 /// benefit facts) and every member's coverage.
 #[derive(Clone, Debug, PartialEq)]
