@@ -214,6 +214,7 @@ impl Command {
             Command::Undo => ctrl(Key::Z),
             Command::Redo => ctrl_shift(Key::Z),
             Command::Print => ctrl(Key::P),
+            Command::ImportEligibility => ctrl(Key::I),
             Command::ToggleCompare => ctrl(Key::K),
             Command::CompleteSelectedLine => ctrl(Key::Enter),
             Command::SelectNextLine => plain(Key::ArrowDown),
@@ -266,7 +267,7 @@ impl Command {
 
     /// The commands the keyboard reaches, in menu order (the Keyboard window's
     /// list): every one of [`Command::with_shortcuts`] plus zoom.
-    pub fn keyboard_list() -> [Command; 17] {
+    pub fn keyboard_list() -> [Command; 18] {
         [
             Command::New,
             Command::Open,
@@ -274,6 +275,7 @@ impl Command {
             Command::Save,
             Command::SaveAs,
             Command::Print,
+            Command::ImportEligibility,
             Command::Quit,
             Command::Undo,
             Command::Redo,
@@ -290,7 +292,7 @@ impl Command {
 
     /// Commands with a shortcut, those with Shift first: egui matches shortcuts
     /// ignoring extra modifiers, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Command; 14] {
+    pub fn with_shortcuts() -> [Command; 15] {
         [
             Command::SaveAs,
             Command::Redo,
@@ -301,6 +303,7 @@ impl Command {
             Command::Quit,
             Command::Undo,
             Command::Print,
+            Command::ImportEligibility,
             Command::ToggleCompare,
             Command::CompleteSelectedLine,
             Command::SelectNextLine,

@@ -109,7 +109,7 @@ pub fn frequency(b: &Benefit, review: &mut Vec<ReviewItem>) -> Option<FrequencyL
             if !b.messages.is_empty() {
                 review.push(ReviewItem::at(
                     &f.source,
-                    "frequency counted per patient: check the carrier's note below for per-tooth or per-quadrant limits",
+                    "frequency counted per patient: check the carrier's note for per-tooth or per-quadrant limits",
                 ));
             }
             Some(limit)

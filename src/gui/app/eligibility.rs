@@ -14,7 +14,11 @@ impl FerruleApp {
     /// The eligibility commands.
     pub(super) fn run_eligibility(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::ImportEligibility => self.panels.eligibility.open = true,
+            Command::ImportEligibility => {
+                let window = &mut self.panels.eligibility;
+                window.focus_path = !window.open;
+                window.open = true;
+            }
             Command::ChooseEligibilityFile => {
                 let directory = self.document_dir();
                 if !self

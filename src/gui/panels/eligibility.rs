@@ -32,6 +32,8 @@ pub struct EligibilityWindow {
     pub loaded: Option<Result<Loaded, String>>,
     /// The member whose coverage "Use for this patient" takes.
     pub member: usize,
+    /// Give the path field the keyboard on the next frame (the window just opened).
+    pub focus_path: bool,
 }
 
 /// Draws the window while it is open.
@@ -43,7 +45,7 @@ pub fn eligibility_window_ui(ctx: &egui::Context, window: &mut EligibilityWindow
     egui::Window::new("Import eligibility (271)")
         .open(&mut open)
         .collapsible(false)
-        .default_size([760.0, 620.0])
+        .default_size([1000.0, 660.0])
         .show(ctx, |ui| {
             file_row(ui, window, out);
             ui.separator();
@@ -71,6 +73,9 @@ fn file_row(ui: &mut egui::Ui, window: &mut EligibilityWindow, out: Out<'_>) {
             .desired_width(420.0);
         let response = ui.add(field);
         commit_edit::name(&response, "271 file", &window.path, "");
+        if std::mem::take(&mut window.focus_path) {
+            response.request_focus();
+        }
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let path = window.path.trim();
         if (ui
@@ -100,38 +105,57 @@ fn review_ui(ui: &mut egui::Ui, loaded: &Loaded, member: &mut usize, out: Out<'_
         }
         ui.label(RichText::new(format!("as {}", loaded.import.draft.plan.id)).weak());
     });
-    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.label(RichText::new("Members").strong());
-        for (i, m) in view.members.iter().enumerate() {
-            let title = format!("{}: coverage {}", m.title, m.status);
-            ui.radio_value(member, i, title);
-            Grid::new(("eligibility_member", i))
-                .num_columns(2)
-                .striped(true)
-                .show(ui, |ui| {
-                    for (label, value) in &m.fields {
-                        ui.label(label);
-                        ui.label(value);
-                        ui.end_row();
-                    }
-                });
-        }
-        ui.add_space(8.0);
-        ui.label(RichText::new("Draft plan").strong());
-        Grid::new("eligibility_plan")
+    ui.columns(2, |cols| {
+        ScrollArea::vertical()
+            .id_salt("eligibility_members")
+            .max_height(300.0)
+            .show(&mut cols[0], |ui| members_ui(ui, view, member));
+        ScrollArea::vertical()
+            .id_salt("eligibility_plan")
+            .max_height(300.0)
+            .show(&mut cols[1], |ui| {
+                pairs_ui(ui, "Draft plan", "eligibility_plan", &view.plan)
+            });
+    });
+    ui.separator();
+    ui.label(RichText::new(format!("To review ({})", view.review.len())).strong());
+    ScrollArea::vertical()
+        .id_salt("eligibility_review")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for item in &view.review {
+                ui.label(format!("• {item}"));
+            }
+        });
+}
+
+/// Each member with a choice of whose coverage to use.
+fn members_ui(ui: &mut egui::Ui, view: &ImportView, member: &mut usize) {
+    ui.label(RichText::new("Members").strong());
+    for (i, m) in view.members.iter().enumerate() {
+        let title = format!("{}: coverage {}", m.title, m.status);
+        ui.radio_value(member, i, title);
+        Grid::new(("eligibility_member", i))
             .num_columns(2)
             .striped(true)
             .show(ui, |ui| {
-                for (label, value) in &view.plan {
+                for (label, value) in &m.fields {
                     ui.label(label);
                     ui.label(value);
                     ui.end_row();
                 }
             });
-        ui.add_space(8.0);
-        ui.label(RichText::new(format!("To review ({})", view.review.len())).strong());
-        for item in &view.review {
-            ui.label(format!("• {item}"));
+    }
+}
+
+/// A titled two-column grid of labels and values.
+fn pairs_ui(ui: &mut egui::Ui, title: &str, id: &str, pairs: &[(String, String)]) {
+    ui.label(RichText::new(title).strong());
+    Grid::new(id).num_columns(2).striped(true).show(ui, |ui| {
+        for (label, value) in pairs {
+            ui.label(label);
+            ui.label(value);
+            ui.end_row();
         }
     });
 }
