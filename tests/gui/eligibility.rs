@@ -41,11 +41,12 @@ fn app(dir: &Path) -> Harness<'static, FerruleApp> {
     harness(app)
 }
 
-/// File > Import eligibility…, then the path typed and "Read file" clicked.
+/// File > Import eligibility… (Ctrl+I), then the path typed (the field has the
+/// keyboard as the window opens) and "Read file" clicked.
 fn read(h: &mut Harness<'static, FerruleApp>, path: &str) {
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Import eligibility…").click();
+    h.get_by_label("Import eligibility… Ctrl+I").click();
     h.run();
     h.get_by_role_and_label(Role::TextInput, "271 file").focus();
     h.run();
