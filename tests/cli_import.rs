@@ -135,6 +135,24 @@ fn import_271_shows_the_changes_to_a_library_plan() {
             .unwrap()
             .contains("id: \"summit-ppo-1500\"")
     );
+    // Without -o the update goes to the plan's own file: refused without --force.
+    let own = dir.join("plans/summit-ppo-1500.ron");
+    let before = std::fs::read_to_string(&own).unwrap();
+    let lib = dir.to_str().unwrap();
+    let (code, _, stderr) = ferrule(&[
+        "import-271",
+        PPO,
+        "--library",
+        lib,
+        "--plan-id",
+        "summit-ppo-1500",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("summit-ppo-1500.ron already exists"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&own).unwrap(), before);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -470,3 +470,36 @@ fn updating_a_library_plan_lists_the_changes_field_by_field() {
         Some(("-", "1 per Years(5) (Patient)"))
     );
 }
+
+#[test]
+fn every_cut_or_damaged_sample_is_refused_or_read_never_a_panic() {
+    for name in [
+        "ppo-100-80-50",
+        "family-deductible",
+        "dependent-child",
+        "dhmo",
+        "inactive",
+        "service-types",
+    ] {
+        let text = sample(name);
+        let cuts = text.char_indices().map(|(i, _)| i);
+        for at in cuts {
+            // Cut anywhere: only whitespace may be left off a file that still reads.
+            if let Ok(i) = import::import_271(&text[..at], "x", None, d("2026-02-01")) {
+                assert!(
+                    text[at..].trim().is_empty(),
+                    "{name} cut at {at} read as {i:?}"
+                );
+            }
+            // One character replaced by each separator in turn: no panic.
+            for c in ['*', '~', ':', '^', '\n'] {
+                let mut damaged = text.clone();
+                damaged.replace_range(
+                    at..at + text[at..].chars().next().map_or(0, char::len_utf8),
+                    &c.to_string(),
+                );
+                let _ = import::import_271(&damaged, "x", None, d("2026-02-01"));
+            }
+        }
+    }
+}
