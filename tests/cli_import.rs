@@ -127,7 +127,7 @@ fn import_271_shows_the_changes_to_a_library_plan() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("frequency_limits[\"D2740\"]: - -> 1 per Years(5) (Patient)"),
+        stdout.contains("frequency_limits[\"D2740\"]: - -> 1 every 5 years"),
         "{stdout}"
     );
     assert!(

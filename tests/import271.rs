@@ -441,7 +441,7 @@ fn updating_a_library_plan_lists_the_changes_field_by_field() {
     assert_eq!(i.draft.plan.id, "summit-ppo-1500");
     assert_eq!(i.draft.plan.network, base.network);
     assert_eq!(i.draft.plan.bundling, base.bundling);
-    let changes = import::diff::plan_changes(base, &i.draft.plan);
+    let changes = ferrule::report::plan_diff::plan_changes(base, &i.draft.plan);
     let find = |field: &str| {
         changes
             .iter()
@@ -467,7 +467,7 @@ fn updating_a_library_plan_lists_the_changes_field_by_field() {
     );
     assert_eq!(
         find("frequency_limits[\"D2740\"]"),
-        Some(("-", "1 per Years(5) (Patient)"))
+        Some(("-", "1 every 5 years"))
     );
 }
 

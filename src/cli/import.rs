@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
 use super::{Failure, out};
-use crate::import::{self, diff, fees_csv};
+use crate::import::{self, fees_csv};
 use crate::library;
 use crate::model::{FeeScheduleKind, Library};
-use crate::report::ImportView;
+use crate::report::{self, ImportView};
 
 /// `ferrule fees ...`.
 #[derive(Debug, Subcommand)]
@@ -102,7 +102,9 @@ pub fn import_271(
     let base = lib.plans.get(&id);
     let result = import::import_271(&text, &id, base, today)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-    let changes = base.map_or_else(Vec::new, |b| diff::plan_changes(b, &result.draft.plan));
+    let changes = base.map_or_else(Vec::new, |b| {
+        report::plan_diff::plan_changes(b, &result.draft.plan)
+    });
     let view = ImportView::new(&result, &changes);
     let path = output.map_or_else(
         || dir.join("plans").join(format!("{id}.ron")),

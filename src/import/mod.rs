@@ -7,13 +7,11 @@
 //! - [`read271`]: the 271 hierarchy into an [`eligibility::Eligibility`].
 //! - [`plan_map`], [`coverage_map`]: benefit facts into `PlanRules` and `Coverage`,
 //!   with a [`review::ReviewItem`] for everything not mapped.
-//! - [`diff`]: a library plan against its update from a 271.
 //! - [`fees_csv`]: fee schedule CSV import and export.
 
 pub mod amounts;
 pub mod codes;
 pub mod coverage_map;
-pub mod diff;
 pub mod eligibility;
 pub mod fees_csv;
 pub mod limits;

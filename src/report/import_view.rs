@@ -2,12 +2,13 @@
 //! each member's coverage, the draft plan's mapped values, the review list and,
 //! when updating a library plan, the changes field by field.
 
-use crate::import::diff::FieldChange;
+use super::plan_diff::FieldChange;
 use crate::import::{CoverageState, Import271, MemberCoverage, eligibility::MemberKind};
 use crate::model::PlanRules;
 use crate::model::treatment_plan::Relationship;
 
 use super::fmt;
+use super::plan_summary::words;
 
 /// One member's coverage as labelled values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,7 +105,7 @@ pub fn plan_values(p: &PlanRules) -> Vec<(String, String)> {
         ),
         (
             "Benefit year".to_string(),
-            format!("starts in month {}", p.benefit_year.start_month()),
+            words::benefit_year_words(p.benefit_year),
         ),
         (
             "Deductible".to_string(),
@@ -132,7 +133,14 @@ pub fn plan_values(p: &PlanRules) -> Vec<(String, String)> {
     for m in &p.maximum.class_maximums {
         out.push((
             m.name.clone(),
-            format!("{} ({:?})", fmt::amount(m.amount), m.period),
+            format!(
+                "{} per {}",
+                fmt::amount(m.amount),
+                match m.period {
+                    crate::model::plan::DeductiblePeriod::Lifetime => "lifetime",
+                    crate::model::plan::DeductiblePeriod::BenefitYear => "benefit year",
+                }
+            ),
         ));
     }
     for (class, pct) in &p.coverage {
@@ -142,21 +150,11 @@ pub fn plan_values(p: &PlanRules) -> Vec<(String, String)> {
         out.push((format!("Covers {code}"), pct.to_string()));
     }
     for l in &p.frequency_limits {
-        out.push((l.name.clone(), format!("{} per {:?}", l.count, l.window)));
+        out.push((l.name.clone(), words::frequency_words(l)));
     }
     for l in &p.age_limits {
-        let what = if l.codes.is_empty() {
-            format!("{:?}", l.classes)
-        } else {
-            l.codes.to_string()
-        };
-        let ages = match (l.from_age, l.through_age) {
-            (Some(a), Some(b)) => format!("ages {a} to {b}"),
-            (Some(a), None) => format!("from age {a}"),
-            (None, Some(b)) => format!("through age {b}"),
-            (None, None) => "any age".into(),
-        };
-        out.push((format!("Age limit {what}"), ages));
+        let what = words::what_words(&l.classes, &l.codes);
+        out.push((format!("Age limit {what}"), words::age_words(l)));
     }
     for e in &p.exclusions {
         let what = if e.codes.is_empty() {
@@ -170,7 +168,7 @@ pub fn plan_values(p: &PlanRules) -> Vec<(String, String)> {
 }
 
 impl ImportView {
-    /// The view of `import`; `changes` from [`crate::import::diff::plan_changes`]
+    /// The view of `import`; `changes` from [`super::plan_diff::plan_changes`]
     /// when updating a library plan.
     pub fn new(import: &Import271, changes: &[FieldChange]) -> ImportView {
         let e = &import.eligibility;

@@ -20,6 +20,7 @@ pub mod fmt;
 pub mod import_view;
 pub mod json;
 pub mod payer_order;
+pub mod plan_diff;
 pub mod plan_summary;
 pub mod printed;
 pub mod remaining;

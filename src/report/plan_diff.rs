@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 
+use super::plan_summary::words;
 use crate::model::PlanRules;
-use crate::model::plan::{AgeLimit, FrequencyLimit};
 use crate::money::Cents;
 
 /// One field that differs.
@@ -51,21 +51,6 @@ fn keyed<T, K: Ord + Debug>(
         };
         push(out, &format!("{field}[{k:?}]"), find(old), find(new));
     }
-}
-
-fn frequency(l: &FrequencyLimit) -> String {
-    format!("{} per {:?} ({:?})", l.count, l.window, l.scope)
-}
-
-fn age(l: &AgeLimit) -> String {
-    let mut parts = Vec::new();
-    if let Some(a) = l.from_age {
-        parts.push(format!("from age {a}"));
-    }
-    if let Some(a) = l.through_age {
-        parts.push(format!("through age {a}"));
-    }
-    parts.join(", ")
 }
 
 /// Every field that differs between `old` and `new`, in file order.
@@ -170,7 +155,7 @@ fn rule_changes(out: &mut Vec<FieldChange>, old: &PlanRules, new: &PlanRules) {
         &old.frequency_limits,
         &new.frequency_limits,
         |l| l.codes.to_string(),
-        frequency,
+        words::frequency_words,
     );
     keyed(
         out,
@@ -178,7 +163,7 @@ fn rule_changes(out: &mut Vec<FieldChange>, old: &PlanRules, new: &PlanRules) {
         &old.age_limits,
         &new.age_limits,
         |l| format!("{} {:?}", l.codes, l.classes),
-        age,
+        words::age_words,
     );
     keyed(
         out,
