@@ -95,7 +95,7 @@ pub fn coverage_of(
     if let Some(group) = &subscriber.group {
         let name = subscriber.group_name.as_deref().unwrap_or("");
         review.push(ReviewItem::general(format!(
-            "group {group} {name}: Ferrule keeps no group number on the coverage; it is in the card's details"
+            "group {group} {name}: Ferrule keeps no group number on the coverage, so it is not imported"
         )));
     }
     Some(MemberCoverage {
