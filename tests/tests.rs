@@ -5,14 +5,17 @@
 mod arch;
 mod blocking;
 mod cli;
+mod cli_import;
 mod cob;
 mod compare;
 mod engine;
+mod fees_csv;
 mod fuzz;
 mod golden;
 #[cfg(feature = "gui")]
 mod gui;
 mod ids;
+mod import271;
 mod library;
 mod next_year;
 mod print;

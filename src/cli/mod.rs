@@ -11,7 +11,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
 mod compare;
+mod import;
 mod print;
+
+pub use import::{FeesCommand, Kind as FeeKind};
 
 use crate::engine::{self, EstimateInput};
 use crate::library::{self, Environment};
@@ -99,6 +102,28 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Read an X12 271 eligibility response: write a draft plan (review items at its
+    /// top), show each member's coverage, and the changes to a library plan.
+    #[command(name = "import-271")]
+    Import271 {
+        /// The 271 file.
+        file: PathBuf,
+        /// Plan id: a library plan to update, or the new plan's id.
+        #[arg(long, value_name = "ID")]
+        plan_id: Option<String>,
+        /// Where to write the draft (default: plans/ID.ron in the library).
+        #[arg(short = 'o', long, value_name = "FILE.ron")]
+        output: Option<PathBuf>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Fee schedules as CSV: import and export.
+    Fees {
+        /// What to do.
+        #[command(subcommand)]
+        command: FeesCommand,
+    },
 }
 
 /// Paper sizes for printing.
@@ -179,6 +204,21 @@ pub fn run(
             (output, *force),
             *paper,
         ),
+        Command::Import271 {
+            file,
+            plan_id,
+            output,
+            force,
+        } => import::import_271(
+            &lib,
+            &dir,
+            file,
+            plan_id.as_deref(),
+            output.as_deref(),
+            *force,
+            today,
+        ),
+        Command::Fees { command } => import::fees(&lib, &dir, command),
     }
 }
 

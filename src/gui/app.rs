@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use egui::{Ui, ViewportCommand};
 
 mod dispatch;
+mod eligibility;
 mod keys;
 mod lines;
 mod patients;
@@ -340,6 +341,7 @@ impl FerruleApp {
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
         panels::keyboard::keyboard_window_ui(ctx, &mut self.panels.keyboard);
+        panels::eligibility::eligibility_window_ui(ctx, &mut self.panels.eligibility, out);
         if let Some(ask) = &self.overwrite {
             panels::dialogs::overwrite_prompt_ui(ctx, &ask.path, ask.changed, out);
         } else if let Some(pending) = &self.prompt {
@@ -414,6 +416,10 @@ impl FerruleApp {
             (DialogKind::SavePdf, Some(path)) => {
                 self.commands.push(Command::SavePdfToPath(path));
             }
+            (DialogKind::Eligibility, Some(path)) => {
+                self.commands.push(Command::ReadEligibility(path));
+            }
+            (DialogKind::Eligibility, None) => {}
             (kind, None) if unavailable => {
                 let note = Some("No file dialog is available here: type the path instead.".into());
                 if kind == DialogKind::SavePdf {

@@ -123,6 +123,16 @@ pub enum Command {
     RestoreRecovery(PathBuf),
     /// Throw away the unsaved work kept in this recovery file.
     DiscardRecovery(PathBuf),
+    /// Open the eligibility (271) import window.
+    ImportEligibility,
+    /// Pick the 271 file with the system's dialog.
+    ChooseEligibilityFile,
+    /// Read this 271 file into the import window.
+    ReadEligibility(PathBuf),
+    /// Write the imported draft plan into the library's plans/ folder.
+    SaveEligibilityPlan,
+    /// Put this member's imported coverage on the patient (one undo step).
+    UseEligibility(usize),
 }
 
 impl Command {
@@ -152,6 +162,7 @@ impl Command {
             Command::Print => "Print…",
             Command::SavePdf => "Save PDF…",
             Command::PracticeSettings => "Practice settings…",
+            Command::ImportEligibility => "Import eligibility…",
             Command::KeyboardHelp => "Keyboard shortcuts",
             Command::SelectNextLine => "Select the next line",
             Command::SelectPreviousLine => "Select the line above",
@@ -178,7 +189,11 @@ impl Command {
             | Command::SavePdfToPath(_)
             | Command::SavePractice(_)
             | Command::RestoreRecovery(_)
-            | Command::DiscardRecovery(_) => "",
+            | Command::DiscardRecovery(_)
+            | Command::ChooseEligibilityFile
+            | Command::ReadEligibility(_)
+            | Command::SaveEligibilityPlan
+            | Command::UseEligibility(_) => "",
         }
     }
 
@@ -203,6 +218,7 @@ impl Command {
             Command::Undo => ctrl(Key::Z),
             Command::Redo => ctrl_shift(Key::Z),
             Command::Print => ctrl(Key::P),
+            Command::ImportEligibility => ctrl(Key::I),
             Command::ToggleCompare => ctrl(Key::K),
             Command::CompleteSelectedLine => ctrl(Key::Enter),
             Command::SelectNextLine => plain(Key::ArrowDown),
@@ -255,7 +271,7 @@ impl Command {
 
     /// The commands the keyboard reaches, in menu order (the Keyboard window's
     /// list): every one of [`Command::with_shortcuts`] plus zoom.
-    pub fn keyboard_list() -> [Command; 18] {
+    pub fn keyboard_list() -> [Command; 19] {
         [
             Command::New,
             Command::Open,
@@ -263,6 +279,7 @@ impl Command {
             Command::Save,
             Command::SaveAs,
             Command::Print,
+            Command::ImportEligibility,
             Command::Quit,
             Command::Undo,
             Command::Redo,
@@ -280,7 +297,7 @@ impl Command {
 
     /// Commands with a shortcut, those with Shift first: egui matches shortcuts
     /// ignoring extra modifiers, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Command; 15] {
+    pub fn with_shortcuts() -> [Command; 16] {
         [
             Command::SaveAs,
             Command::Redo,
@@ -291,6 +308,7 @@ impl Command {
             Command::Quit,
             Command::Undo,
             Command::Print,
+            Command::ImportEligibility,
             Command::ToggleCompare,
             Command::TypeLines,
             Command::CompleteSelectedLine,

@@ -14,6 +14,8 @@ pub enum DialogKind {
     Save,
     /// Pick where to save the printed estimate (PDF).
     SavePdf,
+    /// Pick a 271 eligibility response to import.
+    Eligibility,
 }
 
 /// A dialog's answer.
@@ -83,6 +85,9 @@ impl FileDialogs {
                 let started = Instant::now();
                 let mut dialog = match kind {
                     DialogKind::SavePdf => rfd::FileDialog::new().add_filter("PDF", &["pdf"]),
+                    DialogKind::Eligibility => rfd::FileDialog::new()
+                        .add_filter("Eligibility response (271)", &["edi", "271", "txt", "x12"])
+                        .add_filter("Any file", &["*"]),
                     _ => rfd::FileDialog::new().add_filter("Treatment plan", &["ron"]),
                 };
                 if let Some(directory) = directory {
@@ -92,7 +97,7 @@ impl FileDialogs {
                     dialog = dialog.set_file_name(name);
                 }
                 let path = match kind {
-                    DialogKind::Open => dialog.pick_file(),
+                    DialogKind::Open | DialogKind::Eligibility => dialog.pick_file(),
                     DialogKind::Save | DialogKind::SavePdf => dialog.save_file(),
                 };
                 // The app may have closed meanwhile; then nobody needs the answer.

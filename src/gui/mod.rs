@@ -69,6 +69,11 @@ pub fn run(
             }
         }
         Some("print") => app.push(Command::Print),
+        // "eligibility:FILE": the 271 import review screen with FILE read.
+        Some(view) if view.starts_with("eligibility:") => {
+            let path = view.trim_start_matches("eligibility:");
+            app.push(Command::ReadEligibility(path.into()));
+        }
         _ => {}
     }
     let options = eframe::NativeOptions {

@@ -12,6 +12,7 @@
 mod derive;
 mod disk;
 mod document;
+mod imports;
 mod lint;
 mod load;
 mod location;
@@ -34,6 +35,7 @@ pub use disk::{
     load_treatment_plan_fingerprinted, prepare_private_file, save_treatment_plan_fingerprinted,
 };
 pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
+pub use imports::{ImportFileError, draft_plan_text, fee_schedule_text, read_import, write_import};
 pub use lint::lint;
 pub use load::{from_sources, lint_library, load_dir, sample};
 pub use location::{

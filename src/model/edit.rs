@@ -37,6 +37,9 @@ pub enum Edit {
     ReplaceHistory(usize, HistoryEntry),
     /// Adds a coverage after the existing ones.
     AddCoverage(Box<Coverage>),
+    /// Replaces the coverage at this position whole (an eligibility response read
+    /// again for the same card).
+    ReplaceCoverage(usize, Box<Coverage>),
     /// Removes the coverage at this position.
     RemoveCoverage(usize),
     /// Swaps the coverage at this position with the one before it.
@@ -245,6 +248,9 @@ impl TreatmentPlan {
                 *slot.ok_or(EditError::NoHistory(*i))? = entry.clone();
             }
             Edit::AddCoverage(coverage) => self.coverage.push(coverage.as_ref().clone()),
+            Edit::ReplaceCoverage(i, coverage) => {
+                *self.coverage_mut(*i)? = coverage.as_ref().clone()
+            }
             Edit::RemoveCoverage(i) => {
                 check(*i < self.coverage.len(), EditError::NoCoverage(*i))?;
                 self.coverage.remove(*i);

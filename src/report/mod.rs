@@ -17,8 +17,10 @@ pub mod comparison;
 pub mod dates;
 pub mod estimate_table;
 pub mod fmt;
+pub mod import_view;
 pub mod json;
 pub mod payer_order;
+pub mod plan_diff;
 pub mod plan_summary;
 pub mod printed;
 pub mod remaining;
@@ -33,6 +35,7 @@ pub use estimate_table::{
     Amounts, Cell, EstimateTable, ExplainedStep, PayerColumn, Row, VisitGroup,
 };
 pub use fmt::Tone;
+pub use import_view::ImportView;
 pub use payer_order::PayerOrderSummary;
 pub use plan_summary::PlanSummary;
 pub use printed::PrintedEstimate;

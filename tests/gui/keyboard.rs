@@ -115,6 +115,7 @@ fn the_keyboard_window_lists_the_commands_with_their_keys() {
             ("Save", "Ctrl+S"),
             ("Save as…", "Ctrl+Shift+S"),
             ("Print…", "Ctrl+P"),
+            ("Import eligibility…", "Ctrl+I"),
             ("Quit", "Ctrl+Q"),
             ("Undo", "Ctrl+Z"),
             ("Redo", "Ctrl+Shift+Z"),

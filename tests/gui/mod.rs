@@ -10,6 +10,7 @@ mod compare;
 mod compare_work;
 mod complete;
 mod dates;
+mod eligibility;
 mod explanation;
 mod files;
 mod focus;

@@ -63,6 +63,11 @@ impl FerruleApp {
             | Command::SavePdfToPath(_)
             | Command::PracticeSettings
             | Command::SavePractice(_) => self.run_print(ctx, command),
+            Command::ImportEligibility
+            | Command::ChooseEligibilityFile
+            | Command::ReadEligibility(_)
+            | Command::SaveEligibilityPlan
+            | Command::UseEligibility(_) => self.run_eligibility(ctx, command),
         }
     }
 

@@ -75,6 +75,8 @@ impl FerruleApp {
             self.panels.practice.open = false;
         } else if self.panels.keyboard {
             self.panels.keyboard = false;
+        } else if self.panels.eligibility.open {
+            self.panels.eligibility.open = false;
         } else if self.panels.patients.open {
             self.panels.patients.open = false;
         } else if self.panels.start.open {

@@ -39,6 +39,7 @@ pub fn menu_bar_ui(
             item(ui, Command::Print, true, out);
             item(ui, Command::PracticeSettings, true, out);
             ui.separator();
+            item(ui, Command::ImportEligibility, true, out);
             item(ui, Command::ReloadLibrary, true, out);
             ui.separator();
             item(ui, Command::Quit, true, out);

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod coverage;
 pub mod details;
 pub mod dialogs;
+pub mod eligibility;
 pub mod keyboard;
 pub mod line_table;
 pub mod menu_bar;
@@ -92,6 +93,8 @@ pub struct Panels {
     pub start: patients::StartScreen,
     /// The Keyboard shortcuts window is open.
     pub keyboard: bool,
+    /// The eligibility (271) import window.
+    pub eligibility: eligibility::EligibilityWindow,
     /// The "Why this number" panel, opened or closed by the user; None: open
     /// when the window is wide enough for it beside every money column.
     pub details_open: Option<bool>,
