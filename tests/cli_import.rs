@@ -62,7 +62,7 @@ fn import_271_writes_a_draft_with_review_comments_and_never_overwrites() {
     // The draft is a plan file the library reads: its one problem is the fee
     // schedule staff still have to make or pick (the first review item).
     let (_, check, _) = ferrule(&["check", "--library", lib]);
-    assert!(check.contains("summit-dental-benefits-271.ron:15:21: fee schedule \"summit-dental-benefits-271-fees\" does not exist"), "{check}");
+    assert!(check.contains("summit-dental-benefits-271.ron:14:21: fee schedule \"summit-dental-benefits-271-fees\" does not exist"), "{check}");
     assert!(check.contains("; 1 problem\n"), "{check}");
     // Again: refused, the file untouched; with --force: replaced.
     std::fs::write(&path, "edited by staff").unwrap();

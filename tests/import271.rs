@@ -124,6 +124,7 @@ fn ppo_100_80_50_maps_field_by_field() {
     assert_eq!(m.state, CoverageState::Active);
     let cov = &m.coverage;
     assert_eq!(cov.member_id.as_deref(), Some("SDB100200300")); // NM1*IL NM109
+    assert_eq!(cov.group.as_deref(), Some("G4410")); // REF*6P
     assert_eq!(cov.subscriber.as_deref(), Some("JANE DOE"));
     assert_eq!(cov.subscriber_birth_date, Some(d("1985-04-12"))); // DMG
     assert_eq!(cov.relationship, Relationship::Subscriber);

@@ -92,12 +92,7 @@ pub fn coverage_of(
         on: elig.date.unwrap_or(today),
         source: "271 response".into(),
     });
-    if let Some(group) = &subscriber.group {
-        let name = subscriber.group_name.as_deref().unwrap_or("");
-        review.push(ReviewItem::general(format!(
-            "group {group} {name}: Ferrule keeps no group number on the coverage, so it is not imported"
-        )));
-    }
+    c.group.clone_from(&subscriber.group);
     Some(MemberCoverage {
         name: member.name.clone(),
         kind: member.kind,

@@ -56,6 +56,8 @@ pub enum Edit {
     DeductibleMet(usize, Cents),
     /// The card's member id; None clears it.
     CoverageMemberId(usize, Option<String>),
+    /// Set a coverage's group number.
+    CoverageGroup(usize, Option<String>),
     /// The subscriber's name; None clears it.
     CoverageSubscriber(usize, Option<String>),
     /// How the patient is related to the subscriber.
@@ -266,6 +268,7 @@ impl TreatmentPlan {
             Edit::BenefitsUsed(i, amount) => self.coverage_mut(*i)?.benefits_used = *amount,
             Edit::DeductibleMet(i, amount) => self.coverage_mut(*i)?.deductible_met = *amount,
             Edit::CoverageMemberId(i, id) => self.coverage_mut(*i)?.member_id = id.clone(),
+            Edit::CoverageGroup(i, group) => self.coverage_mut(*i)?.group = group.clone(),
             Edit::CoverageSubscriber(i, name) => self.coverage_mut(*i)?.subscriber = name.clone(),
             Edit::CoverageRelationship(i, r) => self.coverage_mut(*i)?.relationship = *r,
             Edit::CoverageSubscriberBirthDate(i, d) => {

@@ -276,6 +276,9 @@ pub struct Coverage {
     /// Member id on the card.
     #[serde(default)]
     pub member_id: Option<String>,
+    /// Group number on the card (the employer's group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Name of the subscriber (the employee or policy holder).
     #[serde(default)]
     pub subscriber: Option<String>,
@@ -368,6 +371,7 @@ impl Coverage {
         Coverage {
             plan: plan.to_string(),
             member_id: None,
+            group: None,
             subscriber: None,
             subscriber_birth_date: None,
             relationship: Relationship::default(),

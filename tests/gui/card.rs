@@ -66,6 +66,11 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
     h.get_by_label("Primary member ID").type_text("SDB-1");
     h.key_press(egui::Key::Enter);
     h.run();
+    h.get_by_label("Primary group number").focus();
+    h.run();
+    h.get_by_label("Primary group number").type_text("G-4410");
+    h.key_press(egui::Key::Enter);
+    h.run();
 
     let coverage = &h.state().state.document.plan.coverage;
     assert_eq!(
@@ -77,6 +82,7 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
         chrono::NaiveDate::from_ymd_opt(1981, 3, 9)
     );
     assert_eq!(coverage[0].member_id.as_deref(), Some("SDB-1"));
+    assert_eq!(coverage[0].group.as_deref(), Some("G-4410"));
     assert!(shows(
         &h,
         "Suggested payer order: Bayside Dental Network PPO 2000, then Summit Dental PPO 1500"

@@ -74,7 +74,7 @@ fn the_review_screen_shows_members_plan_and_review_and_uses_the_coverage_as_one_
     assert!(shows(&h, "224.60")); // 1,500.00 maximum - 1,275.40 remaining
     assert!(shows(&h, "Covers basic restorative"));
     assert!(shows(&h, "80%"));
-    assert!(shows(&h, "To review (6)"));
+    assert!(shows(&h, "To review (5)"));
     assert!(shows(
         &h,
         "• carrier's note: read it and enter any rule it states [segment 19 MSG: MSG*DEDUCTIBLE WAIVED FOR DIAGNOSTIC AND PREVENTIVE]"

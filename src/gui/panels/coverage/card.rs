@@ -31,6 +31,13 @@ pub fn card_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
             out.edit(Edit::CoverageMemberId(i, optional(text)));
         }
         ui.end_row();
+        ui.label("Group");
+        let current = coverage.group.clone().unwrap_or_default();
+        let label = format!("{role} group number");
+        if let Some(text) = commit_edit(ui, ("group", i), &label, &current, "on the card", FIELD) {
+            out.edit(Edit::CoverageGroup(i, optional(text)));
+        }
+        ui.end_row();
         ui.label("Subscriber");
         let current = coverage.subscriber.clone().unwrap_or_default();
         let label = format!("{role} subscriber");
