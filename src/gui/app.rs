@@ -76,6 +76,8 @@ pub struct FerruleApp {
     watch_plan: Option<WatchPlan>,
     /// The running library watch.
     library_watch: Option<LibraryWatch>,
+    /// The plan and fee schedule editors.
+    pub editors: super::editor::Editors,
 }
 
 impl FerruleApp {
@@ -118,6 +120,7 @@ impl FerruleApp {
             settings_file: None,
             watch_plan: None,
             library_watch: None,
+            editors: super::editor::Editors::default(),
         }
     }
 
@@ -340,6 +343,10 @@ impl FerruleApp {
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
         panels::keyboard::keyboard_window_ui(ctx, &mut self.panels.keyboard);
+        let today = self.state.today;
+        if self.editors.ui(ctx, &self.state.library, &self.state.document.plan, today) {
+            out.push(Command::ReloadLibrary);
+        }
         if let Some(ask) = &self.overwrite {
             panels::dialogs::overwrite_prompt_ui(ctx, &ask.path, ask.changed, out);
         } else if let Some(pending) = &self.prompt {

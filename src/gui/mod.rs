@@ -9,6 +9,7 @@ pub mod background;
 pub mod command;
 pub mod compare;
 pub mod completion;
+pub mod editor;
 pub mod estimates;
 pub mod files;
 pub mod history;
@@ -69,6 +70,8 @@ pub fn run(
             }
         }
         Some("print") => app.push(Command::Print),
+        Some("plans") => app.push(Command::EditPlans),
+        Some("fees") => app.push(Command::EditFeeSchedules),
         _ => {}
     }
     let options = eframe::NativeOptions {
