@@ -343,8 +343,12 @@ impl FerruleApp {
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
         panels::keyboard::keyboard_window_ui(ctx, &mut self.panels.keyboard);
-        let today = self.state.today;
-        if self.editors.ui(ctx, &self.state.library, &self.state.document.plan, today) {
+        let state = &self.state;
+        let (library, document) = (&state.library, &state.document.plan);
+        if self
+            .editors
+            .ui(ctx, library, state.library_revision, document, state.today)
+        {
             out.push(Command::ReloadLibrary);
         }
         if let Some(ask) = &self.overwrite {

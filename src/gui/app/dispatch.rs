@@ -14,7 +14,7 @@ impl FerruleApp {
         match command {
             Command::Edit(edit) => self.edit(&edit),
             Command::KeyboardHelp => self.panels.keyboard = true,
-            Command::EditPlans => self.editors.plans.show(&self.state.library),
+            Command::EditPlans => self.editors.plans.show(),
             Command::EditFeeSchedules => self.editors.fees.show(&self.state.library),
             Command::Patients => self.show_patients(ctx),
             Command::TypeLines => {

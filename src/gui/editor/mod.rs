@@ -5,6 +5,11 @@
 pub mod fee_model;
 pub mod fee_table;
 pub mod fee_window;
+pub mod plan_fields;
+pub mod plan_model;
+pub mod plan_preview;
+pub mod plan_sections;
+pub mod plan_templates;
 pub mod plan_window;
 pub mod undo;
 
@@ -23,17 +28,24 @@ pub struct Editors {
 
 impl Editors {
     /// Draws the open editors; true when one saved a file (reload the library).
-    /// `document` is the open treatment plan (priced beside the plan editor when
+    /// `library_revision` counts reloads; `document` is the open treatment plan (priced beside the plan editor when
     /// it uses the plan), `today` the date estimates are made on.
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
         library: &Library,
+        library_revision: u64,
         document: &TreatmentPlan,
         today: NaiveDate,
     ) -> bool {
         let fees = self.fees.ui(ctx, library);
-        let plans = self.plans.ui(ctx, library, document, today);
+        let inputs = plan_window::Inputs {
+            library,
+            library_revision,
+            document,
+            today,
+        };
+        let plans = self.plans.ui(ctx, &inputs);
         fees || plans
     }
 }
