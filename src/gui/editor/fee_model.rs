@@ -291,7 +291,9 @@ fn codes_named(plan: &PlanRules, library: &Library) -> Vec<CdtCode> {
     let mut sets: Vec<&CodeSet> = plan.frequency_limits.iter().map(|f| &f.codes).collect();
     for rule in &plan.bundling {
         match &rule.kind {
-            crate::model::plan::BundlingKind::Included { codes, into } => sets.extend([codes, into]),
+            crate::model::plan::BundlingKind::Included { codes, into } => {
+                sets.extend([codes, into])
+            }
             crate::model::plan::BundlingKind::MutuallyExclusive { codes } => sets.push(codes),
         }
     }
@@ -327,13 +329,22 @@ mod tests {
     fn a_raise_rounds_the_change_once_half_a_cent_up() {
         let raise = Raise::parse("3.5").unwrap();
         // 5800 x 3.5% = 203 cents exactly.
-        assert_eq!(raise.apply(Cents::from_cents(5800)), Cents::from_cents(6003));
+        assert_eq!(
+            raise.apply(Cents::from_cents(5800)),
+            Cents::from_cents(6003)
+        );
         // 9550 x 2.5% = 238.75 cents -> 239.
         let raise = Raise::parse("+2.5%").unwrap();
-        assert_eq!(raise.apply(Cents::from_cents(9550)), Cents::from_cents(9789));
+        assert_eq!(
+            raise.apply(Cents::from_cents(9550)),
+            Cents::from_cents(9789)
+        );
         // 1250 x 10% = 125 cents taken off.
         let lower = Raise::parse("-10").unwrap();
-        assert_eq!(lower.apply(Cents::from_cents(1250)), Cents::from_cents(1125));
+        assert_eq!(
+            lower.apply(Cents::from_cents(1250)),
+            Cents::from_cents(1125)
+        );
         // 1 x 50% = 0.5 cent -> 1 cent.
         let half = Raise::parse("50").unwrap();
         assert_eq!(half.apply(Cents::from_cents(1)), Cents::from_cents(2));

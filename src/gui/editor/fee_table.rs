@@ -89,7 +89,17 @@ pub fn table_ui(
     draft: &mut FeeDraft,
 ) {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
-    ui.label(format!("{} code(s) shown", rows.len()));
+    let order = match sort {
+        Sort::CodeUp => "by code",
+        Sort::CodeDown => "by code, last first",
+        Sort::FeeUp => "by fee, lowest first",
+        Sort::FeeDown => "by fee, highest first",
+    };
+    let shown = format!(
+        "{} code(s) shown, {order} (click Code or Fee to sort)",
+        rows.len()
+    );
+    ui.label(shown);
     TableBuilder::new(ui)
         .id_salt("fee_table")
         .striped(true)
@@ -126,14 +136,7 @@ pub fn table_ui(
 }
 
 fn sort_button(ui: &mut Ui, sort: &mut Sort, what: &str, up: Sort, down: Sort) {
-    let arrow = if *sort == up {
-        " ▲"
-    } else if *sort == down {
-        " ▼"
-    } else {
-        ""
-    };
-    let button = egui::Button::new(RichText::new(format!("{what}{arrow}")).strong()).frame(false);
+    let button = egui::Button::new(RichText::new(what).strong().underline()).frame(false);
     if ui
         .add(button)
         .on_hover_text(format!("Sort by {}", what.to_lowercase()))

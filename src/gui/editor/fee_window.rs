@@ -174,11 +174,7 @@ impl FeeWindow {
             {
                 draft.redo();
             }
-            let save = egui::Button::new(if draft.is_modified() {
-                "Save*"
-            } else {
-                "Save"
-            });
+            let save = egui::Button::new(if draft.is_modified() { "Save*" } else { "Save" });
             if ui.add(save).clicked() {
                 saved = self.save(false);
             }
@@ -345,12 +341,15 @@ fn version_picker(ui: &mut Ui, draft: &mut FeeDraft) {
         return;
     }
     ui.label("Fees:");
-    let name_of = |draft: &FeeDraft, v: Option<usize>| match v
-        .and_then(|i| draft.schedule.versions.get(i))
-    {
-        Some(version) => format!("{} (from {})", version.name, fmt::iso_date(version.effective)),
-        None => "first list".to_string(),
-    };
+    let name_of =
+        |draft: &FeeDraft, v: Option<usize>| match v.and_then(|i| draft.schedule.versions.get(i)) {
+            Some(version) => format!(
+                "{} (from {})",
+                version.name,
+                fmt::iso_date(version.effective)
+            ),
+            None => "first list".to_string(),
+        };
     let shown = name_of(draft, draft.version);
     let mut chosen = draft.version;
     let response = egui::ComboBox::from_id_salt("fee_version_picker")

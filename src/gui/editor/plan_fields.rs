@@ -407,22 +407,29 @@ fn alternate_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
             let text = RichText::new(&alternate.name);
             ui.label(if inherited { text.weak() } else { text });
         });
-        row(ui, &format!("teeth: {}", alternate.teeth.label()), inherited, |ui| {
-            if let Some(typed) = commit_edit(ui, ("alt", i), &label, &value, "D2740 > D2791", 360.0) {
-                match parse_pairs(&typed) {
-                    Ok(pairs) => {
-                        state.errors.remove(&label);
-                        draft.edit("alternate_benefits", |p| {
-                            p.alternate_benefits[i].paid_as = pairs;
-                        });
-                    }
-                    Err(e) => {
-                        state.errors.insert(label.clone(), e);
+        row(
+            ui,
+            &format!("teeth: {}", alternate.teeth.label()),
+            inherited,
+            |ui| {
+                if let Some(typed) =
+                    commit_edit(ui, ("alt", i), &label, &value, "D2740 > D2791", 360.0)
+                {
+                    match parse_pairs(&typed) {
+                        Ok(pairs) => {
+                            state.errors.remove(&label);
+                            draft.edit("alternate_benefits", |p| {
+                                p.alternate_benefits[i].paid_as = pairs;
+                            });
+                        }
+                        Err(e) => {
+                            state.errors.insert(label.clone(), e);
+                        }
                     }
                 }
-            }
-            show_error(ui, state, &label);
-        });
+                show_error(ui, state, &label);
+            },
+        );
     }
 }
 
@@ -431,7 +438,9 @@ pub fn parse_pairs(text: &str) -> Result<BTreeMap<CdtCode, CdtCode>, String> {
     let mut pairs = BTreeMap::new();
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let Some((billed, paid)) = item.split_once('>') else {
-            return Err(format!("{item:?}: expected a billed code, '>' and the code paid as"));
+            return Err(format!(
+                "{item:?}: expected a billed code, '>' and the code paid as"
+            ));
         };
         let billed = CdtCode::parse(billed.trim()).map_err(|e| e.to_string())?;
         let paid = CdtCode::parse(paid.trim()).map_err(|e| e.to_string())?;

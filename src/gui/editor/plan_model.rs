@@ -155,7 +155,9 @@ impl PlanDraft {
 
     /// True when this derived plan takes `field` from its base.
     pub fn inherits(&self, field: &str) -> bool {
-        self.derivation.as_ref().is_some_and(|d| d.is_inherited(field))
+        self.derivation
+            .as_ref()
+            .is_some_and(|d| d.is_inherited(field))
     }
 
     /// True when this derived plan takes the coverage of `class` from its base.
@@ -393,7 +395,9 @@ fn copy_field(to: &mut PlanRules, from: &PlanRules, field: &str) {
         "frequency_limits" => to.frequency_limits.clone_from(&from.frequency_limits),
         "age_limits" => to.age_limits.clone_from(&from.age_limits),
         "waiting_periods" => to.waiting_periods.clone_from(&from.waiting_periods),
-        "missing_tooth_clause" => to.missing_tooth_clause.clone_from(&from.missing_tooth_clause),
+        "missing_tooth_clause" => to
+            .missing_tooth_clause
+            .clone_from(&from.missing_tooth_clause),
         "exclusions" => to.exclusions.clone_from(&from.exclusions),
         "preauthorization" => to.preauthorization.clone_from(&from.preauthorization),
         "alternate_benefits" => to.alternate_benefits.clone_from(&from.alternate_benefits),

@@ -35,7 +35,11 @@ impl Preview {
         document: &TreatmentPlan,
         today: NaiveDate,
     ) {
-        let key = (draft.revision, library_revision, draft.path.display().to_string());
+        let key = (
+            draft.revision,
+            library_revision,
+            draft.path.display().to_string(),
+        );
         if self.key.as_ref() == Some(&key) {
             return;
         }
@@ -63,7 +67,12 @@ impl Preview {
         if let Some(error) = self.cache.option_error(*option) {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
-        for problem in self.cache.document_problems.iter().filter(|p| p.is_blocking()) {
+        for problem in self
+            .cache
+            .document_problems
+            .iter()
+            .filter(|p| p.is_blocking())
+        {
             ui.colored_label(ui.visuals().error_fg_color, &problem.message);
         }
         let Some(table) = self.cache.table(*option) else {
@@ -103,7 +112,10 @@ impl Preview {
                     r.col(|_| {});
                     let pays = table.totals.payers.first().copied().unwrap_or_default();
                     money(&mut r, format!("Plan pays {}", fmt::amount(pays)));
-                    money(&mut r, format!("Patient {}", fmt::amount(table.totals.patient)));
+                    money(
+                        &mut r,
+                        format!("Patient {}", fmt::amount(table.totals.patient)),
+                    );
                 });
             });
     }
@@ -154,5 +166,8 @@ fn treatment_plan(
             visit.date = today;
         }
     }
-    (plan, "A sample: exam, cleaning, filling and crown today".into())
+    (
+        plan,
+        "A sample: exam, cleaning, filling and crown today".into(),
+    )
 }

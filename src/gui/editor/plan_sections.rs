@@ -79,33 +79,57 @@ pub fn apply(draft: &mut PlanDraft, section: &str, text: &str) -> Result<(), Str
                 draft.set_code_coverage(code, Some(percent));
             }
         }
-        "deductible" => set(draft, "deductible", parse(section, text)?, |p, v| p.deductible = v),
-        "maximum" => set(draft, "maximum", parse(section, text)?, |p, v| p.maximum = v),
+        "deductible" => set(draft, "deductible", parse(section, text)?, |p, v| {
+            p.deductible = v
+        }),
+        "maximum" => set(draft, "maximum", parse(section, text)?, |p, v| {
+            p.maximum = v
+        }),
         "frequency_limits" => set(draft, "frequency_limits", parse(section, text)?, |p, v| {
             p.frequency_limits = v;
         }),
-        "alternate_benefits" => set(draft, "alternate_benefits", parse(section, text)?, |p, v| {
-            p.alternate_benefits = v;
+        "alternate_benefits" => set(
+            draft,
+            "alternate_benefits",
+            parse(section, text)?,
+            |p, v| {
+                p.alternate_benefits = v;
+            },
+        ),
+        "age_limits" => set(draft, "age_limits", parse(section, text)?, |p, v| {
+            p.age_limits = v
         }),
-        "age_limits" => set(draft, "age_limits", parse(section, text)?, |p, v| p.age_limits = v),
         "waiting_periods" => set(draft, "waiting_periods", parse(section, text)?, |p, v| {
             p.waiting_periods = v;
         }),
         "missing_tooth_clause" => {
-            set(draft, "missing_tooth_clause", parse(section, text)?, |p, v| {
-                p.missing_tooth_clause = v;
-            });
+            set(
+                draft,
+                "missing_tooth_clause",
+                parse(section, text)?,
+                |p, v| {
+                    p.missing_tooth_clause = v;
+                },
+            );
         }
-        "exclusions" => set(draft, "exclusions", parse(section, text)?, |p, v| p.exclusions = v),
+        "exclusions" => set(draft, "exclusions", parse(section, text)?, |p, v| {
+            p.exclusions = v
+        }),
         "preauthorization" => set(draft, "preauthorization", parse(section, text)?, |p, v| {
             p.preauthorization = v;
         }),
-        "bundling" => set(draft, "bundling", parse(section, text)?, |p, v| p.bundling = v),
+        "bundling" => set(draft, "bundling", parse(section, text)?, |p, v| {
+            p.bundling = v
+        }),
         "dhmo_upgrades" => set(draft, "dhmo_upgrades", parse(section, text)?, |p, v| {
             p.dhmo_upgrades = v;
         }),
-        "settings" => set(draft, "settings", parse(section, text)?, |p, v| p.settings = v),
-        "rounding" => set(draft, "rounding", parse(section, text)?, |p, v| p.rounding = v),
+        "settings" => set(draft, "settings", parse(section, text)?, |p, v| {
+            p.settings = v
+        }),
+        "rounding" => set(draft, "rounding", parse(section, text)?, |p, v| {
+            p.rounding = v
+        }),
         "in_force_since" => set(draft, "in_force_since", parse(section, text)?, |p, v| {
             p.in_force_since = v;
         }),
@@ -117,6 +141,11 @@ pub fn apply(draft: &mut PlanDraft, section: &str, text: &str) -> Result<(), Str
     Ok(())
 }
 
-fn set<T>(draft: &mut PlanDraft, field: &'static str, value: T, put: impl FnOnce(&mut PlanRules, T)) {
+fn set<T>(
+    draft: &mut PlanDraft,
+    field: &'static str,
+    value: T,
+    put: impl FnOnce(&mut PlanRules, T),
+) {
     draft.edit(field, |plan| put(plan, value));
 }

@@ -54,9 +54,27 @@ pub struct Inputs<'a> {
 }
 
 impl PlanWindow {
-    /// Opens the window.
-    pub fn show(&mut self) {
+    /// Opens the window; with no plan in the form yet, on the open treatment
+    /// plan's first plan, else the first plan by name.
+    pub fn show(&mut self, library: &Library, document: &TreatmentPlan) {
         self.open = true;
+        if self.draft.is_some() {
+            return;
+        }
+        let first = document
+            .coverage
+            .iter()
+            .map(|c| c.plan.as_str())
+            .find(|id| library.plans.contains_key(*id))
+            .map(str::to_string)
+            .or_else(|| {
+                let mut plans: Vec<_> = library.plans.values().collect();
+                plans.sort_by_key(|p| p.name.to_lowercase());
+                plans.first().map(|p| p.id.clone())
+            });
+        if let Some(id) = first {
+            self.pick(library, &id);
+        }
     }
 
     /// Opens library plan `id` in the form.
@@ -111,7 +129,9 @@ impl PlanWindow {
             .open(&mut open)
             .default_size([1180.0, height])
             .max_height(height)
-            .show(ctx, |ui| changed = self.body(ui, inputs.library, height - 40.0));
+            .show(ctx, |ui| {
+                changed = self.body(ui, inputs.library, height - 40.0)
+            });
         self.open = open;
         changed
     }
@@ -142,7 +162,12 @@ impl PlanWindow {
                 .hint_text("name, carrier or id")
                 .desired_width(220.0),
         );
-        name(&response, "Search plans", &self.search, "name, carrier or id");
+        name(
+            &response,
+            "Search plans",
+            &self.search,
+            "name, carrier or id",
+        );
         ui.horizontal_wrapped(|ui| {
             ui.label("New plan:");
             for (template, _) in TEMPLATES {
@@ -154,7 +179,10 @@ impl PlanWindow {
         let mut changed = false;
         ui.horizontal(|ui| {
             let has = self.draft.is_some();
-            if ui.add_enabled(has, egui::Button::new("Duplicate")).clicked() {
+            if ui
+                .add_enabled(has, egui::Button::new("Duplicate"))
+                .clicked()
+            {
                 self.duplicate(library);
             }
             let saved = self.draft.as_ref().and_then(|d| d.saved_id.clone());
@@ -361,7 +389,10 @@ impl PlanWindow {
         if draft.saved_id.is_none() {
             draft.path = plan_path(library, &draft.plan.id);
             if library.root.is_none() || library::exists(&draft.path) {
-                let text = format!("Not saved: {} exists or cannot be made", draft.path.display());
+                let text = format!(
+                    "Not saved: {} exists or cannot be made",
+                    draft.path.display()
+                );
                 self.message = Some(text);
                 return false;
             }
