@@ -310,7 +310,7 @@ impl FeeWindow {
                 ui.label(format!("{} fee(s) ready to apply:", rows.len()));
                 for (code, fee) in rows.iter().take(12) {
                     let old = draft.and_then(|d| d.fees().get(code).copied());
-                    let was = old.map_or_else(|| "new".to_string(), |c| fmt::amount(c));
+                    let was = old.map_or_else(|| "new".to_string(), fmt::amount);
                     ui.label(format!("{code}: {} (was {was})", fmt::amount(*fee)));
                 }
             }

@@ -206,7 +206,7 @@ impl PlanWindow {
                         .any(|t| t.to_lowercase().contains(&search))
             })
             .collect();
-        plans.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        plans.sort_by_key(|p| p.name.to_lowercase());
         let current = self.draft.as_ref().and_then(|d| d.saved_id.clone());
         let mut picked = None;
         egui::ScrollArea::vertical()
