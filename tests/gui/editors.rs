@@ -291,3 +291,97 @@ fn codes_the_plans_use_without_a_fee_are_marked_and_a_save_round_trips() {
         Some(cents(123_450))
     );
 }
+
+#[test]
+fn a_derived_plan_overrides_and_inherits_field_by_field_and_saves_only_what_differs() {
+    let dir = fresh_library("derived");
+    let mut h = app_on(&dir);
+    h.state_mut().push(Command::EditPlans);
+    h.run();
+    let library = h.state().state.library.clone();
+    h.state_mut()
+        .editors
+        .plans
+        .pick(&library, "summit-individual-1000");
+    h.run();
+    {
+        let draft = h.state().editors.plans.draft.as_ref().unwrap();
+        assert!(draft.inherits("carrier"));
+        assert!(!draft.inherits("deductible"));
+        assert!(draft.inherits_class(ProcedureClass::Diagnostic));
+        assert!(!draft.inherits_class(ProcedureClass::BasicRestorative));
+    }
+    assert!(h.query_all_by_label("inherited").count() > 3);
+    // Typing a coverage writes that class in the derived file.
+    let diagnostic = ferrule::gui::editor::plan_fields::coverage_label(ProcedureClass::Diagnostic);
+    type_into(&mut h, &diagnostic, "90");
+    // The deductible goes back to the base's ($50.00 instead of $100.00).
+    let draft = h.state_mut().editors.plans.draft.as_mut().unwrap();
+    draft.back_to_inherited("deductible");
+    assert_eq!(draft.plan.deductible.individual, cents(5_000));
+    assert!(!draft.inherits_class(ProcedureClass::Diagnostic));
+    h.run();
+    h.get_by_label("Save plan*").click();
+    h.run();
+    // The file has comments: asked first, then saved on "Save anyway".
+    h.get_by_label("Save anyway").click();
+    h.run();
+    h.run();
+    let path = dir.join("plans/summit-individual-1000.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("based_on: \"summit-ppo-1500\""), "{text}");
+    assert!(!text.contains("\n    deductible:"), "{text}");
+    assert!(text.contains("Diagnostic: 90"), "{text}");
+    let library = &h.state().state.library;
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    let plan = &library.plans["summit-individual-1000"];
+    assert_eq!(plan.deductible.individual, cents(5_000));
+    assert_eq!(
+        plan.coverage[&ProcedureClass::Diagnostic].basis_points(),
+        9_000
+    );
+    // Implants stay removed (written as None), inherited fields stay the base's.
+    assert!(!plan.coverage.contains_key(&ProcedureClass::Implants));
+    assert_eq!(plan.carrier, library.plans["summit-ppo-1500"].carrier);
+}
+
+#[test]
+fn a_plan_others_are_based_on_is_not_deleted_and_another_is_after_asking() {
+    let dir = fresh_library("delete");
+    let mut h = app_on(&dir);
+    h.state_mut().push(Command::EditPlans);
+    h.run();
+    let library = h.state().state.library.clone();
+    h.state_mut()
+        .editors
+        .plans
+        .pick(&library, "summit-ppo-1500");
+    h.run();
+    h.get_by_label("Delete…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("summit-ppo-1500 cannot be deleted: summit-individual-1000")
+            .is_some()
+    );
+    assert!(h.query_by_label("Delete plan").is_none());
+    assert!(dir.join("plans/summit-ppo-1500.ron").exists());
+
+    h.state_mut()
+        .editors
+        .plans
+        .pick(&library, "prairie-scheduled");
+    h.run();
+    h.get_by_label("Delete…").click();
+    h.run();
+    h.get_by_label("Delete plan").click();
+    h.run();
+    h.run();
+    assert!(!dir.join("plans/prairie-scheduled.ron").exists());
+    assert!(
+        !h.state()
+            .state
+            .library
+            .plans
+            .contains_key("prairie-scheduled")
+    );
+}

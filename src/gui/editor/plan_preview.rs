@@ -81,9 +81,9 @@ impl Preview {
         TableBuilder::new(ui)
             .id_salt("plan_preview")
             .striped(true)
-            .column(Column::exact(52.0))
+            .column(Column::exact(48.0))
             .column(Column::remainder().clip(true))
-            .columns(Column::exact(72.0), 2)
+            .columns(Column::exact(76.0), 2)
             .header(20.0, |mut h| {
                 for title in ["Code", "", "Plan pays", "Patient"] {
                     h.col(|ui| {
