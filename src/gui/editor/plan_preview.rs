@@ -111,11 +111,8 @@ impl Preview {
                     });
                     r.col(|_| {});
                     let pays = table.totals.payers.first().copied().unwrap_or_default();
-                    money(&mut r, format!("Plan pays {}", fmt::amount(pays)));
-                    money(
-                        &mut r,
-                        format!("Patient {}", fmt::amount(table.totals.patient)),
-                    );
+                    money(&mut r, fmt::amount(pays));
+                    money(&mut r, fmt::amount(table.totals.patient));
                 });
             });
     }
