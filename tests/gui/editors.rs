@@ -385,3 +385,27 @@ fn a_plan_others_are_based_on_is_not_deleted_and_another_is_after_asking() {
             .contains_key("prairie-scheduled")
     );
 }
+
+#[test]
+fn picking_another_plan_with_unsaved_changes_asks_first() {
+    let dir = fresh_library("switch");
+    let mut h = app_on(&dir);
+    h.state_mut().push(Command::EditPlans);
+    h.run();
+    // The first plan by name is open: Bayside Dental Network PPO 2000.
+    assert_eq!(
+        h.state().editors.plans.draft.as_ref().unwrap().plan.id,
+        "bayside-ppo-2000"
+    );
+    type_into(&mut h, "Carrier", "Bayside (renamed)");
+    h.get_by_label("Keystone Mutual Value PPO").click();
+    h.run();
+    assert!(h.query_by_label_contains("has unsaved changes").is_some());
+    let draft = h.state().editors.plans.draft.as_ref().unwrap();
+    assert_eq!(draft.plan.carrier, "Bayside (renamed)");
+    h.get_by_label("Drop the changes").click();
+    h.run();
+    let draft = h.state().editors.plans.draft.as_ref().unwrap();
+    assert_eq!(draft.plan.id, "keystone-ppo-exclusions");
+    assert!(!draft.is_modified());
+}

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Color32, RichText, TextEdit, Ui};
+use egui::{Color32, TextEdit, Ui};
 
 use super::fee_model::{self, FeeDraft, PasteProblem, Raise};
 use super::fee_table::{self, Sort};
@@ -45,6 +45,8 @@ pub struct FeeWindow {
     pub message: Option<String>,
     /// The file has comments: Save waits for "save anyway".
     pub ask_comments: bool,
+    /// Another schedule picked while this one has unsaved changes.
+    pub pending: Option<String>,
 }
 
 /// The label of the schedule picker.
@@ -145,7 +147,24 @@ impl FeeWindow {
             }
         });
         if let Some(id) = picked {
-            self.pick(library, &id);
+            if self.draft.as_ref().is_some_and(FeeDraft::is_modified) {
+                self.pending = Some(id);
+            } else {
+                self.pick(library, &id);
+            }
+        }
+        if let Some(id) = self.pending.clone() {
+            let text = "This schedule has unsaved changes.";
+            ui.horizontal(|ui| {
+                ui.colored_label(warn(ui), text);
+                if ui.button("Drop the changes").clicked() {
+                    self.pending = None;
+                    self.pick(library, &id);
+                }
+                if ui.button("Keep editing").clicked() {
+                    self.pending = None;
+                }
+            });
         }
     }
 
@@ -372,9 +391,4 @@ fn label(schedule: &FeeSchedule) -> String {
 /// The colour of warnings.
 pub fn warn(ui: &Ui) -> Color32 {
     ui.visuals().warn_fg_color
-}
-
-/// Bold text for a table header.
-pub fn strong(text: &str) -> RichText {
-    RichText::new(text).strong()
 }

@@ -39,6 +39,19 @@ pub struct PlanWindow {
     pub ask_comments: bool,
     /// Delete asked for this plan id; waiting for an answer.
     pub confirm_delete: Option<String>,
+    /// What to do once the user agrees to drop unsaved changes.
+    pub pending: Option<Next>,
+}
+
+/// An action that replaces the plan in the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    /// Open this library plan.
+    Pick(String),
+    /// Start a new plan from this template.
+    Template(&'static str),
+    /// Copy the plan in the form.
+    Duplicate,
 }
 
 /// What the window needs from the app.
@@ -172,7 +185,7 @@ impl PlanWindow {
             ui.label("New plan:");
             for (template, _) in TEMPLATES {
                 if ui.small_button(template).clicked() {
-                    self.new_from(library, template);
+                    self.then(library, Next::Template(template));
                 }
             }
         });
@@ -183,7 +196,7 @@ impl PlanWindow {
                 .add_enabled(has, egui::Button::new("Duplicate"))
                 .clicked()
             {
-                self.duplicate(library);
+                self.then(library, Next::Duplicate);
             }
             let saved = self.draft.as_ref().and_then(|d| d.saved_id.clone());
             if ui
@@ -194,6 +207,7 @@ impl PlanWindow {
             }
         });
         changed |= self.delete_ui(ui, library);
+        self.pending_ui(ui, library);
         ui.separator();
         let search = self.search.trim().to_lowercase();
         let mut plans: Vec<_> = library
@@ -224,9 +238,45 @@ impl PlanWindow {
                 }
             });
         if let Some(id) = picked {
-            self.pick(library, &id);
+            self.then(library, Next::Pick(id));
         }
         changed
+    }
+
+    /// Does `next` now, or asks first when the form has unsaved changes.
+    fn then(&mut self, library: &Library, next: Next) {
+        if self.draft.as_ref().is_some_and(PlanDraft::is_modified) {
+            self.pending = Some(next);
+        } else {
+            self.run(library, next);
+        }
+    }
+
+    fn run(&mut self, library: &Library, next: Next) {
+        self.pending = None;
+        match next {
+            Next::Pick(id) => self.pick(library, &id),
+            Next::Template(template) => self.new_from(library, template),
+            Next::Duplicate => self.duplicate(library),
+        }
+    }
+
+    /// "Unsaved changes: drop them?", while an action waits.
+    fn pending_ui(&mut self, ui: &mut Ui, library: &Library) {
+        let Some(next) = self.pending.clone() else {
+            return;
+        };
+        let what = self.draft.as_ref().map_or("", |d| d.plan.name.as_str());
+        let text = format!("{what} has unsaved changes.");
+        ui.colored_label(ui.visuals().warn_fg_color, text);
+        ui.horizontal(|ui| {
+            if ui.button("Drop the changes").clicked() {
+                self.run(library, next);
+            }
+            if ui.button("Keep editing").clicked() {
+                self.pending = None;
+            }
+        });
     }
 
     fn duplicate(&mut self, library: &Library) {
