@@ -353,6 +353,29 @@ mod tests {
     }
 
     #[test]
+    fn a_fee_typed_goes_into_the_version_picked_and_undo_takes_it_back() {
+        let library = crate::library::sample();
+        let mut schedule = library.fee_schedules["summit-ppo-2026"].clone();
+        schedule.versions.push(crate::model::FeeVersion {
+            name: "2027 fees".into(),
+            effective: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            fees: schedule.fees.clone(),
+        });
+        let mut draft = FeeDraft::new(schedule.clone(), None);
+        draft.version = Some(0);
+        draft.set_fee(code("D0120"), Some(Cents::from_cents(6_100)));
+        assert_eq!(
+            draft.schedule.versions[0].fees[&code("D0120")].cents(),
+            6_100
+        );
+        assert_eq!(draft.schedule.fees, schedule.fees);
+        assert!(draft.is_modified());
+        assert!(draft.undo());
+        assert!(!draft.is_modified());
+        assert!(!draft.undo());
+    }
+
+    #[test]
     fn a_paste_reads_tabs_commas_and_a_header_and_names_bad_rows() {
         let good = "Code\tFee\nD0120\t58.00\nD2740,\"1,210.00\"\n\nD1110, $95.50\n";
         assert_eq!(

@@ -410,3 +410,7 @@ fn copy_field(to: &mut PlanRules, from: &PlanRules, field: &str) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+#[path = "plan_model_tests.rs"]
+mod tests;
