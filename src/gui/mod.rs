@@ -58,7 +58,8 @@ pub fn run(
     }
     app.set_settings_file(settings_file.clone());
     // For screenshots and demos: start in the compare view (with the next library
-    // plan as an extra column) or with the print preview open.
+    // plan as an extra column), with the print preview open, or with the plan or
+    // fee schedule editor open.
     if env.start_view.is_some() {
         app.hide_start_screen();
     }

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::plan_model::PlanDraft;
+use super::plan_model::{Checked, PlanDraft};
 use super::plan_sections::{self, SECTIONS};
 use super::plan_templates;
 use crate::gui::widgets::commit_edit::{commit_edit, name, name_combo};
@@ -33,32 +33,60 @@ pub struct FormState {
 /// Width of the labels column.
 const LABEL_WIDTH: f32 = 150.0;
 
-/// Draws the whole form for `draft`.
-pub fn form_ui(ui: &mut Ui, draft: &mut PlanDraft, library: &Library, state: &mut FormState) {
+/// Draws the whole form for `draft`; `checked` holds the loader's problems,
+/// each shown on the field it is in.
+pub fn form_ui(
+    ui: &mut Ui,
+    draft: &mut PlanDraft,
+    library: &Library,
+    state: &mut FormState,
+    checked: Option<&Checked>,
+) {
     if state.revision != Some(draft.revision) {
         state.sections.clear();
         state.revision = Some(draft.revision);
     }
+    let on = |ui: &mut Ui, fields: &[&str]| field_problems(ui, checked, fields);
     heading(ui, "Plan");
     text_row(ui, draft, state, "Plan id", "id");
     text_row(ui, draft, state, "Plan name", "name");
     text_row(ui, draft, state, "Carrier", "carrier");
+    on(ui, &["id", "name", "carrier"]);
     network_row(ui, draft, library);
+    on(ui, &["network"]);
     cob_row(ui, draft);
     heading(ui, "Coverage by class");
     coverage_rows(ui, draft, state);
+    on(ui, &["coverage"]);
     heading(ui, "Deductible and maximums");
     money_rows(ui, draft, state);
+    on(ui, &["deductible", "maximum"]);
     heading(ui, "Frequency limits");
     frequency_rows(ui, draft, state);
+    on(ui, &["frequency_limits"]);
     heading(ui, "Alternate benefits");
     alternate_rows(ui, draft, state);
+    on(ui, &["alternate_benefits"]);
     heading(ui, "Notes");
     notes_row(ui, draft);
     heading(ui, "Every section as text");
     ui.weak("Typed as in a plan file; Apply reads it with the loader's checks.");
     for section in SECTIONS {
         section_ui(ui, draft, state, section);
+        on(ui, &[section]);
+    }
+}
+
+/// The loader's problems inside `fields`, in the error colour.
+fn field_problems(ui: &mut Ui, checked: Option<&Checked>, fields: &[&str]) {
+    let Some(checked) = checked else {
+        return;
+    };
+    let colour = ui.visuals().error_fg_color;
+    for field in fields {
+        for message in checked.on(field) {
+            ui.colored_label(colour, message);
+        }
     }
 }
 

@@ -273,7 +273,7 @@ impl PlanDraft {
                 let problem = Problem::file(&self.path, format!("cannot be written: {e}"));
                 return Checked {
                     problems: vec![problem],
-                    warnings: Vec::new(),
+                    ..Checked::default()
                 };
             }
         };
@@ -290,12 +290,20 @@ impl PlanDraft {
             let message = format!("another plan already has the id {:?}", self.plan.id);
             problems.push(Problem::file(&self.path, message));
         }
+        let fields = problems
+            .iter()
+            .filter_map(|p| Some((field_at(&text, p.line)?, p.message.clone())))
+            .collect();
         let texts = BTreeMap::from([(self.path.clone(), text)]);
         let warnings = library::lint(&loaded, &texts, today)
             .into_iter()
             .filter(|p| p.path == self.path)
             .collect();
-        Checked { problems, warnings }
+        Checked {
+            problems,
+            warnings,
+            fields,
+        }
     }
 }
 
@@ -306,6 +314,33 @@ pub struct Checked {
     pub problems: Vec<Problem>,
     /// Lint warnings (rules that can never change a number, and the like).
     pub warnings: Vec<Problem>,
+    /// Each problem's message by the plan field (as files name it) it is in.
+    pub fields: Vec<(String, String)>,
+}
+
+impl Checked {
+    /// The problems inside `field`, to show on it.
+    pub fn on(&self, field: &str) -> impl Iterator<Item = &str> {
+        self.fields
+            .iter()
+            .filter(move |(f, _)| f == field)
+            .map(|(_, message)| message.as_str())
+    }
+}
+
+/// The top-level field (`    name:` at four spaces) that line `line` (1-based)
+/// of a saved plan file is in.
+fn field_at(text: &str, line: usize) -> Option<String> {
+    text.lines()
+        .take(line)
+        .filter_map(|l| {
+            let key = l.strip_prefix("    ")?;
+            let (name, _) = key.split_once(':')?;
+            let plain =
+                !name.starts_with(' ') && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            plain.then(|| name.to_string())
+        })
+        .last()
 }
 
 /// The library a plan file at `path` with `text` would load into: the

@@ -42,6 +42,9 @@ fn a_schedule_that_does_not_exist_gets_the_loaders_message_with_its_line() {
         "{text}"
     );
     assert_eq!(problem.line, 7);
+    // Shown on the network field.
+    assert_eq!(checked.on("network").count(), 1);
+    assert_eq!(checked.on("coverage").count(), 0);
     // Undo brings the clean plan back.
     assert!(draft.undo());
     assert!(draft.check(&library, today()).problems.is_empty());

@@ -394,13 +394,14 @@ impl PlanWindow {
                 d.based_on
             ));
         }
-        if let Some((_, _, checked)) = &self.checked {
+        let checked = self.checked.as_ref().map(|(_, _, c)| c);
+        if let Some(checked) = checked {
             checked_ui(ui, checked);
         }
         egui::ScrollArea::vertical()
             .id_salt("plan_form")
             .show(ui, |ui| {
-                plan_fields::form_ui(ui, draft, library, &mut self.form);
+                plan_fields::form_ui(ui, draft, library, &mut self.form, checked);
             });
         saved
     }
