@@ -7,6 +7,7 @@ pub mod fee_table;
 pub mod fee_window;
 pub mod plan_fields;
 pub mod plan_model;
+pub mod plan_more;
 pub mod plan_preview;
 pub mod plan_sections;
 pub mod plan_templates;

@@ -6,17 +6,16 @@
 //! "back to inherited".
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use egui::{RichText, TextEdit, Ui};
 
 use super::plan_model::{Checked, PlanDraft};
+use super::plan_more;
 use super::plan_sections::{self, SECTIONS};
 use super::plan_templates;
 use crate::gui::widgets::commit_edit::{commit_edit, name, name_combo};
-use crate::library;
 use crate::model::plan::{CobMethod, Network};
-use crate::model::{CdtCode, CodeSet, Library, ProcedureClass};
+use crate::model::{CdtCode, Library, ProcedureClass};
 use crate::money::{Cents, Percent};
 
 /// What the form keeps between frames.
@@ -55,9 +54,16 @@ pub fn form_ui(
     network_row(ui, draft, library);
     on(ui, &["network"]);
     cob_row(ui, draft);
+    let inherited = draft.inherits("benefit_year");
+    row(ui, "Benefit year", inherited, |ui| {
+        plan_more::benefit_year_ui(ui, draft);
+        derived_controls(ui, draft, "benefit_year");
+    });
     heading(ui, "Coverage by class");
     coverage_rows(ui, draft, state);
     on(ui, &["coverage"]);
+    ui.label("No deductible for:");
+    plan_more::waived_ui(ui, draft);
     heading(ui, "Deductible and maximums");
     money_rows(ui, draft, state);
     on(ui, &["deductible", "maximum"]);
@@ -67,6 +73,9 @@ pub fn form_ui(
     heading(ui, "Alternate benefits");
     alternate_rows(ui, draft, state);
     on(ui, &["alternate_benefits"]);
+    heading(ui, "Pre-authorisation");
+    preauthorization_row(ui, draft, state);
+    on(ui, &["preauthorization"]);
     heading(ui, "Notes");
     notes_row(ui, draft);
     heading(ui, "Every section as text");
@@ -381,10 +390,11 @@ fn frequency_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
                     }
                 }
             }
-            ui.weak(format!("per {:?}, {:?}", limit.window, limit.scope));
+            ui.weak(plan_more::window_text(limit.window));
+            plan_more::scope_ui(ui, draft, i);
             let value = limit.codes.to_string();
             if let Some(typed) = commit_edit(ui, ("freq_codes", i), &codes, &value, "", 220.0) {
-                match parse_codes(&typed) {
+                match plan_more::parse_codes(&typed) {
                     Ok(set) => {
                         state.errors.remove(&codes);
                         draft.edit("frequency_limits", |p| p.frequency_limits[i].codes = set);
@@ -398,18 +408,6 @@ fn frequency_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
             show_error(ui, state, &codes);
         });
     }
-}
-
-/// Reads "D0120, D0140-D0150" as a code set, with the loader's message.
-pub fn parse_codes(text: &str) -> Result<CodeSet, String> {
-    let items: Vec<String> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| format!("{s:?}"))
-        .collect();
-    let ron = format!("[{}]", items.join(", "));
-    library::parse_ron(Path::new("codes"), &ron).map_err(|p| p.message)
 }
 
 /// The label of an alternate benefit's codes field.
@@ -477,6 +475,24 @@ pub fn parse_pairs(text: &str) -> Result<BTreeMap<CdtCode, CdtCode>, String> {
         }
     }
     Ok(pairs)
+}
+
+fn preauthorization_row(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
+    let label = "Pre-authorisation codes";
+    let inherited = draft.inherits("preauthorization");
+    row(ui, "Codes", inherited, |ui| {
+        match plan_more::preauthorization_ui(ui, draft) {
+            Some(Err(e)) => {
+                state.errors.insert(label.into(), e);
+            }
+            Some(Ok(())) => {
+                state.errors.remove(label);
+            }
+            None => {}
+        }
+        derived_controls(ui, draft, "preauthorization");
+        show_error(ui, state, label);
+    });
 }
 
 fn notes_row(ui: &mut Ui, draft: &mut PlanDraft) {
