@@ -62,10 +62,10 @@ pub fn form_ui(
     heading(ui, "Coverage by class");
     coverage_rows(ui, draft, state);
     on(ui, &["coverage"]);
-    ui.label("No deductible for:");
-    plan_more::waived_ui(ui, draft);
     heading(ui, "Deductible and maximums");
     money_rows(ui, draft, state);
+    ui.label("No deductible for:");
+    plan_more::waived_ui(ui, draft);
     on(ui, &["deductible", "maximum"]);
     heading(ui, "Frequency limits");
     frequency_rows(ui, draft, state);
