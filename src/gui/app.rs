@@ -77,6 +77,8 @@ pub struct FerruleApp {
     watch_plan: Option<WatchPlan>,
     /// The running library watch.
     library_watch: Option<LibraryWatch>,
+    /// The plan and fee schedule editors.
+    pub editors: super::editor::Editors,
 }
 
 impl FerruleApp {
@@ -119,6 +121,7 @@ impl FerruleApp {
             settings_file: None,
             watch_plan: None,
             library_watch: None,
+            editors: super::editor::Editors::default(),
         }
     }
 
@@ -342,6 +345,14 @@ impl FerruleApp {
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
         panels::keyboard::keyboard_window_ui(ctx, &mut self.panels.keyboard);
         panels::eligibility::eligibility_window_ui(ctx, &mut self.panels.eligibility, out);
+        let state = &self.state;
+        let (library, document) = (&state.library, &state.document.plan);
+        if self
+            .editors
+            .ui(ctx, library, state.library_revision, document, state.today)
+        {
+            out.push(Command::ReloadLibrary);
+        }
         if let Some(ask) = &self.overwrite {
             panels::dialogs::overwrite_prompt_ui(ctx, &ask.path, ask.changed, out);
         } else if let Some(pending) = &self.prompt {

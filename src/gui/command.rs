@@ -49,6 +49,10 @@ pub enum Command {
     ShowPathWindow,
     /// Read the library folder again.
     ReloadLibrary,
+    /// Open the plan editor (Library > Plans…).
+    EditPlans,
+    /// Open the fee schedule editor (Library > Fee schedules…).
+    EditFeeSchedules,
     /// Close the window (asks first when there are unsaved changes).
     Quit,
     /// Undo the last edit.
@@ -149,6 +153,8 @@ impl Command {
             Command::SaveToPath(_) => "Save here",
             Command::ShowPathWindow => "Open or save by path…",
             Command::ReloadLibrary => "Reload library",
+            Command::EditPlans => "Plans…",
+            Command::EditFeeSchedules => "Fee schedules…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",

@@ -9,6 +9,7 @@ pub mod background;
 pub mod command;
 pub mod compare;
 pub mod completion;
+pub mod editor;
 pub mod estimates;
 pub mod files;
 pub mod history;
@@ -57,7 +58,8 @@ pub fn run(
     }
     app.set_settings_file(settings_file.clone());
     // For screenshots and demos: start in the compare view (with the next library
-    // plan as an extra column) or with the print preview open.
+    // plan as an extra column), with the print preview open, or with the plan or
+    // fee schedule editor open.
     if env.start_view.is_some() {
         app.hide_start_screen();
     }
@@ -74,6 +76,8 @@ pub fn run(
             let path = view.trim_start_matches("eligibility:");
             app.push(Command::ReadEligibility(path.into()));
         }
+        Some("plans") => app.push(Command::EditPlans),
+        Some("fees") => app.push(Command::EditFeeSchedules),
         _ => {}
     }
     let options = eframe::NativeOptions {

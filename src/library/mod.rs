@@ -43,8 +43,8 @@ pub use location::{
     resolve_library_dir, seed_library, user_data_dir,
 };
 pub use parse::{
-    FORMAT_VERSION, parse_catalogue, parse_fee_schedule, parse_plan_file, parse_treatment_plan,
-    to_ron,
+    FORMAT_VERSION, parse as parse_ron, parse_catalogue, parse_fee_schedule, parse_plan_file,
+    parse_treatment_plan, to_ron,
 };
 pub use patients::{
     IndexProblem, PatientEntry, PatientFolderError, PatientIndex, index_patients,
@@ -54,7 +54,8 @@ pub use presets::{PRESETS_PATH, load_presets};
 pub use problem::locate;
 pub use read::{MAX_LOGO_BYTES, MAX_TEXT_BYTES, file_start, same_file};
 pub use save::{
-    SaveError, file_has_comments, has_comments, plan_file_text, save_fee_schedule, save_plan_file,
+    SaveError, delete_plan_file, file_has_comments, has_comments, plan_file_text,
+    save_fee_schedule, save_plan_file,
 };
 pub use write::{create_private_dir, write_atomic};
 

@@ -67,6 +67,18 @@ pub fn save_fee_schedule(path: &Path, schedule: &FeeSchedule) -> Result<(), Save
     write(path, &text)
 }
 
+/// Deletes a plan file (the plan editor's Delete, after the user confirmed).
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the library module owns the plan files"
+)]
+pub fn delete_plan_file(path: &Path) -> Result<(), SaveError> {
+    std::fs::remove_file(path).map_err(|source| SaveError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 fn write(path: &Path, text: &str) -> Result<(), SaveError> {
     write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Write {
         path: path.to_path_buf(),

@@ -10,6 +10,7 @@ mod compare;
 mod compare_work;
 mod complete;
 mod dates;
+mod editors;
 mod eligibility;
 mod explanation;
 mod files;

@@ -14,6 +14,11 @@ impl FerruleApp {
         match command {
             Command::Edit(edit) => self.edit(&edit),
             Command::KeyboardHelp => self.panels.keyboard = true,
+            Command::EditPlans => self
+                .editors
+                .plans
+                .show(&self.state.library, &self.state.document.plan),
+            Command::EditFeeSchedules => self.editors.fees.show(&self.state.library),
             Command::Patients => self.show_patients(ctx),
             Command::TypeLines => {
                 self.state.view = View::Plan;

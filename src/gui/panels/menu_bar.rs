@@ -65,6 +65,12 @@ pub fn menu_bar_ui(
             item(ui, Command::ZoomOut, true, out);
             item(ui, Command::ZoomReset, true, out);
         });
+        ui.menu_button("Library", |ui| {
+            item(ui, Command::EditPlans, true, out);
+            item(ui, Command::EditFeeSchedules, true, out);
+            ui.separator();
+            item(ui, Command::ReloadLibrary, true, out);
+        });
         ui.menu_button("Help", |ui| {
             item(ui, Command::KeyboardHelp, true, out);
         });
