@@ -12,6 +12,7 @@ mod fuzz;
 mod golden;
 #[cfg(feature = "gui")]
 mod gui;
+mod handout;
 mod ids;
 mod library;
 mod next_year;

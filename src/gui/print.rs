@@ -216,6 +216,7 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+#[allow(clippy::disallowed_methods)] // the system's viewer opens the saved PDF
 fn viewer_command(path: &Path) -> std::process::Command {
     let path: PathBuf = path.to_path_buf();
     if cfg!(target_os = "windows") {
