@@ -18,6 +18,7 @@ mod library;
 mod next_year;
 mod print;
 mod print_pages;
+mod printer;
 mod samples;
 mod size;
 
