@@ -42,7 +42,9 @@ pub use pdf::{estimate_pdf, handout_pdf, layout_estimate, layout_handout};
 use crate::report::PrintedEstimate;
 
 /// Paper sizes for printing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Paper {
     /// US Letter, 8.5 x 11 in (612 x 792 pt).
     #[default]

@@ -5,10 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{self, Layout, Logo, Paper, Printout};
+use crate::engine;
+use crate::export::{self, HandoutPrintout, Layout, Logo, Paper, Printout};
 use crate::library::practice;
+use crate::library::printer::Printers;
 use crate::model::{OptionId, PracticeSettings};
 use crate::report::PrintedEstimate;
+use crate::report::printed::{Handout, HandoutSources};
 
 use super::state::AppState;
 
@@ -84,22 +87,97 @@ impl Practice {
     }
 }
 
+/// What the preview, the printer and the first-print questions are asked to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrintJob {
+    /// Open the preview on the options handout (the compare view's Print).
+    Handout,
+    /// Print on this printer.
+    Printer(String),
+    /// This many copies.
+    Copies(u32),
+    /// Send what the preview shows to the chosen printer.
+    Send,
+    /// Ask the print service for its printers again.
+    RefreshPrinters,
+    /// Do not ask for the practice's details before printing again (this
+    /// workstation).
+    PracticeLater,
+}
+
+/// What the preview shows: one option's estimate, or the options handout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Printable {
+    /// One option's estimate.
+    Estimate(Printout),
+    /// Every option side by side, then each in detail.
+    Handout(HandoutPrintout),
+}
+
+impl Printable {
+    /// Its pages on `paper`.
+    pub fn layout(&self, paper: Paper) -> Result<Layout, String> {
+        match self {
+            Printable::Estimate(p) => export::layout_estimate(p, paper),
+            Printable::Handout(h) => export::layout_handout(h, paper),
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    /// The PDF.
+    pub fn pdf(&self, paper: Paper) -> Result<Vec<u8>, String> {
+        match self {
+            Printable::Estimate(p) => export::estimate_pdf(p, paper),
+            Printable::Handout(h) => export::handout_pdf(h, paper),
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    /// The document's title (the print job's name).
+    pub fn title(&self) -> &str {
+        match self {
+            Printable::Estimate(p) => &p.estimate.document_title,
+            Printable::Handout(h) => &h.handout.cover.document_title,
+        }
+    }
+
+    /// A file name for the PDF.
+    pub fn file_name(&self) -> String {
+        match self {
+            Printable::Estimate(p) => format!("{}.pdf", p.estimate.estimate_id),
+            Printable::Handout(h) => match h.handout.details.first() {
+                Some(first) => format!("{}-options.pdf", first.estimate_id),
+                None => "options.pdf".to_string(),
+            },
+        }
+    }
+}
+
 /// The print preview window's state.
 #[derive(Debug, Default)]
 pub struct PrintPreview {
     /// Shown when true.
     pub open: bool,
+    /// True: the options handout; false: the shown option's estimate.
+    pub handout: bool,
     /// Paper size.
     pub paper: Paper,
     /// The page shown (0-based).
     pub page: usize,
-    key: Option<(u64, u64, OptionId, Paper)>,
-    /// The estimate as printed, for the shown option.
-    pub printed: Option<Result<Printout, String>>,
+    key: Option<(u64, u64, OptionId, Paper, bool)>,
+    /// What is printed.
+    pub printed: Option<Result<Printable, String>>,
     /// Its layout on `paper`.
     pub layout: Option<Result<Layout, String>>,
     /// How many times the layout was made (tests check drawing does not redo it).
     pub computed: u64,
+    /// The printers the print service listed when the preview opened (an error
+    /// when it could not be asked).
+    pub printers: Option<Result<Printers, String>>,
+    /// The chosen printer (remembered for this workstation).
+    pub printer: Option<String>,
+    /// Copies to print.
+    pub copies: u32,
 }
 
 impl PrintPreview {
@@ -114,18 +192,23 @@ impl PrintPreview {
             state.library_revision,
             state.selected_option,
             self.paper,
+            self.handout,
         );
         if self.key == Some(key) {
             return;
         }
         self.key = Some(key);
         self.computed += 1;
-        let printed = printed_estimate(state, practice);
+        let printed = if self.handout {
+            handout(state, practice).map(Printable::Handout)
+        } else {
+            printed_estimate(state, practice).map(Printable::Estimate)
+        };
         self.layout = Some(
             printed
                 .as_ref()
                 .map_err(Clone::clone)
-                .and_then(|p| export::layout_estimate(p, self.paper).map_err(|e| e.to_string())),
+                .and_then(|p| p.layout(self.paper)),
         );
         self.printed = Some(printed);
         let pages = self.page_count();
@@ -153,9 +236,7 @@ impl PrintPreview {
     /// The PDF of what the preview shows.
     pub fn pdf(&self) -> Result<Vec<u8>, String> {
         match &self.printed {
-            Some(Ok(printed)) => {
-                export::estimate_pdf(printed, self.paper).map_err(|e| e.to_string())
-            }
+            Some(Ok(printed)) => printed.pdf(self.paper),
             Some(Err(e)) => Err(e.clone()),
             None => Err("nothing to print".to_string()),
         }
@@ -164,8 +245,16 @@ impl PrintPreview {
     /// A file name for the PDF: the estimate number.
     pub fn file_name(&self) -> String {
         match &self.printed {
-            Some(Ok(p)) => format!("{}.pdf", p.estimate.estimate_id),
+            Some(Ok(p)) => p.file_name(),
             _ => "estimate.pdf".to_string(),
+        }
+    }
+
+    /// The title of what is printed.
+    pub fn title(&self) -> String {
+        match &self.printed {
+            Some(Ok(p)) => p.title().to_string(),
+            _ => "Ferrule estimate".to_string(),
         }
     }
 }
@@ -199,6 +288,34 @@ pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printou
         state.today,
     );
     Ok(Printout::new(printed, practice.logo.clone()))
+}
+
+/// The options handout: every option under the patient's own coverage, priced
+/// on its own as the compare view does, with the benefit-year advice.
+pub fn handout(state: &AppState, practice: &Practice) -> Result<HandoutPrintout, String> {
+    if state.estimates.blocked() {
+        return Err(BLOCKED.to_string());
+    }
+    let (plan, lib, day) = (&state.document.plan, &state.library, state.today);
+    let scenarios = engine::scenarios_for(plan, &[], &[], day).map_err(|e| e.to_string())?;
+    let comparison = engine::compare(lib, plan, &scenarios, day).map_err(|e| e.to_string())?;
+    let advice = scenarios
+        .iter()
+        .map(|s| engine::advise(lib, plan, s.option, day).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let handout = Handout::new(&HandoutSources {
+        practice: &practice.settings,
+        plan,
+        library: lib,
+        comparison: &comparison,
+        advice: &advice,
+        prepared: day,
+    })
+    .ok_or_else(|| "this plan has no treatment options".to_string())?;
+    Ok(HandoutPrintout {
+        handout,
+        logo: practice.logo.clone(),
+    })
 }
 
 /// Opens a file in the system's viewer without waiting for it. Returns why it

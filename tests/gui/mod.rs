@@ -13,6 +13,7 @@ mod dates;
 mod explanation;
 mod files;
 mod focus;
+mod handout;
 mod keyboard;
 mod kill;
 mod layout;
