@@ -8,6 +8,7 @@ mod cli;
 mod cob;
 mod compare;
 mod engine;
+mod fonts;
 mod fuzz;
 mod golden;
 #[cfg(feature = "gui")]

@@ -360,7 +360,8 @@ pub(crate) fn footers(c: &mut Composer<'_>) {
     let total = c.pages.len();
     let y = c.height - 30.0;
     let (left, right) = (c.left, c.right);
-    let left_text = fit(c.m, &doc.footer, Weight::Regular, 7.5, right - left - 80.0);
+    let footer = c.m.printable(&doc.footer).into_owned();
+    let left_text = fit(c.m, &footer, Weight::Regular, 7.5, right - left - 80.0);
     let pages = std::mem::take(&mut c.pages);
     for (i, mut page) in pages.into_iter().enumerate() {
         let page_text = words::page_of(i + 1, total);
