@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use ferrule::engine;
 use ferrule::export::{HandoutPrintout, Paper, layout_handout};
 use ferrule::library;
+use ferrule::model::Language;
 use ferrule::model::{Library, PracticeSettings};
 use ferrule::report::printed::{Handout, HandoutSources};
 
@@ -28,6 +29,11 @@ fn as_of() -> NaiveDate {
 
 /// The handout of every option of the plan at `path`, default practice.
 pub fn handout(lib: &Library, path: &Path) -> Handout {
+    handout_in(lib, path, Language::English)
+}
+
+/// [`handout`] in `language`.
+fn handout_in(lib: &Library, path: &Path, language: Language) -> Handout {
     let doc = library::load_treatment_plan(path).unwrap();
     let scenarios = engine::scenarios_for(&doc, &[], &[], as_of()).unwrap();
     let comparison = engine::compare(lib, &doc, &scenarios, as_of()).unwrap();
@@ -42,6 +48,7 @@ pub fn handout(lib: &Library, path: &Path) -> Handout {
         comparison: &comparison,
         advice: &advice,
         prepared: as_of(),
+        language,
     })
     .unwrap()
 }
@@ -204,4 +211,104 @@ fn ferrule_print_needs_an_output_or_a_printer_and_one_option_choice() {
     assert_eq!(both.status.code(), Some(2));
     let copies = run(&["--printer", "PDF", "--copies", "0"]);
     assert_eq!(copies.status.code(), Some(2));
+}
+
+#[test]
+fn the_spanish_handout_of_the_three_option_plan_matches_its_golden_text() {
+    let lib = library::load_dir(root());
+    let h = handout_in(&lib, &plans()[1].0, Language::Spanish);
+    assert_eq!(h.heading, "Sus opciones, una junto a otra");
+    assert!(
+        h.advice[0].starts_with("Porcelain crown: si pasa la cita \"Seat\" al 1 de enero de 2027"),
+        "{}",
+        h.advice[0]
+    );
+    // Same numbers as the English handout: only the words change.
+    let you_pay = h.rows.iter().find(|r| r.strong).unwrap();
+    assert_eq!(you_pay.label, "Usted paga (aprox.)");
+    assert_eq!(you_pay.cells, [["781.00"], ["852.00"], ["70.40"]]);
+    let notes: Vec<&str> = h.details[0].notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        notes[0],
+        "$50.00 del costo cuentan para el deducible anual de su plan."
+    );
+    let text = page_text(h);
+    check_golden(
+        &root().join("tests/golden/handout/three-options-es.txt"),
+        &text,
+    );
+}
+
+#[test]
+fn ferrule_print_language_es_prints_the_estimate_in_spanish() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("handout-es");
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("estimate-es.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .args([
+            "print",
+            "assets/samples/buildup-crown-19.ron",
+            "--language",
+            "es",
+        ])
+        .args(["--as-of", AS_OF, "--library", "."])
+        .arg("-o")
+        .arg(&pdf)
+        .current_dir(root())
+        .env_remove("FERRULE_LIBRARY")
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Presupuesto de tratamiento",
+        "Fecha de nacimiento: 14 de mayo de 1981",
+        "Su total aproximado",
+        "$691.50",
+        "Página 1 de 2",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
+    assert!(!text.contains("Your estimated total"), "{text}");
+}
+
+#[test]
+fn a_patient_whose_language_is_spanish_gets_spanish_papers_unless_the_print_says_otherwise() {
+    let lib = library::load_dir(root());
+    let mut doc =
+        library::load_treatment_plan(&root().join("assets/samples/buildup-crown-19.ron")).unwrap();
+    doc.apply(&ferrule::model::Edit::PatientLanguage(Some(
+        Language::Spanish,
+    )))
+    .unwrap();
+    // The field round-trips through the file format.
+    let text = ron::ser::to_string(&doc).unwrap();
+    assert!(text.contains("language:Some(Spanish)"), "{text}");
+    let input = ferrule::engine::EstimateInput::from_document(&lib, &doc, None, as_of()).unwrap();
+    let estimate = engine::estimate(&input);
+    let settings = PracticeSettings::default();
+    let printed = ferrule::report::PrintedEstimate::new(
+        &settings,
+        &doc,
+        &lib,
+        input.option,
+        &estimate,
+        as_of(),
+    );
+    assert_eq!(printed.title, "Presupuesto de tratamiento");
+    let english = ferrule::report::PrintedEstimate::new_in(
+        &settings,
+        &doc,
+        &lib,
+        input.option,
+        &estimate,
+        as_of(),
+        Language::English,
+    );
+    assert_eq!(english.title, "Treatment estimate");
 }

@@ -110,10 +110,22 @@ pub enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t = Paper::Letter)]
         paper: Paper,
+        /// The patient's language for this print (default: the patient's, else English).
+        #[arg(long, value_enum, value_name = "LANG")]
+        language: Option<Lang>,
         /// Replace OUT.pdf even when it is not a PDF (never the treatment plan itself).
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Languages a patient's papers print in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
 }
 
 /// What `print --options` prints.
@@ -194,6 +206,7 @@ pub fn run(
             printer,
             copies,
             paper,
+            language,
             force,
         } => print::run(
             &lib,
@@ -206,6 +219,10 @@ pub fn run(
                 output: output.as_deref().map(|o| (o, *force)),
                 printer: printer.as_deref().map(|p| (p, *copies)),
                 paper: *paper,
+                language: language.map(|l| match l {
+                    Lang::En => crate::model::Language::English,
+                    Lang::Es => crate::model::Language::Spanish,
+                }),
             },
         ),
     }

@@ -11,7 +11,7 @@ use super::{Failure, Paper};
 use crate::engine::{self, EstimateInput};
 use crate::export::{self, HandoutPrintout, Logo, Printout};
 use crate::library::{self, practice, printer};
-use crate::model::{Library, PracticeSettings, TreatmentPlan};
+use crate::model::{Language, Library, PracticeSettings, TreatmentPlan};
 use crate::report::PrintedEstimate;
 use crate::report::printed::{Handout, HandoutSources};
 
@@ -98,6 +98,8 @@ pub struct Job<'a> {
     pub printer: Option<(&'a str, u32)>,
     /// `--paper`.
     pub paper: Paper,
+    /// `--language`; None: the patient's (else English).
+    pub language: Option<Language>,
 }
 
 /// Makes the PDF (one option's estimate, or the options handout with
@@ -117,14 +119,22 @@ pub fn run(
     };
     let doc = checked.doc;
     let settings = practice_settings(practice_path);
+    let language = job.language.or(doc.patient.language).unwrap_or_default();
     let (bytes, title) = if job.all_options {
-        handout(lib, &doc, &settings, job)?
+        handout(lib, &doc, (&settings, language), job)?
     } else {
         let input = EstimateInput::from_document(lib, &doc, job.option, job.as_of)
             .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
         let estimate = engine::estimate(&input);
-        let printed =
-            PrintedEstimate::new(&settings, &doc, lib, input.option, &estimate, job.as_of);
+        let printed = PrintedEstimate::new_in(
+            &settings,
+            &doc,
+            lib,
+            input.option,
+            &estimate,
+            job.as_of,
+            language,
+        );
         let title = printed.document_title.clone();
         let printout = Printout::new(printed, logo(&settings));
         let bytes = export::estimate_pdf(&printout, paper(job.paper))
@@ -152,7 +162,7 @@ pub fn run(
 fn handout(
     lib: &Library,
     doc: &TreatmentPlan,
-    settings: &PracticeSettings,
+    (settings, language): (&PracticeSettings, Language),
     job: &Job<'_>,
 ) -> Result<(Vec<u8>, String), Failure> {
     let fail = |e: engine::EstimateError| Failure(format!("{}: {e}", job.file.display()));
@@ -169,6 +179,7 @@ fn handout(
         comparison: &comparison,
         advice: &advice,
         prepared: job.as_of,
+        language,
     })
     .ok_or_else(|| fail(engine::EstimateError::NoOptions))?;
     let title = handout.cover.document_title.clone();

@@ -18,6 +18,7 @@ use super::layout::{Layout, Op, Rgb};
 use super::logo::Logo;
 use super::pages::compose;
 use super::{Paper, Printout};
+use crate::model::Language;
 
 /// Lays the estimate out on `paper` without writing a PDF (for previews and tests).
 pub fn layout_estimate(printout: &Printout, paper: Paper) -> Result<Layout, PdfError> {
@@ -36,7 +37,10 @@ pub fn estimate_pdf(printout: &Printout, paper: Paper) -> Result<Vec<u8>, PdfErr
     let layout = layout_estimate(printout, paper)?;
     write(
         &layout,
-        &printout.estimate.document_title,
+        (
+            &printout.estimate.document_title,
+            printout.estimate.language,
+        ),
         printout.logo.as_ref(),
     )
 }
@@ -44,15 +48,20 @@ pub fn estimate_pdf(printout: &Printout, paper: Paper) -> Result<Vec<u8>, PdfErr
 /// The options handout as PDF bytes.
 pub fn handout_pdf(printout: &HandoutPrintout, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let layout = layout_handout(printout, paper)?;
+    let cover = &printout.handout.cover;
     write(
         &layout,
-        &printout.handout.cover.document_title,
+        (&cover.document_title, cover.language),
         printout.logo.as_ref(),
     )
 }
 
 /// The laid-out pages as PDF bytes, with the fonts embedded.
-fn write(layout: &Layout, title: &str, logo: Option<&Logo>) -> Result<Vec<u8>, PdfError> {
+fn write(
+    layout: &Layout,
+    (title, language): (&str, Language),
+    logo: Option<&Logo>,
+) -> Result<Vec<u8>, PdfError> {
     let regular =
         Font::new(fonts::REGULAR.into(), 0).ok_or(PdfError::Font("Liberation Sans Regular"))?;
     let bold = Font::new(fonts::BOLD.into(), 0).ok_or(PdfError::Font("Liberation Sans Bold"))?;
@@ -65,7 +74,7 @@ fn write(layout: &Layout, title: &str, logo: Option<&Logo>) -> Result<Vec<u8>, P
         Metadata::new()
             .title(title.to_string())
             .creator("Ferrule".to_string())
-            .language("en-US".to_string()),
+            .language(language.tag().to_string()),
     );
     for page_ops in &layout.pages {
         let mut page = document.start_page_with(settings.clone());

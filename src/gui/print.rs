@@ -310,6 +310,7 @@ pub fn handout(state: &AppState, practice: &Practice) -> Result<HandoutPrintout,
         comparison: &comparison,
         advice: &advice,
         prepared: day,
+        language: plan.patient.language.unwrap_or_default(),
     })
     .ok_or_else(|| "this plan has no treatment options".to_string())?;
     Ok(HandoutPrintout {

@@ -6,7 +6,7 @@
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use ferrule::gui::print::Practice;
-use ferrule::report::printed::handout::SIDE_BY_SIDE;
+use ferrule::report::printed::lang::{Language, Msg};
 
 use super::{harness, sample_app};
 
@@ -29,7 +29,10 @@ fn the_compare_views_print_button_previews_every_option_side_by_side() {
     assert!(preview.open && preview.handout);
     let layout = preview.layout().expect("a layout");
     let first = layout.page_text(0);
-    assert!(first.contains(&SIDE_BY_SIDE), "{first:?}");
+    assert!(
+        first.contains(&Msg::SideBySide.text(Language::English)),
+        "{first:?}"
+    );
     assert!(first.contains(&"Porcelain crown") && first.contains(&"Gold crown"));
     // Summary page, then each option's one-page estimate.
     assert_eq!(layout.pages.len(), 3);

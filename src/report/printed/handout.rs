@@ -9,30 +9,11 @@
 use chrono::NaiveDate;
 
 use super::PrintedEstimate;
+use super::lang::{self, Language, Msg, say};
 use crate::engine::{Advice, Comparison};
 use crate::model::{Library, OptionId, PracticeSettings, TreatmentOption, TreatmentPlan};
-use crate::report::comparison::{ComparisonTable, TotalKey};
+use crate::report::comparison::{ComparisonTable, TotalCell, TotalKey};
 use crate::report::{Names, fmt};
-
-/// "Your treatment options".
-pub const TITLE: &str = "Your treatment options";
-/// Heading of the side-by-side table.
-pub const SIDE_BY_SIDE: &str = "Your options side by side";
-/// Under the heading.
-pub const INTRO: &str = "Each option is priced on its own, as if it were the only treatment. \
-The pages after this one show each option line by line.";
-/// Heading of the benefit-year advice.
-pub const WAYS_TO_SAVE: &str = "Ways to pay less";
-/// Row labels of the summary table.
-pub const TOTAL_FEE: &str = "Total fee";
-/// Row label.
-pub const INSURANCE_PAYS: &str = "Insurance pays (estimate)";
-/// Row label.
-pub const YOU_PAY: &str = "You pay (estimate)";
-/// Row label.
-pub const MAXIMUM_LEFT: &str = "Yearly maximum left after";
-/// Row label.
-pub const VISITS: &str = "Visits";
 
 /// One row of the summary table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,6 +74,8 @@ pub struct HandoutSources<'a> {
     pub advice: &'a [Option<Advice>],
     /// The day it is prepared.
     pub prepared: NaiveDate,
+    /// The language the patient reads it in.
+    pub language: Language,
 }
 
 impl Handout {
@@ -109,80 +92,108 @@ impl Handout {
             .iter()
             .filter_map(|r| {
                 let option = s.plan.option(r.scenario.option)?;
-                Some(PrintedEstimate::new(
+                Some(PrintedEstimate::new_in(
                     s.practice,
                     s.plan,
                     s.library,
                     option,
                     &r.estimate,
                     s.prepared,
+                    s.language,
                 ))
             })
             .collect();
-        let mut cover = details.first()?.clone();
-        cover.title = TITLE.to_string();
-        cover.document_title = format!("{TITLE}: {}", s.plan.patient.name);
-        cover.continued = format!("{} · continued", fmt::long_date(s.prepared));
-        cover.footer = format!(
-            "{} · {TITLE} · {} {}",
-            s.practice.name,
-            super::words::PREPARED,
-            fmt::long_date(s.prepared)
-        );
-        cover.facts.retain(|f| f.label != super::words::ESTIMATE_NO);
+        let lang = s.language;
+        let cover = cover(details.first()?, s);
         let options = table
             .scenarios
             .iter()
             .map(|c| HandoutOption {
                 option: c.option,
-                number: format!("Option {}", c.number),
+                number: say(lang, Msg::OptionNumber, &[("n", &c.number.to_string())]),
                 name: c.option_name.clone(),
             })
             .collect();
-        let mut rows = amount_rows(&table);
+        let mut rows = amount_rows(&table, lang);
         rows.push(HandoutRow {
-            label: VISITS.to_string(),
+            label: Msg::Visits.text(lang).to_string(),
             strong: false,
             cells: table
                 .scenarios
                 .iter()
-                .map(|c| s.plan.option(c.option).map(visit_lines).unwrap_or_default())
+                .map(|c| {
+                    s.plan
+                        .option(c.option)
+                        .map(|o| visit_lines(o, lang))
+                        .unwrap_or_default()
+                })
                 .collect(),
         });
         let advice = table
             .scenarios
             .iter()
             .zip(s.advice)
-            .filter_map(|(c, a)| a.as_ref().map(|a| advice_paragraph(&c.option_name, a)))
+            .filter_map(|(c, a)| {
+                a.as_ref()
+                    .map(|a| advice_paragraph(&c.option_name, a, lang))
+            })
             .collect();
         Some(Handout {
             cover,
-            heading: SIDE_BY_SIDE.to_string(),
-            intro: INTRO.to_string(),
+            heading: Msg::SideBySide.text(lang).to_string(),
+            intro: Msg::HandoutIntro.text(lang).to_string(),
             options,
             rows,
-            advice_heading: WAYS_TO_SAVE.to_string(),
+            advice_heading: Msg::WaysToSave.text(lang).to_string(),
             advice,
             details,
         })
     }
 }
 
+/// The first option's estimate with the handout's title, footer and running
+/// header (its header, patient and insurance are the summary page's).
+fn cover(first: &PrintedEstimate, s: &HandoutSources<'_>) -> PrintedEstimate {
+    let lang = s.language;
+    let date = lang::long_date(lang, s.prepared);
+    let mut cover = first.clone();
+    cover.title = Msg::HandoutTitle.text(lang).to_string();
+    let patient = [("patient", s.plan.patient.name.as_str())];
+    cover.document_title = say(lang, Msg::HandoutDocumentTitle, &patient);
+    cover.continued = format!("{date} · continued");
+    if lang != Language::English {
+        cover.continued = say(
+            lang,
+            Msg::Continued,
+            &[("option", &cover.title), ("date", &date)],
+        );
+    }
+    let footer = [("practice", s.practice.name.as_str()), ("date", &date)];
+    cover.footer = say(lang, Msg::HandoutFooter, &footer);
+    let estimate_no = Msg::EstimateNo.text(lang);
+    cover.facts.retain(|f| f.label != estimate_no);
+    cover
+}
+
 /// The compare view's total rows the patient needs, with the patient's labels.
-fn amount_rows(table: &ComparisonTable) -> Vec<HandoutRow> {
+fn amount_rows(table: &ComparisonTable, lang: Language) -> Vec<HandoutRow> {
     [
-        (TotalKey::Fee, TOTAL_FEE),
-        (TotalKey::Insurance, INSURANCE_PAYS),
-        (TotalKey::Patient, YOU_PAY),
-        (TotalKey::MaximumAfter, MAXIMUM_LEFT),
+        (TotalKey::Fee, Msg::TotalFee),
+        (TotalKey::Insurance, Msg::InsurancePays),
+        (TotalKey::Patient, Msg::YouPay),
+        (TotalKey::MaximumAfter, Msg::MaximumLeft),
     ]
     .into_iter()
     .filter_map(|(key, label)| {
         let row = table.totals.iter().find(|r| r.key == key)?;
+        let cell = |c: &TotalCell| match c.amount {
+            Some(_) => c.text.clone(),
+            None => Msg::NoMaximum.text(lang).to_string(),
+        };
         Some(HandoutRow {
-            label: label.to_string(),
+            label: label.text(lang).to_string(),
             strong: key == TotalKey::Patient,
-            cells: row.cells.iter().map(|c| vec![c.text.clone()]).collect(),
+            cells: row.cells.iter().map(|c| vec![cell(c)]).collect(),
         })
     })
     .collect()
@@ -190,31 +201,54 @@ fn amount_rows(table: &ComparisonTable) -> Vec<HandoutRow> {
 
 /// "Crown prep: Dec 3, 2026", one line per visit of the option (a visit where
 /// a crown is seated counts even though its line started earlier).
-fn visit_lines(option: &TreatmentOption) -> Vec<String> {
+fn visit_lines(option: &TreatmentOption, lang: Language) -> Vec<String> {
     option
         .visits
         .iter()
-        .map(|v| format!("{}: {}", v.name, fmt::long_date(v.date)))
+        .map(|v| {
+            let date = lang::long_date(lang, v.date);
+            say(lang, Msg::VisitOn, &[("visit", &v.name), ("date", &date)])
+        })
         .collect()
 }
 
 /// The advisor's suggestion as the patient reads it.
-pub fn advice_paragraph(option: &str, a: &Advice) -> String {
+pub fn advice_paragraph(option: &str, a: &Advice, lang: Language) -> String {
     let quoted: Vec<String> = a.moved_visits.iter().map(|v| format!("\"{v}\"")).collect();
-    let visits = match quoted.as_slice() {
-        [one] => format!("the visit {one}"),
-        [rest @ .., last] => format!("the visits {} and {last}", rest.join(", ")),
-        [] => "the later visits".to_string(),
+    let and = match lang {
+        Language::English => "and",
+        Language::Spanish => "y",
     };
-    let days = if a.delay_days == 1 { "day" } else { "days" };
-    format!(
-        "{option}: moving {visits} to {}, in your next benefit year when your deductible \
-         and yearly maximum start over, would lower your share by about {} ({} instead of {}). \
-         That treatment would wait {} {days}.",
-        fmt::long_date(a.moved_to),
-        fmt::dollars(a.saving),
-        fmt::dollars(a.patient_after),
-        fmt::dollars(a.patient_before),
-        a.delay_days,
+    let (what, visits) = match quoted.as_slice() {
+        [one] => (Msg::AdviceOneVisit, one.clone()),
+        [rest @ .., last] => (
+            Msg::AdviceVisits,
+            format!("{} {and} {last}", rest.join(", ")),
+        ),
+        [] => (Msg::AdviceVisits, String::new()),
+    };
+    let what = say(lang, what, &[("visits", &visits)]);
+    let n = a.delay_days.to_string();
+    let days = say(
+        lang,
+        if a.delay_days == 1 {
+            Msg::Day
+        } else {
+            Msg::Days
+        },
+        &[("n", &n)],
+    );
+    say(
+        lang,
+        Msg::Advice,
+        &[
+            ("option", option),
+            ("what", &what),
+            ("date", &lang::long_date(lang, a.moved_to)),
+            ("saving", &fmt::dollars(a.saving)),
+            ("after", &fmt::dollars(a.patient_after)),
+            ("before", &fmt::dollars(a.patient_before)),
+            ("days", &days),
+        ],
     )
 }

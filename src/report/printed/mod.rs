@@ -19,6 +19,7 @@
 
 mod build;
 pub mod handout;
+pub mod lang;
 mod parts;
 pub mod words;
 
