@@ -9,7 +9,7 @@ use crate::engine;
 use crate::export::{self, HandoutPrintout, Layout, Logo, Paper, Printout};
 use crate::library::practice;
 use crate::library::printer::Printers;
-use crate::model::{OptionId, PracticeSettings};
+use crate::model::{Language, OptionId, PracticeSettings};
 use crate::report::PrintedEstimate;
 use crate::report::printed::{Handout, HandoutSources};
 
@@ -103,6 +103,8 @@ pub enum PrintJob {
     /// Do not ask for the practice's details before printing again (this
     /// workstation).
     PracticeLater,
+    /// Print in this language this time; None: the patient's.
+    Language(Option<Language>),
 }
 
 /// What the preview shows: one option's estimate, or the options handout.
@@ -164,7 +166,7 @@ pub struct PrintPreview {
     pub paper: Paper,
     /// The page shown (0-based).
     pub page: usize,
-    key: Option<(u64, u64, OptionId, Paper, bool)>,
+    key: Option<(u64, u64, OptionId, Paper, bool, Option<Language>)>,
     /// What is printed.
     pub printed: Option<Result<Printable, String>>,
     /// Its layout on `paper`.
@@ -178,6 +180,8 @@ pub struct PrintPreview {
     pub printer: Option<String>,
     /// Copies to print.
     pub copies: u32,
+    /// The language chosen for this print; None: the patient's.
+    pub language: Option<Language>,
 }
 
 impl PrintPreview {
@@ -193,16 +197,18 @@ impl PrintPreview {
             state.selected_option,
             self.paper,
             self.handout,
+            self.language,
         );
         if self.key == Some(key) {
             return;
         }
         self.key = Some(key);
         self.computed += 1;
+        let language = self.language_for(state);
         let printed = if self.handout {
-            handout(state, practice).map(Printable::Handout)
+            handout(state, practice, language).map(Printable::Handout)
         } else {
-            printed_estimate(state, practice).map(Printable::Estimate)
+            printed_estimate(state, practice, language).map(Printable::Estimate)
         };
         self.layout = Some(
             printed
@@ -215,6 +221,14 @@ impl PrintPreview {
         if self.page >= pages {
             self.page = pages.saturating_sub(1);
         }
+    }
+
+    /// The language it prints in: the one chosen for this print, else the
+    /// patient's, else English.
+    pub fn language_for(&self, state: &AppState) -> Language {
+        self.language
+            .or(state.document.plan.patient.language)
+            .unwrap_or_default()
     }
 
     /// Lays the estimate out again on the next refresh (the practice details
@@ -264,7 +278,11 @@ pub const BLOCKED: &str = "This plan has problems that change the numbers (marke
 
 /// The printed estimate of the shown option, prepared today, from the cached
 /// engine result (the same numbers the screen shows).
-pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printout, String> {
+pub fn printed_estimate(
+    state: &AppState,
+    practice: &Practice,
+    language: Language,
+) -> Result<Printout, String> {
     if state.estimates.blocked() {
         return Err(BLOCKED.to_string());
     }
@@ -279,20 +297,25 @@ pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printou
             .option_error(index)
             .map_or_else(|| "no estimate".to_string(), str::to_string)
     })?;
-    let printed = PrintedEstimate::new(
+    let printed = PrintedEstimate::new_in(
         &practice.settings,
         plan,
         &state.library,
         option,
         estimate,
         state.today,
+        language,
     );
     Ok(Printout::new(printed, practice.logo.clone()))
 }
 
 /// The options handout: every option under the patient's own coverage, priced
 /// on its own as the compare view does, with the benefit-year advice.
-pub fn handout(state: &AppState, practice: &Practice) -> Result<HandoutPrintout, String> {
+pub fn handout(
+    state: &AppState,
+    practice: &Practice,
+    language: Language,
+) -> Result<HandoutPrintout, String> {
     if state.estimates.blocked() {
         return Err(BLOCKED.to_string());
     }
@@ -310,7 +333,7 @@ pub fn handout(state: &AppState, practice: &Practice) -> Result<HandoutPrintout,
         comparison: &comparison,
         advice: &advice,
         prepared: day,
-        language: plan.patient.language.unwrap_or_default(),
+        language,
     })
     .ok_or_else(|| "this plan has no treatment options".to_string())?;
     Ok(HandoutPrintout {

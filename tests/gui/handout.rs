@@ -96,3 +96,46 @@ fn copies_and_paper_are_remembered_for_this_workstation() {
     assert_eq!(h.state().print_preview().copies, 3);
     assert_eq!(h.state().print_preview().paper, ferrule::export::Paper::A4);
 }
+
+#[test]
+fn the_patients_language_prints_spanish_and_the_preview_can_switch_this_print() {
+    let mut app = sample_app("buildup-crown-19.ron");
+    app.set_practice(Practice::default());
+    let mut h = harness(app);
+    // The patient panel's choice is a document edit (one undo step).
+    h.get_by_label("Language of printed papers").click();
+    h.run();
+    h.get_by_label("Español").click();
+    h.run();
+    assert_eq!(
+        h.state().state.document.plan.patient.language,
+        Some(Language::Spanish)
+    );
+    assert!(h.state().state.history.can_undo());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    let text = h
+        .state()
+        .print_preview()
+        .layout()
+        .unwrap()
+        .page_text(0)
+        .join("\n");
+    assert!(text.contains("Presupuesto de tratamiento"), "{text}");
+    assert!(text.contains("Su total aproximado"), "{text}");
+    // This print only: English, the patient's choice stays Spanish.
+    h.get_by_label("English").click();
+    h.run();
+    let text = h
+        .state()
+        .print_preview()
+        .layout()
+        .unwrap()
+        .page_text(0)
+        .join("\n");
+    assert!(text.contains("Your estimated total"), "{text}");
+    assert_eq!(
+        h.state().state.document.plan.patient.language,
+        Some(Language::Spanish)
+    );
+}

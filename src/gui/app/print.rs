@@ -27,6 +27,7 @@ impl FerruleApp {
         p.open = true;
         p.page = 0;
         p.handout = handout;
+        p.language = None;
         p.paper = self.prefs.printing.paper;
         p.copies = self.prefs.printing.copies.clamp(1, MAX_COPIES);
         p.printer = self.prefs.printing.printer.clone();
@@ -54,6 +55,7 @@ impl FerruleApp {
                 self.print.printers = Some(printer::list().map_err(|e| e.to_string()));
             }
             PrintJob::Send => self.send_to_printer(),
+            PrintJob::Language(language) => self.print.language = language,
             PrintJob::PracticeLater => {
                 self.prefs.practice_later = true;
                 self.panels.practice.open = false;

@@ -5,8 +5,9 @@ use egui::{Grid, RichText, Ui};
 
 use super::{Out, PanelCtx, coverage};
 use crate::gui::command::{Command, Edit};
+use crate::gui::widgets::commit_edit::name_combo;
 use crate::gui::widgets::commit_edit::{commit_edit, optional_date_edit};
-use crate::model::{Arch, CdtCode, HistoryEntry, Quadrant, Surfaces, Tooth};
+use crate::model::{Arch, CdtCode, HistoryEntry, Language, Quadrant, Surfaces, Tooth};
 use crate::report::dates::parse_typed_date;
 
 /// Width of the text fields in this panel.
@@ -72,6 +73,10 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             let number = number.trim().to_string();
             out.edit(Edit::ChartNumber((!number.is_empty()).then_some(number)));
         }
+        ui.end_row();
+
+        ui.label("Papers in");
+        language_ui(ui, patient.language, out);
         ui.end_row();
 
         ui.label("Birth date");
@@ -350,4 +355,27 @@ fn area_text(entry: &HistoryEntry) -> String {
         (None, None, Some(a)) => a.label().to_string(),
         (None, None, None) => String::new(),
     }
+}
+
+/// The language of the patient's printed papers (English unless chosen).
+fn language_ui(ui: &mut Ui, language: Option<Language>, out: Out<'_>) {
+    let shown = language.unwrap_or_default();
+    let combo = egui::ComboBox::from_id_salt("patient_language")
+        .selected_text(shown.name())
+        .show_ui(ui, |ui| {
+            for choice in Language::ALL {
+                if ui
+                    .selectable_label(shown == choice, choice.name())
+                    .clicked()
+                    && shown != choice
+                {
+                    let value = (choice != Language::English).then_some(choice);
+                    out.edit(Edit::PatientLanguage(value));
+                }
+            }
+        });
+    name_combo(&combo.response, "Language of printed papers", shown.name());
+    combo
+        .response
+        .on_hover_text("The printed estimate and handout use this language; screens stay English");
 }

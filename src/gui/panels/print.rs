@@ -11,6 +11,7 @@ use crate::gui::print::{Practice, PrintJob, PrintPreview};
 use crate::gui::state::AppState;
 use crate::gui::widgets::commit_edit::name_combo;
 use crate::library::printer::{MAX_COPIES, Printers};
+use crate::model::Language;
 
 /// The printed estimate's faces, registered with egui under these family names.
 const REGULAR_FAMILY: &str = "print-regular";
@@ -68,6 +69,7 @@ pub fn print_preview_ui(
             ui.label(RichText::new(what).strong());
             controls_ui(ui, preview, out);
             printer_ui(ui, preview, out);
+            language_ui(ui, preview.language_for(state), out);
             if let Some(warning) = &practice.warning {
                 ui.label(RichText::new(format!("Practice settings: {warning}")).weak());
             }
@@ -190,6 +192,19 @@ fn printer_ui(ui: &mut Ui, preview: &PrintPreview, out: Out<'_>) {
             .on_hover_text("Send it to the printer");
         if print.clicked() {
             out.push(Command::PrintJob(PrintJob::Send));
+        }
+    });
+}
+
+/// The language of this print (the patient's unless changed here).
+fn language_ui(ui: &mut Ui, shown: Language, out: Out<'_>) {
+    ui.horizontal(|ui| {
+        ui.label("Patient's language");
+        for language in Language::ALL {
+            let chosen = ui.selectable_label(shown == language, language.name());
+            if chosen.clicked() && shown != language {
+                out.push(Command::PrintJob(PrintJob::Language(Some(language))));
+            }
         }
     });
 }
