@@ -41,6 +41,11 @@ pub fn patient_panel_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPane
             missing_teeth_ui(ui, ctx, out);
             ui.separator();
             history_ui(ui, ctx, panel, out);
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.label("Papers in");
+                language_ui(ui, ctx.state.document.plan.patient.language, out);
+            });
         });
 }
 
@@ -73,10 +78,6 @@ fn patient_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             let number = number.trim().to_string();
             out.edit(Edit::ChartNumber((!number.is_empty()).then_some(number)));
         }
-        ui.end_row();
-
-        ui.label("Papers in");
-        language_ui(ui, patient.language, out);
         ui.end_row();
 
         ui.label("Birth date");
