@@ -118,7 +118,7 @@ impl PrintedEstimate {
                 lang,
                 Msg::Footer,
                 &[
-                    ("practice", &s.practice.name),
+                    ("practice", &lang::practice_name(lang, &s.practice.name)),
                     ("id", &estimate_id),
                     ("date", &date),
                 ],
@@ -167,7 +167,7 @@ fn practice_header_in(practice: &PracticeSettings, lang: Language) -> PracticeHe
         lines.push(ids.join("   ·   "));
     }
     PracticeHeader {
-        name: practice.name.clone(),
+        name: lang::practice_name(lang, &practice.name),
         lines,
     }
 }

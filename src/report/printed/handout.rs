@@ -168,7 +168,8 @@ fn cover(first: &PrintedEstimate, s: &HandoutSources<'_>) -> PrintedEstimate {
             &[("option", &cover.title), ("date", &date)],
         );
     }
-    let footer = [("practice", s.practice.name.as_str()), ("date", &date)];
+    let practice = lang::practice_name(lang, &s.practice.name);
+    let footer = [("practice", practice.as_str()), ("date", &date)];
     cover.footer = say(lang, Msg::HandoutFooter, &footer);
     let estimate_no = Msg::EstimateNo.text(lang);
     cover.facts.retain(|f| f.label != estimate_no);

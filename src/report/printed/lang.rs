@@ -22,6 +22,7 @@ use super::words;
 #[allow(missing_docs)]
 pub enum Msg {
     Title,
+    DefaultPractice,
     DocumentTitle,
     Continued,
     Footer,
@@ -103,10 +104,11 @@ pub enum Msg {
 
 impl Msg {
     /// Every message (the both-languages test walks it).
-    pub const ALL: [Msg; 78] = {
+    pub const ALL: [Msg; 79] = {
         use Msg::*;
         [
             Title,
+            DefaultPractice,
             DocumentTitle,
             Continued,
             Footer,
@@ -201,6 +203,7 @@ fn english(m: Msg) -> &'static str {
     use Msg::*;
     match m {
         Title => words::TITLE,
+        DefaultPractice => crate::model::practice::DEFAULT_NAME,
         DocumentTitle => "Treatment estimate for {patient}",
         Continued => "{option} · {date} · continued",
         Footer => "{practice} · Estimate {id} · Prepared {date}",
@@ -303,6 +306,7 @@ fn spanish(m: Msg) -> &'static str {
     use Msg::*;
     match m {
         Title => "Presupuesto de tratamiento",
+        DefaultPractice => "Su clínica dental",
         DocumentTitle => "Presupuesto de tratamiento de {patient}",
         Continued => "{option} · {date} · continuación",
         Footer => "{practice} · Presupuesto {id} · Preparado el {date}",
@@ -403,6 +407,15 @@ fn spanish_handout(m: Msg) -> &'static str {
         Days => "{n} días",
         NoMaximum => "Sin máximo",
         _ => "",
+    }
+}
+
+/// The practice's name; the built-in placeholder in `lang`.
+pub fn practice_name(lang: Language, name: &str) -> String {
+    if name == crate::model::practice::DEFAULT_NAME {
+        Msg::DefaultPractice.text(lang).to_string()
+    } else {
+        name.to_string()
     }
 }
 
