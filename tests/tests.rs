@@ -10,16 +10,19 @@ mod cob;
 mod compare;
 mod engine;
 mod fees_csv;
+mod fonts;
 mod fuzz;
 mod golden;
 #[cfg(feature = "gui")]
 mod gui;
+mod handout;
 mod ids;
 mod import271;
 mod library;
 mod next_year;
 mod print;
 mod print_pages;
+mod printer;
 mod samples;
 mod size;
 

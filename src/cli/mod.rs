@@ -82,22 +82,40 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Write the patient estimate as a PDF.
+    /// Write the patient estimate as a PDF, or send it to a printer.
     Print {
         /// The treatment-plan file.
         file: PathBuf,
         /// Treatment option name (default: the first).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "options")]
         option: Option<String>,
+        /// `all`: the options handout, every option side by side then each in detail.
+        #[arg(long, value_enum, value_name = "all")]
+        options: Option<Options>,
         /// Date the estimate is made, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<NaiveDate>,
         /// Where to write the PDF.
-        #[arg(short = 'o', long, value_name = "OUT.pdf")]
-        output: PathBuf,
+        #[arg(
+            short = 'o',
+            long,
+            value_name = "OUT.pdf",
+            required_unless_present = "printer"
+        )]
+        output: Option<PathBuf>,
+        /// Send it to this printer on this computer (CUPS; see `lpstat -e`).
+        #[arg(long, value_name = "NAME")]
+        printer: Option<String>,
+        /// Copies to print (with --printer).
+        #[arg(long, default_value_t = 1, requires = "printer",
+              value_parser = clap::value_parser!(u32).range(1..=99))]
+        copies: u32,
         /// Paper size.
         #[arg(long, value_enum, default_value_t = Paper::Letter)]
         paper: Paper,
+        /// The patient's language for this print (default: the patient's, else English).
+        #[arg(long, value_enum, value_name = "LANG")]
+        language: Option<Lang>,
         /// Replace OUT.pdf even when it is not a PDF (never the treatment plan itself).
         #[arg(long)]
         force: bool,
@@ -124,6 +142,22 @@ pub enum Command {
         #[command(subcommand)]
         command: FeesCommand,
     },
+}
+
+/// Languages a patient's papers print in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+/// What `print --options` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Options {
+    /// Every option: a summary page, then each option's estimate.
+    All,
 }
 
 /// Paper sizes for printing.
@@ -191,18 +225,30 @@ pub fn run(
         Command::Print {
             file,
             option,
+            options,
             as_of,
             output,
+            printer,
+            copies,
             paper,
+            language,
             force,
         } => print::run(
             &lib,
             env.practice_settings_path().as_deref(),
-            file,
-            option.as_deref(),
-            as_of.unwrap_or(today),
-            (output, *force),
-            *paper,
+            &print::Job {
+                file,
+                option: option.as_deref(),
+                all_options: options.is_some(),
+                as_of: as_of.unwrap_or(today),
+                output: output.as_deref().map(|o| (o, *force)),
+                printer: printer.as_deref().map(|p| (p, *copies)),
+                paper: *paper,
+                language: language.map(|l| match l {
+                    Lang::En => crate::model::Language::English,
+                    Lang::Es => crate::model::Language::Spanish,
+                }),
+            },
         ),
         Command::Import271 {
             file,

@@ -9,10 +9,11 @@ use chrono::NaiveDate;
 
 use super::{Failure, Paper};
 use crate::engine::{self, EstimateInput};
-use crate::export::{self, Logo, Printout};
-use crate::library::{self, practice};
-use crate::model::{Library, PracticeSettings};
+use crate::export::{self, HandoutPrintout, Logo, Printout};
+use crate::library::{self, practice, printer};
+use crate::model::{Language, Library, PracticeSettings, TreatmentPlan};
 use crate::report::PrintedEstimate;
+use crate::report::printed::{Handout, HandoutSources};
 
 /// The export module's paper for the command line's.
 fn paper(p: Paper) -> export::Paper {
@@ -81,32 +82,112 @@ fn check_output(file: &Path, output: &Path, force: bool) -> Result<(), Failure> 
     }
 }
 
-/// Writes the PDF to `output.0` (`output.1`: `--force`), with the practice
-/// settings at `practice_path`.
+/// What `ferrule print` was asked to do.
+pub struct Job<'a> {
+    /// The treatment plan.
+    pub file: &'a Path,
+    /// `--option`.
+    pub option: Option<&'a str>,
+    /// `--options all`: the handout.
+    pub all_options: bool,
+    /// The day it is prepared.
+    pub as_of: NaiveDate,
+    /// `-o` and `--force`.
+    pub output: Option<(&'a Path, bool)>,
+    /// `--printer` and `--copies`.
+    pub printer: Option<(&'a str, u32)>,
+    /// `--paper`.
+    pub paper: Paper,
+    /// `--language`; None: the patient's (else English).
+    pub language: Option<Language>,
+}
+
+/// Makes the PDF (one option's estimate, or the options handout with
+/// `--options all`), writes it to `-o` and/or sends it to `--printer`.
 pub fn run(
     lib: &Library,
     practice_path: Option<&Path>,
-    file: &Path,
-    option: Option<&str>,
-    as_of: NaiveDate,
-    (output, force): (&Path, bool),
-    paper_size: Paper,
+    job: &Job<'_>,
 ) -> Result<ExitCode, Failure> {
-    check_output(file, output, force)?;
-    let checked = match super::load_checked(lib, file, as_of, super::Format::Table)? {
+    if let Some((output, force)) = job.output {
+        check_output(job.file, output, force)?;
+    }
+    let file = job.file;
+    let checked = match super::load_checked(lib, file, job.as_of, super::Format::Table)? {
         Ok(checked) => checked,
         Err(blocked) => return Ok(blocked),
     };
     let doc = checked.doc;
-    let input = EstimateInput::from_document(lib, &doc, option, as_of)
-        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-    let estimate = engine::estimate(&input);
     let settings = practice_settings(practice_path);
-    let printed = PrintedEstimate::new(&settings, &doc, lib, input.option, &estimate, as_of);
-    let printout = Printout::new(printed, logo(&settings));
-    let bytes = export::estimate_pdf(&printout, paper(paper_size))
-        .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?;
-    library::write_atomic(output, &bytes)
-        .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))?;
+    let language = job.language.or(doc.patient.language).unwrap_or_default();
+    let (bytes, title) = if job.all_options {
+        handout(lib, &doc, (&settings, language), job)?
+    } else {
+        let input = EstimateInput::from_document(lib, &doc, job.option, job.as_of)
+            .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+        let estimate = engine::estimate(&input);
+        let printed = PrintedEstimate::new_in(
+            &settings,
+            &doc,
+            lib,
+            input.option,
+            &estimate,
+            job.as_of,
+            language,
+        );
+        let title = printed.document_title.clone();
+        let printout = Printout::new(printed, logo(&settings));
+        let bytes = export::estimate_pdf(&printout, paper(job.paper))
+            .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?;
+        (bytes, title)
+    };
+    if let Some((output, _)) = job.output {
+        library::write_atomic(output, &bytes)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))?;
+    }
+    if let Some((name, copies)) = job.printer {
+        let media = match job.paper {
+            Paper::Letter => printer::Media::Letter,
+            Paper::A4 => printer::Media::A4,
+        };
+        let said = printer::send(&bytes, name, copies, media, &title)
+            .map_err(|e| Failure(format!("cannot print on {name}: {e}")))?;
+        eprintln!("ferrule: sent to {name}: {said}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The options handout as PDF bytes and its title: every option under the
+/// patient's own coverage, priced on its own, with the advisor's suggestion.
+fn handout(
+    lib: &Library,
+    doc: &TreatmentPlan,
+    (settings, language): (&PracticeSettings, Language),
+    job: &Job<'_>,
+) -> Result<(Vec<u8>, String), Failure> {
+    let fail = |e: engine::EstimateError| Failure(format!("{}: {e}", job.file.display()));
+    let scenarios = engine::scenarios_for(doc, &[], &[], job.as_of).map_err(fail)?;
+    let comparison = engine::compare(lib, doc, &scenarios, job.as_of).map_err(fail)?;
+    let advice: Vec<_> = scenarios
+        .iter()
+        .map(|s| engine::advise(lib, doc, s.option, job.as_of).map_err(fail))
+        .collect::<Result<_, _>>()?;
+    let handout = Handout::new(&HandoutSources {
+        practice: settings,
+        plan: doc,
+        library: lib,
+        comparison: &comparison,
+        advice: &advice,
+        prepared: job.as_of,
+        language,
+    })
+    .ok_or_else(|| fail(engine::EstimateError::NoOptions))?;
+    let title = handout.cover.document_title.clone();
+    let printout = HandoutPrintout {
+        handout,
+        logo: logo(settings),
+    };
+    let bytes = export::handout_pdf(&printout, paper(job.paper))
+        .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?;
+    Ok((bytes, title))
 }

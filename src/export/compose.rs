@@ -104,13 +104,15 @@ impl<'a> Composer<'a> {
         if text.is_empty() {
             return;
         }
+        // A letter the fonts cannot draw prints as a visible mark, never blank.
+        let text = self.m.printable(text).into_owned();
         self.push(Op::Text {
             x,
             y,
             size,
             weight,
             color,
-            text: text.to_string(),
+            text,
         });
     }
 

@@ -11,6 +11,11 @@ pub(crate) static REGULAR: &[u8] = include_bytes!("../../assets/fonts/Liberation
 /// Liberation Sans Bold.
 pub(crate) static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 
+/// Printed instead of a character the faces cannot draw (a white square, the
+/// usual "missing letter" box), so a name outside the fonts' coverage shows a
+/// visible gap instead of silently losing letters.
+pub const MISSING_MARK: char = '\u{25A1}';
+
 /// Regular or bold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Weight {
@@ -41,10 +46,21 @@ impl Face {
         })
     }
 
+    /// True when the face has a glyph for `c`.
+    fn has(&self, c: char) -> bool {
+        self.charmap.map(c).is_some_and(|g| g.to_u32() != 0)
+    }
+
     fn width(&self, size: f32, text: &str) -> f32 {
         let units: f32 = text
             .chars()
-            .filter_map(|c| self.charmap.map(c))
+            .filter_map(|c| {
+                if self.has(c) || c.is_control() {
+                    self.charmap.map(c)
+                } else {
+                    self.charmap.map(MISSING_MARK)
+                }
+            })
             .filter_map(|g| self.metrics.advance_width(g))
             .sum();
         units * size / self.units_per_em.max(1.0)
@@ -72,6 +88,28 @@ impl Measure {
             Weight::Regular => self.regular.width(size, text),
             Weight::Bold => self.bold.width(size, text),
         }
+    }
+
+    /// True when both faces can draw `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.regular.has(c) && self.bold.has(c)
+    }
+
+    /// `text` with every character the faces cannot draw replaced by
+    /// [`MISSING_MARK`] (spaces and line breaks are kept).
+    pub fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if text.chars().all(|c| c.is_whitespace() || self.covers(c)) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        text.chars()
+            .map(|c| {
+                if c.is_whitespace() || self.covers(c) {
+                    c
+                } else {
+                    MISSING_MARK
+                }
+            })
+            .collect()
     }
 
     /// Breaks `text` into lines no wider than `max` (words longer than a line are
@@ -143,6 +181,33 @@ impl Measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_faces_cover_latin_extended_greek_and_cyrillic_and_mark_the_rest() {
+        let m = Measure::new().unwrap();
+        let ranges = [
+            ("Latin-1", 0x00C0..=0x00FF),
+            ("Latin Extended-A", 0x0100..=0x017F),
+            ("Greek", 0x0391..=0x03A1),
+            ("Greek lower", 0x03B1..=0x03C9),
+            ("Cyrillic", 0x0410..=0x044F),
+        ];
+        for (name, range) in ranges {
+            let missing: Vec<char> = range
+                .filter_map(char::from_u32)
+                .filter(|c| !m.covers(*c))
+                .collect();
+            assert!(missing.is_empty(), "{name}: {missing:?}");
+        }
+        assert!(m.covers(MISSING_MARK), "the mark itself prints");
+        assert_eq!(m.printable("Ξανθή Παπαδοπούλου"), "Ξανθή Παπαδοπούλου");
+        assert_eq!(m.printable("Ёлка Щукина-Łódź"), "Ёлка Щукина-Łódź");
+        assert_eq!(m.printable("王 芳 (Wang)"), "\u{25A1} \u{25A1} (Wang)");
+        // A marked name takes the mark's width, so alignment stays right.
+        let w = m.width(Weight::Regular, 10.0, "王");
+        assert_eq!(w, m.width(Weight::Regular, 10.0, "\u{25A1}"));
+        assert!(w > 0.0);
+    }
 
     #[test]
     fn widths_and_wrapping() {

@@ -24,6 +24,7 @@
 mod compose;
 mod error;
 pub(crate) mod fonts;
+mod handout;
 mod layout;
 mod logo;
 mod pages;
@@ -33,14 +34,17 @@ mod table;
 
 pub use error::PdfError;
 pub use fonts::Weight;
+pub use handout::HandoutPrintout;
 pub use layout::{Layout, Op, PageOps, Rgb};
 pub use logo::Logo;
-pub use pdf::{estimate_pdf, layout_estimate};
+pub use pdf::{estimate_pdf, handout_pdf, layout_estimate, layout_handout};
 
 use crate::report::PrintedEstimate;
 
 /// Paper sizes for printing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Paper {
     /// US Letter, 8.5 x 11 in (612 x 792 pt).
     #[default]

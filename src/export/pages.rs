@@ -7,28 +7,41 @@
 
 use super::compose::Composer;
 use super::fonts::Measure;
-use super::layout::Layout;
+use super::layout::{Layout, PageOps};
 use super::{Paper, Printout, sections, table};
 
 /// Lays the estimate out on pages.
 pub(crate) fn compose(m: &Measure, printout: &Printout, paper: Paper) -> Layout {
     let mut c = Composer::new(m, printout, paper);
-    sections::header(&mut c);
-    sections::parties(&mut c);
-    // The table's last row and total, the "you pay" box and the signatures are
-    // one unit on one page (a signature alone on a last page invites a question
-    // and a missing page 1); the notes, benefits left and fine print follow.
-    c.keep_with_table_end = sections::closing_height(&c);
-    table::treatment(&mut c);
-    sections::summary(&mut c);
-    sections::signatures(&mut c);
-    sections::notes(&mut c);
-    sections::remaining(&mut c);
-    sections::disclaimer(&mut c);
+    body(&mut c);
     sections::footers(&mut c);
     Layout {
         width: c.width,
         height: c.height,
         pages: c.pages,
     }
+}
+
+/// The estimate's pages without their footers (a handout numbers its pages
+/// over the whole document).
+pub(crate) fn body_pages(m: &Measure, printout: &Printout, paper: Paper) -> Vec<PageOps> {
+    let mut c = Composer::new(m, printout, paper);
+    body(&mut c);
+    c.pages
+}
+
+/// Every part of the estimate, in reading order.
+fn body(c: &mut Composer<'_>) {
+    sections::header(c);
+    sections::parties(c);
+    // The table's last row and total, the "you pay" box and the signatures are
+    // one unit on one page (a signature alone on a last page invites a question
+    // and a missing page 1); the notes, benefits left and fine print follow.
+    c.keep_with_table_end = sections::closing_height(c);
+    table::treatment(c);
+    sections::summary(c);
+    sections::signatures(c);
+    sections::notes(c);
+    sections::remaining(c);
+    sections::disclaimer(c);
 }

@@ -13,10 +13,12 @@ use krilla::text::{Font, TextDirection};
 
 use super::error::PdfError;
 use super::fonts::{self, Measure, Weight};
+use super::handout::{self, HandoutPrintout};
 use super::layout::{Layout, Op, Rgb};
 use super::logo::Logo;
 use super::pages::compose;
 use super::{Paper, Printout};
+use crate::model::Language;
 
 /// Lays the estimate out on `paper` without writing a PDF (for previews and tests).
 pub fn layout_estimate(printout: &Printout, paper: Paper) -> Result<Layout, PdfError> {
@@ -24,23 +26,55 @@ pub fn layout_estimate(printout: &Printout, paper: Paper) -> Result<Layout, PdfE
     Ok(compose(&measure, printout, paper))
 }
 
+/// Lays the options handout out on `paper` without writing a PDF.
+pub fn layout_handout(printout: &HandoutPrintout, paper: Paper) -> Result<Layout, PdfError> {
+    let measure = Measure::new().ok_or(PdfError::Font("Liberation Sans"))?;
+    Ok(handout::compose(&measure, printout, paper))
+}
+
 /// The estimate as PDF bytes.
 pub fn estimate_pdf(printout: &Printout, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let layout = layout_estimate(printout, paper)?;
-    let doc = &printout.estimate;
+    write(
+        &layout,
+        (
+            &printout.estimate.document_title,
+            printout.estimate.language,
+        ),
+        printout.logo.as_ref(),
+    )
+}
+
+/// The options handout as PDF bytes.
+pub fn handout_pdf(printout: &HandoutPrintout, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let layout = layout_handout(printout, paper)?;
+    let cover = &printout.handout.cover;
+    write(
+        &layout,
+        (&cover.document_title, cover.language),
+        printout.logo.as_ref(),
+    )
+}
+
+/// The laid-out pages as PDF bytes, with the fonts embedded.
+fn write(
+    layout: &Layout,
+    (title, language): (&str, Language),
+    logo: Option<&Logo>,
+) -> Result<Vec<u8>, PdfError> {
     let regular =
         Font::new(fonts::REGULAR.into(), 0).ok_or(PdfError::Font("Liberation Sans Regular"))?;
     let bold = Font::new(fonts::BOLD.into(), 0).ok_or(PdfError::Font("Liberation Sans Bold"))?;
-    let logo = printout.logo.as_ref().map(Logo::image).transpose()?;
+    let logo = logo.map(Logo::image).transpose()?;
     let settings = PageSettings::from_wh(layout.width, layout.height)
         .ok_or(PdfError::Page(layout.width, layout.height))?;
 
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
-            .title(doc.document_title.clone())
+            .title(title.to_string())
             .creator("Ferrule".to_string())
-            .language("en-US".to_string()),
+            .language(language.tag().to_string()),
     );
     for page_ops in &layout.pages {
         let mut page = document.start_page_with(settings.clone());

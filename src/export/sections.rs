@@ -7,7 +7,8 @@ use super::compose::{BODY, Composer, LEADING, Styled, fit, styled};
 use super::fonts::Weight;
 use super::layout::{Op, Rgb};
 use super::table;
-use crate::report::printed::{PartyBlock, words};
+use crate::report::printed::PartyBlock;
+use crate::report::printed::lang::{Msg, say};
 
 /// Practice on the left, title and estimate number and dates on the right.
 pub(crate) fn header(c: &mut Composer<'_>) {
@@ -214,7 +215,7 @@ fn signature_lines(c: &Composer<'_>) -> Vec<String> {
     c.m.wrap(
         Weight::Regular,
         BODY,
-        words::SIGNATURE_STATEMENT,
+        Msg::SignatureStatement.text(c.doc.language),
         c.right - c.left,
     )
 }
@@ -244,7 +245,7 @@ pub(crate) fn notes(c: &mut Composer<'_>) {
     let first = measured
         .first()
         .map_or(0.0, |(_, l)| l.len() as f32 * LEADING);
-    c.heading(words::NOTES, first);
+    c.heading(Msg::Notes.text(doc.language), first);
     for (label, lines) in measured {
         let h = lines.len() as f32 * LEADING + 3.0;
         c.ensure(h);
@@ -281,7 +282,7 @@ pub(crate) fn remaining(c: &mut Composer<'_>) {
     }
     let cols = table::remaining_columns(c, benefits);
     let header_h = cols.header_height();
-    c.heading(words::BENEFITS_AFTER, header_h + 16.0);
+    c.heading(Msg::BenefitsAfter.text(c.doc.language), header_h + 16.0);
     cols.draw_header(c);
     for row in &benefits.rows {
         let row = table::remaining_cells(benefits, row);
@@ -302,7 +303,7 @@ pub(crate) fn disclaimer(c: &mut Composer<'_>) {
     if doc.disclaimer.is_empty() {
         return;
     }
-    c.heading(words::ABOUT, 2.0 * LEADING);
+    c.heading(Msg::About.text(c.doc.language), 2.0 * LEADING);
     for p in &doc.disclaimer {
         c.paragraph(8.2, Weight::Regular, Rgb::TEXT, 10.4, p);
         c.y += 4.0;
@@ -332,9 +333,13 @@ pub(crate) fn signatures(c: &mut Composer<'_>) {
     let gap = 28.0;
     let group = (width - gap) / 2.0;
     let y = c.y;
-    for (i, who) in [words::PATIENT_SIGNATURE, words::STAFF_SIGNATURE]
-        .into_iter()
-        .enumerate()
+    let lang = c.doc.language;
+    for (i, who) in [
+        Msg::PatientSignature.text(lang),
+        Msg::StaffSignature.text(lang),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let x = c.left + i as f32 * (group + gap);
         let sign_end = x + group * 0.66;
@@ -348,7 +353,7 @@ pub(crate) fn signatures(c: &mut Composer<'_>) {
             7.5,
             Weight::Regular,
             Rgb::MUTED,
-            words::DATE,
+            Msg::Date.text(lang),
         );
     }
     c.y += 12.0;
@@ -360,10 +365,16 @@ pub(crate) fn footers(c: &mut Composer<'_>) {
     let total = c.pages.len();
     let y = c.height - 30.0;
     let (left, right) = (c.left, c.right);
-    let left_text = fit(c.m, &doc.footer, Weight::Regular, 7.5, right - left - 80.0);
+    let footer = c.m.printable(&doc.footer).into_owned();
+    let left_text = fit(c.m, &footer, Weight::Regular, 7.5, right - left - 80.0);
     let pages = std::mem::take(&mut c.pages);
     for (i, mut page) in pages.into_iter().enumerate() {
-        let page_text = words::page_of(i + 1, total);
+        let (number, pages) = ((i + 1).to_string(), total.to_string());
+        let page_text = say(
+            doc.language,
+            Msg::PageOf,
+            &[("page", &number), ("pages", &pages)],
+        );
         let page_w = c.m.width(Weight::Regular, 7.5, &page_text);
         page.ops.push(Op::Line {
             x1: left,

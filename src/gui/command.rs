@@ -10,6 +10,7 @@ pub use crate::model::Edit;
 use crate::model::{LineId, OptionId, PracticeSettings};
 
 use super::prefs::ThemeChoice;
+use super::print::PrintJob;
 use super::state::CellAt;
 use crate::export::Paper;
 
@@ -113,6 +114,8 @@ pub enum Command {
     PrintPage(usize),
     /// Close the print preview.
     ClosePrint,
+    /// The options handout, the printer and the first-print questions.
+    PrintJob(PrintJob),
     /// Ask where to save the PDF.
     SavePdf,
     /// Write the PDF here and open it.
@@ -192,6 +195,7 @@ impl Command {
             | Command::PrintPaper(_)
             | Command::PrintPage(_)
             | Command::ClosePrint
+            | Command::PrintJob(_)
             | Command::SavePdfToPath(_)
             | Command::SavePractice(_)
             | Command::RestoreRecovery(_)

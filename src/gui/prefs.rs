@@ -1,9 +1,12 @@
-//! What the app remembers between runs: theme, zoom and recent files. Never the
+//! What the app remembers between runs: theme, zoom, recent files, the printer
+//! and whether to ask for the practice's details before printing. Never the
 //! document: patient data lives only in the files the user saves.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use crate::export::Paper;
 
 /// The key under which eframe stores [`Prefs`].
 pub const PREFS_KEY: &str = "ferrule-prefs";
@@ -44,6 +47,33 @@ pub struct Prefs {
     pub zoom: f32,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
+    /// The printer, copies and paper last printed with on this workstation.
+    pub printing: PrintingPrefs,
+    /// True once the desk chose "Later" when asked for the practice's details
+    /// before the first print (not asked again on this workstation).
+    pub practice_later: bool,
+}
+
+/// How this workstation prints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PrintingPrefs {
+    /// The printer's name as the print service lists it; None: the default.
+    pub printer: Option<String>,
+    /// Copies (1 to 99).
+    pub copies: u32,
+    /// Paper size.
+    pub paper: Paper,
+}
+
+impl Default for PrintingPrefs {
+    fn default() -> PrintingPrefs {
+        PrintingPrefs {
+            printer: None,
+            copies: 1,
+            paper: Paper::Letter,
+        }
+    }
 }
 
 impl Default for Prefs {
@@ -52,6 +82,8 @@ impl Default for Prefs {
             theme: ThemeChoice::System,
             zoom: 1.0,
             recent: Vec::new(),
+            printing: PrintingPrefs::default(),
+            practice_later: false,
         }
     }
 }

@@ -5,10 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{self, Layout, Logo, Paper, Printout};
+use crate::engine;
+use crate::export::{self, HandoutPrintout, Layout, Logo, Paper, Printout};
 use crate::library::practice;
-use crate::model::{OptionId, PracticeSettings};
+use crate::library::printer::Printers;
+use crate::model::{Language, OptionId, PracticeSettings};
 use crate::report::PrintedEstimate;
+use crate::report::printed::{Handout, HandoutSources};
 
 use super::state::AppState;
 
@@ -84,22 +87,101 @@ impl Practice {
     }
 }
 
+/// What the preview, the printer and the first-print questions are asked to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrintJob {
+    /// Open the preview on the options handout (the compare view's Print).
+    Handout,
+    /// Print on this printer.
+    Printer(String),
+    /// This many copies.
+    Copies(u32),
+    /// Send what the preview shows to the chosen printer.
+    Send,
+    /// Ask the print service for its printers again.
+    RefreshPrinters,
+    /// Do not ask for the practice's details before printing again (this
+    /// workstation).
+    PracticeLater,
+    /// Print in this language this time; None: the patient's.
+    Language(Option<Language>),
+}
+
+/// What the preview shows: one option's estimate, or the options handout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Printable {
+    /// One option's estimate.
+    Estimate(Printout),
+    /// Every option side by side, then each in detail.
+    Handout(HandoutPrintout),
+}
+
+impl Printable {
+    /// Its pages on `paper`.
+    pub fn layout(&self, paper: Paper) -> Result<Layout, String> {
+        match self {
+            Printable::Estimate(p) => export::layout_estimate(p, paper),
+            Printable::Handout(h) => export::layout_handout(h, paper),
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    /// The PDF.
+    pub fn pdf(&self, paper: Paper) -> Result<Vec<u8>, String> {
+        match self {
+            Printable::Estimate(p) => export::estimate_pdf(p, paper),
+            Printable::Handout(h) => export::handout_pdf(h, paper),
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    /// The document's title (the print job's name).
+    pub fn title(&self) -> &str {
+        match self {
+            Printable::Estimate(p) => &p.estimate.document_title,
+            Printable::Handout(h) => &h.handout.cover.document_title,
+        }
+    }
+
+    /// A file name for the PDF.
+    pub fn file_name(&self) -> String {
+        match self {
+            Printable::Estimate(p) => format!("{}.pdf", p.estimate.estimate_id),
+            Printable::Handout(h) => match h.handout.details.first() {
+                Some(first) => format!("{}-options.pdf", first.estimate_id),
+                None => "options.pdf".to_string(),
+            },
+        }
+    }
+}
+
 /// The print preview window's state.
 #[derive(Debug, Default)]
 pub struct PrintPreview {
     /// Shown when true.
     pub open: bool,
+    /// True: the options handout; false: the shown option's estimate.
+    pub handout: bool,
     /// Paper size.
     pub paper: Paper,
     /// The page shown (0-based).
     pub page: usize,
-    key: Option<(u64, u64, OptionId, Paper)>,
-    /// The estimate as printed, for the shown option.
-    pub printed: Option<Result<Printout, String>>,
+    key: Option<(u64, u64, OptionId, Paper, bool, Option<Language>)>,
+    /// What is printed.
+    pub printed: Option<Result<Printable, String>>,
     /// Its layout on `paper`.
     pub layout: Option<Result<Layout, String>>,
     /// How many times the layout was made (tests check drawing does not redo it).
     pub computed: u64,
+    /// The printers the print service listed when the preview opened (an error
+    /// when it could not be asked).
+    pub printers: Option<Result<Printers, String>>,
+    /// The chosen printer (remembered for this workstation).
+    pub printer: Option<String>,
+    /// Copies to print.
+    pub copies: u32,
+    /// The language chosen for this print; None: the patient's.
+    pub language: Option<Language>,
 }
 
 impl PrintPreview {
@@ -114,24 +196,39 @@ impl PrintPreview {
             state.library_revision,
             state.selected_option,
             self.paper,
+            self.handout,
+            self.language,
         );
         if self.key == Some(key) {
             return;
         }
         self.key = Some(key);
         self.computed += 1;
-        let printed = printed_estimate(state, practice);
+        let language = self.language_for(state);
+        let printed = if self.handout {
+            handout(state, practice, language).map(Printable::Handout)
+        } else {
+            printed_estimate(state, practice, language).map(Printable::Estimate)
+        };
         self.layout = Some(
             printed
                 .as_ref()
                 .map_err(Clone::clone)
-                .and_then(|p| export::layout_estimate(p, self.paper).map_err(|e| e.to_string())),
+                .and_then(|p| p.layout(self.paper)),
         );
         self.printed = Some(printed);
         let pages = self.page_count();
         if self.page >= pages {
             self.page = pages.saturating_sub(1);
         }
+    }
+
+    /// The language it prints in: the one chosen for this print, else the
+    /// patient's, else English.
+    pub fn language_for(&self, state: &AppState) -> Language {
+        self.language
+            .or(state.document.plan.patient.language)
+            .unwrap_or_default()
     }
 
     /// Lays the estimate out again on the next refresh (the practice details
@@ -153,9 +250,7 @@ impl PrintPreview {
     /// The PDF of what the preview shows.
     pub fn pdf(&self) -> Result<Vec<u8>, String> {
         match &self.printed {
-            Some(Ok(printed)) => {
-                export::estimate_pdf(printed, self.paper).map_err(|e| e.to_string())
-            }
+            Some(Ok(printed)) => printed.pdf(self.paper),
             Some(Err(e)) => Err(e.clone()),
             None => Err("nothing to print".to_string()),
         }
@@ -164,8 +259,16 @@ impl PrintPreview {
     /// A file name for the PDF: the estimate number.
     pub fn file_name(&self) -> String {
         match &self.printed {
-            Some(Ok(p)) => format!("{}.pdf", p.estimate.estimate_id),
+            Some(Ok(p)) => p.file_name(),
             _ => "estimate.pdf".to_string(),
+        }
+    }
+
+    /// The title of what is printed.
+    pub fn title(&self) -> String {
+        match &self.printed {
+            Some(Ok(p)) => p.title().to_string(),
+            _ => "Ferrule estimate".to_string(),
         }
     }
 }
@@ -175,7 +278,11 @@ pub const BLOCKED: &str = "This plan has problems that change the numbers (marke
 
 /// The printed estimate of the shown option, prepared today, from the cached
 /// engine result (the same numbers the screen shows).
-pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printout, String> {
+pub fn printed_estimate(
+    state: &AppState,
+    practice: &Practice,
+    language: Language,
+) -> Result<Printout, String> {
     if state.estimates.blocked() {
         return Err(BLOCKED.to_string());
     }
@@ -190,15 +297,49 @@ pub fn printed_estimate(state: &AppState, practice: &Practice) -> Result<Printou
             .option_error(index)
             .map_or_else(|| "no estimate".to_string(), str::to_string)
     })?;
-    let printed = PrintedEstimate::new(
+    let printed = PrintedEstimate::new_in(
         &practice.settings,
         plan,
         &state.library,
         option,
         estimate,
         state.today,
+        language,
     );
     Ok(Printout::new(printed, practice.logo.clone()))
+}
+
+/// The options handout: every option under the patient's own coverage, priced
+/// on its own as the compare view does, with the benefit-year advice.
+pub fn handout(
+    state: &AppState,
+    practice: &Practice,
+    language: Language,
+) -> Result<HandoutPrintout, String> {
+    if state.estimates.blocked() {
+        return Err(BLOCKED.to_string());
+    }
+    let (plan, lib, day) = (&state.document.plan, &state.library, state.today);
+    let scenarios = engine::scenarios_for(plan, &[], &[], day).map_err(|e| e.to_string())?;
+    let comparison = engine::compare(lib, plan, &scenarios, day).map_err(|e| e.to_string())?;
+    let advice = scenarios
+        .iter()
+        .map(|s| engine::advise(lib, plan, s.option, day).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let handout = Handout::new(&HandoutSources {
+        practice: &practice.settings,
+        plan,
+        library: lib,
+        comparison: &comparison,
+        advice: &advice,
+        prepared: day,
+        language,
+    })
+    .ok_or_else(|| "this plan has no treatment options".to_string())?;
+    Ok(HandoutPrintout {
+        handout,
+        logo: practice.logo.clone(),
+    })
 }
 
 /// Opens a file in the system's viewer without waiting for it. Returns why it
@@ -216,6 +357,7 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+#[allow(clippy::disallowed_methods)] // the system's viewer opens the saved PDF
 fn viewer_command(path: &Path) -> std::process::Command {
     let path: PathBuf = path.to_path_buf();
     if cfg!(target_os = "windows") {

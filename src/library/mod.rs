@@ -21,6 +21,7 @@ mod patients;
 mod plan_positions;
 pub mod practice;
 mod presets;
+pub mod printer;
 mod problem;
 mod read;
 pub mod recovery;

@@ -10,7 +10,7 @@ use super::completion::Completion;
 use super::ids::{LineId, OptionId, VisitId};
 use super::tooth::Tooth;
 use super::treatment_plan::{
-    Coverage, HistoryEntry, MissingTooth, PlannedLine, Relationship, TreatmentOption,
+    Coverage, HistoryEntry, Language, MissingTooth, PlannedLine, Relationship, TreatmentOption,
     TreatmentPlan, Verification, Visit, YearUsed,
 };
 use crate::money::Cents;
@@ -22,6 +22,8 @@ pub enum Edit {
     PatientName(String),
     /// The chart number; None clears it.
     ChartNumber(Option<String>),
+    /// The language of the patient's printed papers; None: English.
+    PatientLanguage(Option<Language>),
     /// Date of birth; None: not entered yet (blocks the estimate).
     BirthDate(Option<NaiveDate>),
     /// The full set of missing teeth (dates of loss are kept for teeth that stay).
@@ -231,6 +233,7 @@ impl TreatmentPlan {
         match edit {
             Edit::PatientName(name) => self.patient.name = name.trim().to_string(),
             Edit::ChartNumber(number) => self.patient.chart_number = number.clone(),
+            Edit::PatientLanguage(language) => self.patient.language = *language,
             Edit::BirthDate(date) => self.patient.birth_date = *date,
             Edit::MissingTeeth(teeth) => self.set_missing_teeth(teeth),
             Edit::MissingToothSince(tooth, since) => {

@@ -36,5 +36,5 @@ pub use preset::Preset;
 pub use problem::Problem;
 pub use tooth::{Arch, Quadrant, Surface, Surfaces, Tooth, ToothKind};
 pub use treatment_plan::{
-    Coverage, HistoryEntry, Patient, PlannedLine, TreatmentOption, TreatmentPlan, Visit,
+    Coverage, HistoryEntry, Language, Patient, PlannedLine, TreatmentOption, TreatmentPlan, Visit,
 };

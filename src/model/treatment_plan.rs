@@ -50,6 +50,7 @@ impl TreatmentPlan {
                 chart_number: None,
                 missing_teeth: Vec::new(),
                 history: Vec::new(),
+                language: None,
             },
             coverage: Vec::new(),
             office_fee_schedule: None,
@@ -224,6 +225,40 @@ pub struct Patient {
     /// Completed services every plan counts toward frequency limits.
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// The language the patient reads their printed papers in; None: English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+}
+
+/// A language patient papers are printed in (staff screens stay English).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// English (US).
+    #[default]
+    English,
+    /// Spanish (US).
+    Spanish,
+}
+
+impl Language {
+    /// Every language, in menu order.
+    pub const ALL: [Language; 2] = [Language::English, Language::Spanish];
+
+    /// Its name, in its own language ("Español").
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Spanish => "Español",
+        }
+    }
+
+    /// The BCP 47 tag written into the PDF ("es-US").
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::English => "en-US",
+            Language::Spanish => "es-US",
+        }
+    }
 }
 
 /// A missing tooth.

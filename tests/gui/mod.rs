@@ -15,6 +15,7 @@ mod eligibility;
 mod explanation;
 mod files;
 mod focus;
+mod handout;
 mod keyboard;
 mod kill;
 mod layout;

@@ -14,7 +14,9 @@ use ferrule::library::practice;
 use ferrule::model::practice::DEFAULT_NAME;
 use ferrule::report::fmt::long_date;
 
-use super::{harness, sample_app, today};
+use ferrule::gui::panels::practice::FIRST_PRINT;
+
+use super::{harness, sample_app, shows, today};
 
 /// A fresh temporary folder for one test.
 fn temp_dir(test: &str) -> PathBuf {
@@ -74,7 +76,9 @@ fn saved_practice_settings_reach_the_file_and_the_print_preview() {
     assert!(page_text(&h).iter().any(|t| t.contains(DEFAULT_NAME)));
     let computed = h.state().print_preview().computed;
 
-    open_window(&mut h);
+    // The first print asks for the practice's details (they can be saved here).
+    assert!(window_open(&h), "the first print opens the practice window");
+    assert!(shows(&h, FIRST_PRINT));
     type_into(&mut h, "Practice name", "Bright Smiles Dental");
     h.get_by_label("Valid for (days):")
         .set_value_accesskit(30.0);

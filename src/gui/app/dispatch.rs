@@ -4,7 +4,6 @@
 use super::FerruleApp;
 use crate::gui::command::Command;
 use crate::gui::prefs::Prefs;
-use crate::gui::print::Practice;
 use crate::gui::questions::{Pending, SaveOrigin};
 use crate::gui::state::View;
 
@@ -64,6 +63,7 @@ impl FerruleApp {
             | Command::PrintPaper(_)
             | Command::PrintPage(_)
             | Command::ClosePrint
+            | Command::PrintJob(_)
             | Command::SavePdf
             | Command::SavePdfToPath(_)
             | Command::PracticeSettings
@@ -170,17 +170,16 @@ impl FerruleApp {
     /// The print preview, the PDF and the practice settings.
     fn run_print(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Print => {
-                self.practice
-                    .get_or_insert_with(|| Practice::load(self.practice_path.clone()));
-                self.print.open = true;
-                self.print.page = 0;
+            Command::Print => self.open_print(false),
+            Command::PrintPaper(paper) => {
+                self.print.paper = paper;
+                self.prefs.printing.paper = paper;
             }
-            Command::PrintPaper(paper) => self.print.paper = paper,
             Command::PrintPage(page) => {
                 self.print.page = page.min(self.print.page_count().saturating_sub(1));
             }
             Command::ClosePrint => self.print.open = false,
+            Command::PrintJob(job) => self.print_job(job),
             Command::SavePdf => self.save_pdf_as(ctx),
             Command::SavePdfToPath(path) => self.save_pdf(&path),
             Command::PracticeSettings => self.open_practice_settings(),

@@ -3,12 +3,96 @@
 //! never part of the document or its undo history).
 
 use super::FerruleApp;
+use crate::export::Paper;
 use crate::gui::files::DialogKind;
-use crate::gui::print::{Practice, open_in_viewer};
+use crate::gui::print::{Practice, PrintJob, open_in_viewer};
+use crate::library::printer::{self, MAX_COPIES, Media};
 use crate::library::{self, practice, write_atomic};
 use crate::model::PracticeSettings;
+use crate::model::practice::DEFAULT_NAME;
 
 impl FerruleApp {
+    /// Opens the print preview on the shown option's estimate or on the options
+    /// handout, with this workstation's printer, copies and paper. While the
+    /// practice has no name and its settings file can be saved, the practice
+    /// window asks for its details first (unless "Later" was chosen here).
+    pub(super) fn open_print(&mut self, handout: bool) {
+        let practice = self
+            .practice
+            .get_or_insert_with(|| Practice::load(self.practice_path.clone()));
+        let name = practice.settings.name.trim();
+        // Only where the answers can be saved (a settings folder exists).
+        let unnamed = (name.is_empty() || name == DEFAULT_NAME) && practice.path.is_some();
+        let p = &mut self.print;
+        p.open = true;
+        p.page = 0;
+        p.handout = handout;
+        p.language = None;
+        p.paper = self.prefs.printing.paper;
+        p.copies = self.prefs.printing.copies.clamp(1, MAX_COPIES);
+        p.printer = self.prefs.printing.printer.clone();
+        p.printers = Some(printer::list().map_err(|e| e.to_string()));
+        if unnamed && !self.prefs.practice_later && !self.panels.practice.open {
+            self.open_practice_settings();
+            self.panels.practice.first_print = true;
+        }
+    }
+
+    /// The handout, the printer choice, sending, and "Later".
+    pub(super) fn print_job(&mut self, job: PrintJob) {
+        match job {
+            PrintJob::Handout => self.open_print(true),
+            PrintJob::Printer(name) => {
+                self.print.printer = Some(name.clone());
+                self.prefs.printing.printer = Some(name);
+            }
+            PrintJob::Copies(n) => {
+                let n = n.clamp(1, MAX_COPIES);
+                self.print.copies = n;
+                self.prefs.printing.copies = n;
+            }
+            PrintJob::RefreshPrinters => {
+                self.print.printers = Some(printer::list().map_err(|e| e.to_string()));
+            }
+            PrintJob::Send => self.send_to_printer(),
+            PrintJob::Language(language) => self.print.language = language,
+            PrintJob::PracticeLater => {
+                self.prefs.practice_later = true;
+                self.panels.practice.open = false;
+            }
+        }
+    }
+
+    /// Sends what the preview shows to the chosen printer (else the system's
+    /// default); the outcome goes to the status line.
+    fn send_to_printer(&mut self) {
+        let default = match &self.print.printers {
+            Some(Ok(list)) => list.default.clone().or_else(|| list.names.first().cloned()),
+            _ => None,
+        };
+        let Some(name) = self.print.printer.clone().or(default) else {
+            self.state
+                .error("Not printed: no printer is set up on this computer; save the PDF instead");
+            return;
+        };
+        let bytes = match self.print.pdf() {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.state.error(format!("Not printed: {e}"));
+                return;
+            }
+        };
+        let media = match self.print.paper {
+            Paper::Letter => Media::Letter,
+            Paper::A4 => Media::A4,
+        };
+        let copies = self.print.copies.clamp(1, MAX_COPIES);
+        match printer::send(&bytes, &name, copies, media, &self.print.title()) {
+            Ok(said) => self.state.info(format!("Sent to {name}: {said}")),
+            Err(e) => self.state.error(format!("Not printed on {name}: {e}")),
+        }
+    }
+
     /// Asks where to save the PDF: a native dialog, else the path window.
     pub(super) fn save_pdf_as(&mut self, ctx: &egui::Context) {
         let name = self.print.file_name();

@@ -11,6 +11,7 @@ use super::details::{coding_notes_ui, line_amounts_ui};
 use super::{Out, PanelCtx};
 use crate::engine::ScenarioTotals;
 use crate::gui::command::{Command, Edit};
+use crate::gui::print::PrintJob;
 use crate::gui::state::CellAt;
 use crate::gui::widgets::commit_edit::name_combo;
 use crate::gui::widgets::money::column_width;
@@ -30,6 +31,13 @@ pub fn compare_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             .clicked()
         {
             out.push(Command::ToggleCompare);
+        }
+        if ui
+            .button("Print…")
+            .on_hover_text("Print every option side by side for the patient, then each in detail")
+            .clicked()
+        {
+            out.push(Command::PrintJob(PrintJob::Handout));
         }
     });
     picker_ui(ui, ctx, out);

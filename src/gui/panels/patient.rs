@@ -5,8 +5,9 @@ use egui::{Grid, RichText, Ui};
 
 use super::{Out, PanelCtx, coverage};
 use crate::gui::command::{Command, Edit};
+use crate::gui::widgets::commit_edit::name_combo;
 use crate::gui::widgets::commit_edit::{commit_edit, optional_date_edit};
-use crate::model::{Arch, CdtCode, HistoryEntry, Quadrant, Surfaces, Tooth};
+use crate::model::{Arch, CdtCode, HistoryEntry, Language, Quadrant, Surfaces, Tooth};
 use crate::report::dates::parse_typed_date;
 
 /// Width of the text fields in this panel.
@@ -40,6 +41,11 @@ pub fn patient_panel_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPane
             missing_teeth_ui(ui, ctx, out);
             ui.separator();
             history_ui(ui, ctx, panel, out);
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.label("Papers in");
+                language_ui(ui, ctx.state.document.plan.patient.language, out);
+            });
         });
 }
 
@@ -350,4 +356,27 @@ fn area_text(entry: &HistoryEntry) -> String {
         (None, None, Some(a)) => a.label().to_string(),
         (None, None, None) => String::new(),
     }
+}
+
+/// The language of the patient's printed papers (English unless chosen).
+fn language_ui(ui: &mut Ui, language: Option<Language>, out: Out<'_>) {
+    let shown = language.unwrap_or_default();
+    let combo = egui::ComboBox::from_id_salt("patient_language")
+        .selected_text(shown.name())
+        .show_ui(ui, |ui| {
+            for choice in Language::ALL {
+                if ui
+                    .selectable_label(shown == choice, choice.name())
+                    .clicked()
+                    && shown != choice
+                {
+                    let value = (choice != Language::English).then_some(choice);
+                    out.edit(Edit::PatientLanguage(value));
+                }
+            }
+        });
+    name_combo(&combo.response, "Language of printed papers", shown.name());
+    combo
+        .response
+        .on_hover_text("The printed estimate and handout use this language; screens stay English");
 }

@@ -10,9 +10,13 @@ use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::Out;
 use crate::gui::command::Command;
+use crate::gui::print::PrintJob;
 use crate::gui::widgets::commit_edit::name;
 use crate::model::{DateStyle, PracticeSettings};
 use crate::report::fmt;
+
+/// Said above the fields when the first print opens the window.
+pub const FIRST_PRINT: &str = "Before your first print: enter the practice's name, address, phone and logo for the top of every estimate, or choose Later.";
 
 /// The longest validity the window offers, in days.
 pub const MAX_DAYS: u32 = 365;
@@ -48,6 +52,8 @@ pub struct PracticeWindow {
     pub path: Option<PathBuf>,
     /// Why the last save failed, or a problem reading the file.
     pub error: Option<String>,
+    /// Opened by the first print: asks for the details and offers "Later".
+    pub first_print: bool,
 }
 
 impl PracticeWindow {
@@ -75,6 +81,7 @@ impl PracticeWindow {
             default_patients_folder: None,
             path,
             error: None,
+            first_print: false,
         };
     }
 
@@ -116,6 +123,9 @@ pub fn practice_window_ui(ctx: &egui::Context, window: &mut PracticeWindow, out:
         .resizable(true)
         .default_width(480.0)
         .show(ctx, |ui| {
+            if window.first_print {
+                ui.label(RichText::new(FIRST_PRINT).strong());
+            }
             ui.label(RichText::new("Printed at the top and bottom of every estimate.").weak());
             egui::Grid::new("practice_fields")
                 .num_columns(2)
@@ -140,6 +150,15 @@ pub fn practice_window_ui(ctx: &egui::Context, window: &mut PracticeWindow, out:
                 }
                 if ui.button("Cancel").clicked() {
                     window.open = false;
+                }
+                if window.first_print
+                    && ui
+                        .button("Later")
+                        .on_hover_text("Print without them and do not ask again on this computer")
+                        .clicked()
+                {
+                    window.open = false;
+                    out.push(Command::PrintJob(PrintJob::PracticeLater));
                 }
             });
         });

@@ -7,8 +7,11 @@ use egui::{Align2, Color32, FontFamily, FontId, RichText, Sense, Stroke, Ui};
 use super::Out;
 use crate::export::{Layout, Op, Paper, Rgb, Weight};
 use crate::gui::command::Command;
-use crate::gui::print::{Practice, PrintPreview};
+use crate::gui::print::{Practice, PrintJob, PrintPreview};
 use crate::gui::state::AppState;
+use crate::gui::widgets::commit_edit::name_combo;
+use crate::library::printer::{MAX_COPIES, Printers};
+use crate::model::Language;
 
 /// The printed estimate's faces, registered with egui under these family names.
 const REGULAR_FAMILY: &str = "print-regular";
@@ -58,8 +61,15 @@ pub fn print_preview_ui(
             } else {
                 plan.patient.name.as_str()
             };
-            ui.label(RichText::new(format!("Estimate for {name} · {option}")).strong());
+            let what = if preview.handout {
+                format!("Treatment options for {name}")
+            } else {
+                format!("Estimate for {name} · {option}")
+            };
+            ui.label(RichText::new(what).strong());
             controls_ui(ui, preview, out);
+            printer_ui(ui, preview, out);
+            language_ui(ui, preview.language_for(state), out);
             if let Some(warning) = &practice.warning {
                 ui.label(RichText::new(format!("Practice settings: {warning}")).weak());
             }
@@ -115,6 +125,86 @@ fn controls_ui(ui: &mut Ui, preview: &PrintPreview, out: Out<'_>) {
         }
         if ui.button("Close").clicked() {
             out.push(Command::ClosePrint);
+        }
+    });
+}
+
+/// Printer, copies and the Print button; the choice is remembered on this
+/// workstation.
+fn printer_ui(ui: &mut Ui, preview: &PrintPreview, out: Out<'_>) {
+    ui.horizontal(|ui| {
+        ui.label("Printer");
+        let list = match &preview.printers {
+            Some(Ok(list)) => list.clone(),
+            Some(Err(e)) => {
+                ui.label(RichText::new(e).weak());
+                Printers::default()
+            }
+            None => Printers::default(),
+        };
+        let chosen = preview
+            .printer
+            .clone()
+            .or_else(|| list.default.clone())
+            .or_else(|| list.names.first().cloned());
+        let shown = chosen.clone().unwrap_or_else(|| "(none)".to_string());
+        let combo = egui::ComboBox::from_id_salt("print_printer")
+            .selected_text(&shown)
+            .show_ui(ui, |ui| {
+                for name in &list.names {
+                    let text = if list.default.as_ref() == Some(name) {
+                        format!("{name} (default)")
+                    } else {
+                        name.clone()
+                    };
+                    if ui
+                        .selectable_label(chosen.as_ref() == Some(name), text)
+                        .clicked()
+                    {
+                        out.push(Command::PrintJob(PrintJob::Printer(name.clone())));
+                    }
+                }
+            });
+        name_combo(&combo.response, "Printer", &shown);
+        if ui
+            .small_button("Refresh")
+            .on_hover_text("List the printers again")
+            .clicked()
+        {
+            out.push(Command::PrintJob(PrintJob::RefreshPrinters));
+        }
+        ui.label("Copies");
+        let mut copies = preview.copies.max(1);
+        let drag = ui.add(egui::DragValue::new(&mut copies).range(1..=MAX_COPIES));
+        drag.widget_info(|| {
+            let mut info = egui::WidgetInfo::new(egui::Role::SpinButton);
+            info.label = Some("Number of copies".to_string());
+            info
+        });
+        if copies != preview.copies {
+            out.push(Command::PrintJob(PrintJob::Copies(copies)));
+        }
+        let print = ui
+            .add_enabled(
+                chosen.is_some() && preview.page_count() > 0,
+                egui::Button::new(RichText::new("Print").strong()),
+            )
+            .on_hover_text("Send it to the printer");
+        if print.clicked() {
+            out.push(Command::PrintJob(PrintJob::Send));
+        }
+    });
+}
+
+/// The language of this print (the patient's unless changed here).
+fn language_ui(ui: &mut Ui, shown: Language, out: Out<'_>) {
+    ui.horizontal(|ui| {
+        ui.label("Patient's language");
+        for language in Language::ALL {
+            let chosen = ui.selectable_label(shown == language, language.name());
+            if chosen.clicked() && shown != language {
+                out.push(Command::PrintJob(PrintJob::Language(Some(language))));
+            }
         }
     });
 }

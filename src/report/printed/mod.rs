@@ -18,10 +18,13 @@
 //! ```
 
 mod build;
+pub mod handout;
+pub mod lang;
 mod parts;
 pub mod words;
 
 pub use build::PrintSources;
+pub use handout::{Handout, HandoutOption, HandoutRow, HandoutSources};
 pub use parts::{
     BenefitsColumn, BenefitsRow, BenefitsTable, Fact, PartyBlock, PracticeHeader, PrintedEstimate,
     PrintedNote, PrintedPayer, PrintedRow, PrintedSummary, PrintedTable, PrintedVisit, SummaryRow,

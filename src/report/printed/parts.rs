@@ -1,7 +1,7 @@
 //! The parts of the printed estimate, as plain data: every text the patient
 //! reads, ready to lay out, with the line, visit and option ids beside them.
 
-use crate::model::{CdtCode, LineId, OptionId, VisitId};
+use crate::model::{CdtCode, Language, LineId, OptionId, VisitId};
 
 use crate::report::columns::{Align, Column, ColumnKey};
 use crate::report::estimate_table::Amounts;
@@ -185,6 +185,8 @@ pub struct BenefitsTable {
 pub struct PrintedEstimate {
     /// The option printed.
     pub option: OptionId,
+    /// The language it is printed in.
+    pub language: Language,
     /// Estimate number ("EST-20261123-7997B5"), also the PDF's file name.
     pub estimate_id: String,
     /// "Treatment estimate".

@@ -120,7 +120,7 @@ fn remaining_benefits_print_without_the_deductible_before() {
         // The second has nothing left to report and is left out.
         rows: vec![ortho, row("medicaid", None, Cents::ZERO)],
     };
-    let table = super::build::benefits(&remaining);
+    let table = super::build::benefits(&remaining, crate::model::Language::English);
     let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(
         titles,
