@@ -120,7 +120,7 @@ pub fn run(
     let doc = checked.doc;
     let settings = practice_settings(practice_path);
     let language = job.language.or(doc.patient.language).unwrap_or_default();
-    let (bytes, title) = if job.all_options {
+    let bytes = if job.all_options {
         handout(lib, &doc, (&settings, language), job)?
     } else {
         let input = EstimateInput::from_document(lib, &doc, job.option, job.as_of)
@@ -135,11 +135,9 @@ pub fn run(
             job.as_of,
             language,
         );
-        let title = printed.document_title.clone();
         let printout = Printout::new(printed, logo(&settings));
-        let bytes = export::estimate_pdf(&printout, paper(job.paper))
-            .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?;
-        (bytes, title)
+        export::estimate_pdf(&printout, paper(job.paper))
+            .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?
     };
     if let Some((output, _)) = job.output {
         library::write_atomic(output, &bytes)
@@ -150,21 +148,21 @@ pub fn run(
             Paper::Letter => printer::Media::Letter,
             Paper::A4 => printer::Media::A4,
         };
-        let said = printer::send(&bytes, name, copies, media, &title)
+        let said = printer::send(&bytes, name, copies, media)
             .map_err(|e| Failure(format!("cannot print on {name}: {e}")))?;
         eprintln!("ferrule: sent to {name}: {said}");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The options handout as PDF bytes and its title: every option under the
+/// The options handout as PDF bytes: every option under the
 /// patient's own coverage, priced on its own, with the advisor's suggestion.
 fn handout(
     lib: &Library,
     doc: &TreatmentPlan,
     (settings, language): (&PracticeSettings, Language),
     job: &Job<'_>,
-) -> Result<(Vec<u8>, String), Failure> {
+) -> Result<Vec<u8>, Failure> {
     let fail = |e: engine::EstimateError| Failure(format!("{}: {e}", job.file.display()));
     let scenarios = engine::scenarios_for(doc, &[], &[], job.as_of).map_err(fail)?;
     let comparison = engine::compare(lib, doc, &scenarios, job.as_of).map_err(fail)?;
@@ -182,12 +180,10 @@ fn handout(
         language,
     })
     .ok_or_else(|| fail(engine::EstimateError::NoOptions))?;
-    let title = handout.cover.document_title.clone();
     let printout = HandoutPrintout {
         handout,
         logo: logo(settings),
     };
-    let bytes = export::handout_pdf(&printout, paper(job.paper))
-        .map_err(|e| Failure(format!("cannot make the PDF: {e}")))?;
-    Ok((bytes, title))
+    export::handout_pdf(&printout, paper(job.paper))
+        .map_err(|e| Failure(format!("cannot make the PDF: {e}")))
 }

@@ -135,14 +135,6 @@ impl Printable {
         .map_err(|e| e.to_string())
     }
 
-    /// The document's title (the print job's name).
-    pub fn title(&self) -> &str {
-        match self {
-            Printable::Estimate(p) => &p.estimate.document_title,
-            Printable::Handout(h) => &h.handout.cover.document_title,
-        }
-    }
-
     /// A file name for the PDF.
     pub fn file_name(&self) -> String {
         match self {
@@ -261,14 +253,6 @@ impl PrintPreview {
         match &self.printed {
             Some(Ok(p)) => p.file_name(),
             _ => "estimate.pdf".to_string(),
-        }
-    }
-
-    /// The title of what is printed.
-    pub fn title(&self) -> String {
-        match &self.printed {
-            Some(Ok(p)) => p.title().to_string(),
-            _ => "Ferrule estimate".to_string(),
         }
     }
 }

@@ -155,15 +155,13 @@ pub fn parse_default(out: &str) -> Option<String> {
     valid_name(name).then(|| name.to_string())
 }
 
-/// Sends `pdf` to `printer`: `copies` copies on `media`, titled `title`.
+/// The job title every print carries. CUPS keeps job titles in its logs and
+/// shows them in every queue on the network, so it never names the patient.
+pub const JOB_TITLE: &str = "Ferrule estimate";
+
+/// Sends `pdf` to `printer`: `copies` copies on `media`, titled [`JOB_TITLE`].
 /// Returns what `lp` said (the job id, "request id is PDF-3 (1 file(s))").
-pub fn send(
-    pdf: &[u8],
-    printer: &str,
-    copies: u32,
-    media: Media,
-    title: &str,
-) -> Result<String, PrinterError> {
+pub fn send(pdf: &[u8], printer: &str, copies: u32, media: Media) -> Result<String, PrinterError> {
     if !valid_name(printer) {
         return Err(PrinterError::BadName(printer.to_string()));
     }
@@ -172,9 +170,8 @@ pub fn send(
     }
     let copies = copies.to_string();
     let media = format!("media={}", media.cups_name());
-    let title: String = title.chars().filter(|c| !c.is_control()).collect();
     let args = [
-        "-h", SERVER, "-d", printer, "-n", &copies, "-o", &media, "-t", &title,
+        "-h", SERVER, "-d", printer, "-n", &copies, "-o", &media, "-t", JOB_TITLE,
     ];
     let out = run("lp", &args, Some(pdf))?;
     Ok(out.trim().to_string())

@@ -87,7 +87,7 @@ impl FerruleApp {
             Paper::A4 => Media::A4,
         };
         let copies = self.print.copies.clamp(1, MAX_COPIES);
-        match printer::send(&bytes, &name, copies, media, &self.print.title()) {
+        match printer::send(&bytes, &name, copies, media) {
             Ok(said) => self.state.info(format!("Sent to {name}: {said}")),
             Err(e) => self.state.error(format!("Not printed on {name}: {e}")),
         }
