@@ -94,7 +94,10 @@ fn ferrule_print_sends_the_estimate_to_the_cups_pdf_printer_and_its_text_reads_b
     // names the patient; the page itself does.
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.contains("Ferrule_estimate"), "{name}");
-    assert!(!name.contains("Vega") && !name.contains("Marisol"), "{name}");
+    assert!(
+        !name.contains("Vega") && !name.contains("Marisol"),
+        "{name}"
+    );
     let text = crate::handout::pdf_text(&file);
     assert!(text.contains("Treatment estimate"), "{text}");
     assert!(text.contains("Marisol Vega"), "{text}");

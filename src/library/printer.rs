@@ -204,11 +204,11 @@ mod tests {
             assert!(!valid_name(bad), "{bad:?}");
         }
         assert!(matches!(
-            send(b"%PDF-", "-x", 1, Media::Letter, "t"),
+            send(b"%PDF-", "-x", 1, Media::Letter),
             Err(PrinterError::BadName(_))
         ));
         assert!(matches!(
-            send(b"%PDF-", "PDF", 0, Media::Letter, "t"),
+            send(b"%PDF-", "PDF", 0, Media::Letter),
             Err(PrinterError::BadCopies(0))
         ));
     }
