@@ -9,7 +9,10 @@ use std::time::Instant;
 
 use ferrule::engine::{self, EstimateInput};
 use ferrule::library::{self, load_treatment_plan};
-use ferrule::model::{Library, LineId, TreatmentPlan, VisitId};
+use ferrule::model::Library;
+
+mod common;
+use common::generated_plan;
 
 fn time(label: &str, iterations: u32, mut f: impl FnMut()) {
     f(); // warm up
@@ -84,35 +87,6 @@ fn main() {
         }
     }
     compare_at_scale(&library, root, as_of);
-}
-
-/// A plan whose first option repeats the bundling sample's visits until it has at
-/// least `lines` lines (a visit a week), with a second option just like it.
-fn generated_plan(root: &Path, lines: usize) -> Option<TreatmentPlan> {
-    let mut doc = load_treatment_plan(&root.join("assets/samples/rules-bundling.ron")).ok()?;
-    let mut option = doc.options.first()?.clone();
-    let template = option.visits.clone();
-    option.visits.clear();
-    let mut week = 0u64;
-    while option.visits.iter().map(|v| v.lines.len()).sum::<usize>() < lines {
-        for visit in &template {
-            let mut v = visit.clone();
-            week += 1;
-            v.id = VisitId(u32::try_from(week).ok()?);
-            v.date = v.date.checked_add_days(chrono::Days::new(7 * week))?;
-            for line in &mut v.lines {
-                line.completed_at = None;
-                line.id = LineId::default();
-            }
-            option.visits.push(v);
-        }
-    }
-    let mut second = option.clone();
-    second.name = format!("{} (copy)", option.name);
-    second.id = ferrule::model::OptionId::default();
-    doc.options = vec![option, second];
-    doc.assign_ids();
-    Some(doc)
 }
 
 /// `ferrule compare` work (two options under the patient's coverage) as plans grow:

@@ -10,34 +10,9 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use ferrule::gui::FerruleApp;
-use ferrule::library::{self, load_treatment_plan};
-use ferrule::model::{LineId, TreatmentPlan, VisitId};
+use ferrule::library;
 
-/// The bundling sample's visits repeated (a visit a week) until the plan has at
-/// least `lines` lines.
-fn plan_with(root: &Path, lines: usize) -> Option<TreatmentPlan> {
-    let mut doc = load_treatment_plan(&root.join("assets/samples/rules-bundling.ron")).ok()?;
-    let mut option = doc.options.first()?.clone();
-    let template = option.visits.clone();
-    option.visits.clear();
-    let mut week = 0u64;
-    while option.visits.iter().map(|v| v.lines.len()).sum::<usize>() < lines {
-        for visit in &template {
-            let mut v = visit.clone();
-            week += 1;
-            v.id = VisitId(u32::try_from(week).ok()?);
-            v.date = v.date.checked_add_days(chrono::Days::new(7 * week))?;
-            for line in &mut v.lines {
-                line.completed_at = None;
-                line.id = LineId::default();
-            }
-            option.visits.push(v);
-        }
-    }
-    doc.options = vec![option];
-    doc.assign_ids();
-    Some(doc)
-}
+mod common;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -49,7 +24,8 @@ fn main() {
     let library = library::load_dir(root);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
     for lines in [200, 2_000] {
-        let Some(doc) = plan_with(root, lines) else {
+        // The generated plan has the option twice; the app shows the first.
+        let Some(doc) = common::generated_plan(root, lines) else {
             continue;
         };
         let path = root.join("generated.ron");
