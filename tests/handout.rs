@@ -312,3 +312,77 @@ fn a_patient_whose_language_is_spanish_gets_spanish_papers_unless_the_print_says
     );
     assert_eq!(english.title, "Treatment estimate");
 }
+
+/// The printed rows of the family check-up sample in `language`, with the
+/// D4341 line (upper right quadrant) at `quantity` units.
+fn family_rows(lib: &Library, quantity: u32, language: Language) -> Vec<Vec<String>> {
+    let mut doc =
+        library::load_treatment_plan(&root().join("assets/samples/family-checkup.ron")).unwrap();
+    for line in doc
+        .options
+        .iter_mut()
+        .flat_map(|o| &mut o.visits)
+        .flat_map(|v| &mut v.lines)
+    {
+        if line.code.to_string() == "D4341" {
+            line.quantity = quantity;
+        }
+    }
+    let input = ferrule::engine::EstimateInput::from_document(lib, &doc, None, as_of()).unwrap();
+    let estimate = engine::estimate(&input);
+    let printed = ferrule::report::PrintedEstimate::new_in(
+        &PracticeSettings::default(),
+        &doc,
+        lib,
+        input.option,
+        &estimate,
+        as_of(),
+        language,
+    );
+    let visits = printed.table.visits.into_iter();
+    visits.flat_map(|v| v.rows).map(|r| r.cells).collect()
+}
+
+fn has_cell(rows: &[Vec<String>], text: &str) -> bool {
+    rows.iter().flatten().any(|c| c == text)
+}
+
+#[test]
+fn spanish_papers_name_procedures_and_areas_in_spanish_and_english_ones_stay_english() {
+    let mut lib = library::load_dir(root());
+    let es = family_rows(&lib, 1, Language::Spanish);
+    for text in [
+        "Revisión regular",
+        "Limpieza profunda debajo de las encías (4 dientes o más)",
+        "Arriba a la derecha",
+        "Abajo a la izquierda",
+    ] {
+        assert!(has_cell(&es, text), "{text:?} in {es:?}");
+    }
+    assert!(!has_cell(&es, "Regular check-up exam"), "{es:?}");
+    let en = family_rows(&lib, 1, Language::English);
+    assert!(has_cell(&en, "Deep cleaning below the gums (4+ teeth)"));
+    assert!(has_cell(&en, "Upper right quadrant"), "{en:?}");
+    // Units in the patient's words.
+    let two = family_rows(&lib, 2, Language::Spanish);
+    let deep = "Limpieza profunda debajo de las encías (4 dientes o más) (2 unidades)";
+    assert!(has_cell(&two, deep), "{two:?}");
+    let two_en = family_rows(&lib, 2, Language::English);
+    assert!(has_cell(
+        &two_en,
+        "Deep cleaning below the gums (4+ teeth) (2 units)"
+    ));
+    // A catalogue entry without Spanish prints its English wording.
+    let entry = lib
+        .catalogue
+        .codes
+        .iter_mut()
+        .find(|c| c.code.to_string() == "D4341");
+    entry.unwrap().patient_text_es = None;
+    let fallback = family_rows(&lib, 1, Language::Spanish);
+    assert!(has_cell(
+        &fallback,
+        "Deep cleaning below the gums (4+ teeth)"
+    ));
+    assert!(has_cell(&fallback, "Revisión regular"));
+}

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::code::{AreaKind, CdtCode, ProcedureClass};
+use super::treatment_plan::Language;
 use crate::money::Cents;
 
 /// One fee schedule.
@@ -126,10 +127,24 @@ pub struct CodeInfo {
     pub name: String,
     /// Plain words for patients (printed estimates).
     pub patient_text: String,
+    /// The same in Spanish, for Spanish papers (English when missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient_text_es: Option<String>,
     /// Class of service.
     pub class: ProcedureClass,
     /// What kind of area a line with this code names.
     pub area: AreaKind,
+}
+
+impl CodeInfo {
+    /// The patient's words for this code in `language` (English when the
+    /// catalogue has no Spanish for it).
+    pub fn patient_words(&self, language: Language) -> &str {
+        match (language, &self.patient_text_es) {
+            (Language::Spanish, Some(es)) if !es.trim().is_empty() => es,
+            _ => &self.patient_text,
+        }
+    }
 }
 
 impl CodeCatalogue {
@@ -156,5 +171,28 @@ impl CodeCatalogue {
     /// Sorts the entries so lookups work.
     pub fn sort(&mut self) {
         self.codes.sort_by_key(|c| c.code);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patient_words_are_spanish_when_there_are_some_else_english() {
+        let mut info = CodeInfo {
+            code: CdtCode::parse("D2790").unwrap(),
+            name: "Full-cast gold crown".into(),
+            patient_text: "Gold crown".into(),
+            patient_text_es: Some("Corona de oro".into()),
+            class: ProcedureClass::MajorRestorative,
+            area: AreaKind::Tooth,
+        };
+        assert_eq!(info.patient_words(Language::Spanish), "Corona de oro");
+        assert_eq!(info.patient_words(Language::English), "Gold crown");
+        info.patient_text_es = Some("  ".into());
+        assert_eq!(info.patient_words(Language::Spanish), "Gold crown");
+        info.patient_text_es = None;
+        assert_eq!(info.patient_words(Language::Spanish), "Gold crown");
     }
 }

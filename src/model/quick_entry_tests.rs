@@ -8,6 +8,7 @@ fn catalogue() -> CodeCatalogue {
         code: CdtCode::parse(code).unwrap(),
         name: name.into(),
         patient_text: patient.into(),
+        patient_text_es: None,
         class: ProcedureClass::Diagnostic,
         area,
     };

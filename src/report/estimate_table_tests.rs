@@ -157,6 +157,7 @@ fn catalogue() -> CodeCatalogue {
             code: CdtCode::parse("D2740").unwrap(),
             name: "Crown - porcelain/ceramic".to_string(),
             patient_text: "All-ceramic crown".to_string(),
+            patient_text_es: None,
             class: ProcedureClass::MajorRestorative,
             area: AreaKind::Tooth,
         }],

@@ -520,7 +520,7 @@ broken! {
     catalogue_bad_code: "catalogue-bad-code.ron" =>
         r#"tests/library/broken/catalogue-bad-code.ron:6:17: expected a CDT code: D followed by four digits, such as "D2740"; found "D274""#;
     catalogue_unknown_field: "catalogue-unknown-field.ron" =>
-        "tests/library/broken/catalogue-unknown-field.ron:5:123: unknown field `fee` in `CodeInfo`, expected one of `code`, `name`, `patient_text`, `class`, or `area` instead";
+        "tests/library/broken/catalogue-unknown-field.ron:5:123: unknown field `fee` in `CodeInfo`, expected one of `code`, `name`, `patient_text`, `patient_text_es`, `class`, or `area` instead";
 
     // Treatment plans that do not open. (A plan that opens but cannot be priced is a
     // document problem, not a parse error: see the blocking problems.)

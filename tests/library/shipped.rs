@@ -272,3 +272,23 @@ fn a_line_with_a_code_outside_the_catalogue_is_reported() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn shipped_catalogue_has_spanish_patient_words_for_every_code() {
+    let catalogue = shipped().catalogue;
+    let missing: Vec<String> = catalogue
+        .codes
+        .iter()
+        .filter(|c| {
+            c.patient_text_es
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty() || t == c.patient_text)
+        })
+        .map(|c| c.code.to_string())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no Spanish patient words for {missing:?}"
+    );
+    assert_eq!(catalogue.codes.len(), 227);
+}

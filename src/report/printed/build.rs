@@ -10,12 +10,13 @@ use super::parts::{
     BenefitsColumn, BenefitsRow, BenefitsTable, Fact, PartyBlock, PracticeHeader, PrintedEstimate,
     PrintedNote, PrintedPayer, PrintedRow, PrintedSummary, PrintedTable, PrintedVisit, SummaryRow,
 };
+use super::procedure;
 use super::words;
 use crate::engine::Estimate;
 use crate::model::practice::DEFAULT_DISCLAIMER;
 use crate::model::{Coverage, Library, PracticeSettings, TreatmentOption, TreatmentPlan};
 use crate::report::Names;
-use crate::report::columns::{Column, ColumnSet, PayerColumn};
+use crate::report::columns::{Column, ColumnKey, ColumnSet, PayerColumn};
 use crate::report::estimate_table::{EstimateTable, Row, VisitGroup};
 use crate::report::fmt;
 use crate::report::remaining::{
@@ -339,7 +340,7 @@ fn treatment_table(s: &PrintSources<'_>) -> PrintedTable {
             date: lang::long_date(lang, visit.date),
             rows: table
                 .rows_of(visit)
-                .map(|r| row(r, &columns, option, lang))
+                .map(|r| row(r, &columns, option, s))
                 .collect(),
             subtotal: visit.subtotal.clone(),
             subtotal_cells: subtotals.then(|| {
@@ -369,17 +370,25 @@ fn row(
     row: &Row,
     columns: &[Column],
     option: Option<&TreatmentOption>,
-    lang: Language,
+    s: &PrintSources<'_>,
 ) -> PrintedRow {
+    let lang = s.language;
     let completed = match lang {
         Language::English => row.completed.clone(),
         _ => completed_in(row, option, lang),
+    };
+    // Spanish papers name the procedure and the area in Spanish.
+    let cell = |c: &Column| match (lang, c.key) {
+        (Language::English, _) => row.cell(c).text,
+        (_, ColumnKey::Description) => procedure::description(row, s.names.catalogue, lang),
+        (_, ColumnKey::Area) => procedure::area(row.area, lang),
+        _ => row.cell(c).text,
     };
     PrintedRow {
         line: row.line,
         number: row.number,
         code: row.code,
-        cells: columns.iter().map(|c| row.cell(c).text).collect(),
+        cells: columns.iter().map(cell).collect(),
         completed,
     }
 }

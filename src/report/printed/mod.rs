@@ -21,6 +21,7 @@ mod build;
 pub mod handout;
 pub mod lang;
 mod parts;
+mod procedure;
 pub mod words;
 
 pub use build::PrintSources;

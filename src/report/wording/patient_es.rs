@@ -8,7 +8,7 @@ use chrono::{Datelike as _, NaiveDate};
 use super::patient::PlanNaming;
 use crate::engine::{LineEstimate, Step};
 use crate::model::plan::Liability;
-use crate::model::{CdtCode, CodeCatalogue, ProcedureClass};
+use crate::model::{CdtCode, CodeCatalogue, Language, ProcedureClass};
 use crate::report::fmt::dollars as money;
 
 const MESES: [&str; 12] = [
@@ -50,11 +50,12 @@ impl Words<'_> {
         }
     }
 
-    /// "«Tooth-colored ceramic crown»": the catalogue's patient wording.
+    /// "«Corona de cerámica del color del diente»": the catalogue's Spanish
+    /// patient wording (its English when it has none).
     fn procedure(&self, code: CdtCode) -> String {
         let text = self.catalogue.get(code).map_or_else(
             || format!("procedimiento {code}"),
-            |c| c.patient_text.clone(),
+            |c| c.patient_words(Language::Spanish).to_string(),
         );
         format!("«{text}»")
     }
