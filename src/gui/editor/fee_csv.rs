@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use egui::{TextEdit, Ui};
 
 use super::fee_model::FeeDraft;
-use super::fee_window::warn;
 use crate::gui::widgets::commit_edit::name;
 use crate::import::fees_csv::{self, FeeCsvError};
 use crate::library;
@@ -94,7 +93,7 @@ pub fn csv_ui(
         }
     });
     for problem in &state.problems {
-        ui.colored_label(warn(ui), problem.as_str());
+        ui.colored_label(ui.visuals().warn_fg_color, problem.as_str());
     }
 }
 
