@@ -344,8 +344,13 @@ impl FerruleApp {
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
         panels::keyboard::keyboard_window_ui(ctx, &mut self.panels.keyboard);
-        panels::eligibility::eligibility_window_ui(ctx, &mut self.panels.eligibility, out);
         let state = &self.state;
+        panels::eligibility::eligibility_window_ui(
+            ctx,
+            &state.library,
+            &mut self.panels.eligibility,
+            out,
+        );
         let (library, document) = (&state.library, &state.document.plan);
         if self
             .editors

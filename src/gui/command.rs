@@ -140,6 +140,10 @@ pub enum Command {
     SaveEligibilityPlan,
     /// Put this member's imported coverage on the patient (one undo step).
     UseEligibility(usize),
+    /// Compare the imported 271 with this library plan (the "update a plan" diff).
+    CompareEligibilityPlan(String),
+    /// Write the compared plan over its library file; `true`: even if it has comments.
+    UpdateEligibilityPlan(bool),
 }
 
 impl Command {
@@ -203,7 +207,9 @@ impl Command {
             | Command::ChooseEligibilityFile
             | Command::ReadEligibility(_)
             | Command::SaveEligibilityPlan
-            | Command::UseEligibility(_) => "",
+            | Command::UseEligibility(_)
+            | Command::CompareEligibilityPlan(_)
+            | Command::UpdateEligibilityPlan(_) => "",
         }
     }
 

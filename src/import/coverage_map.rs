@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 
 use super::amounts::{self, Accumulator, Amounts};
 use super::codes;
-use super::eligibility::{Eligibility, Member, MemberKind};
+use super::eligibility::{Benefit, Eligibility, Member, MemberKind};
+use super::next_year;
 use super::review::ReviewItem;
 use crate::model::CdtCode;
-use crate::model::treatment_plan::{Coverage, HistoryEntry, Relationship, Verification};
+use crate::model::treatment_plan::{Coverage, HistoryEntry, Relationship, Verification, YearUsed};
 use crate::money::Cents;
 
 /// What the file says about one member.
@@ -40,12 +41,94 @@ pub enum CoverageState {
 
 /// Deductibles and maximums of one member (facts for out-of-network visits left out).
 pub fn amounts_of(member: &Member) -> Amounts {
+    amounts_where(member, |_| true)
+}
+
+/// The deductibles and maximums of the benefits `keep` chooses.
+fn amounts_where(member: &Member, keep: impl Fn(&Benefit) -> bool) -> Amounts {
     let mut out = Amounts::default();
     let mut ignored = Vec::new();
     for b in member.benefits.iter().filter(|b| b.network != "N") {
-        if matches!(b.info.as_str(), "C" | "F") {
+        if matches!(b.info.as_str(), "C" | "F") && keep(b) {
             amounts::read_amount(b, &mut out, &mut ignored);
         }
+    }
+    out
+}
+
+/// This plan year's used amounts into the coverage, and the next plan year's into
+/// `next_year` when the response states them (see [`next_year`]).
+fn years(
+    member: &Member,
+    subscriber: &Member,
+    as_of: NaiveDate,
+    c: &mut Coverage,
+    review: &mut Vec<ReviewItem>,
+) {
+    let whole = next_year::response_is_next_year(member, subscriber, c.effective, as_of);
+    // Lifetime amounts (EB06 32, 33) are one pool: always this year's figures.
+    let is_next = |b: &Benefit| {
+        !matches!(b.period.as_str(), "32" | "33")
+            && (whole.is_some() || next_year::next_year_date(b, as_of).is_some())
+    };
+    let now = amounts_where(member, |b| !is_next(b));
+    let next = amounts_where(member, is_next);
+    let used_now = year_used(&now, "", review);
+    c.benefits_used = used_now.benefits_used;
+    c.deductible_met = used_now.deductible_met;
+    c.family_deductible_met = used_now.family_deductible_met;
+    c.family_benefits_used = used_now.family_benefits_used;
+    c.class_maximum_used = used_now.class_maximum_used;
+    let stated = |a: &Amounts| {
+        [
+            &a.maximum,
+            &a.deductible,
+            &a.family_deductible,
+            &a.family_maximum,
+            &a.ortho,
+        ]
+        .iter()
+        .any(|acc| acc.total.is_some() || acc.remaining.is_some() || acc.used.is_some())
+    };
+    if let Some(begin) = whole {
+        review.push(ReviewItem::at(
+            &begin.source,
+            format!("the response is for the plan year starting {}: its amounts are next year's figures; enter this year's used amounts by hand", begin.from),
+        ));
+    }
+    if stated(&next) {
+        c.next_year = Some(year_used(&next, "next plan year: ", review));
+    } else if let Some(d) = whole.or_else(|| next_year::mention(member, as_of)) {
+        review.push(ReviewItem::at(
+            &d.source,
+            format!("the carrier speaks of the plan year starting {} but gives no amounts used in it: next year's figures left empty", d.from),
+        ));
+    }
+}
+
+/// The used amounts of one year; unknown ones are zero and listed (`prefix`
+/// names the year in those items).
+fn year_used(a: &Amounts, prefix: &str, review: &mut Vec<ReviewItem>) -> YearUsed {
+    let what = |w: &str| format!("{prefix}{w}");
+    let mut out = YearUsed {
+        benefits_used: used(
+            &a.maximum,
+            &what("benefits used toward the annual maximum"),
+            review,
+        ),
+        deductible_met: used(&a.deductible, &what("deductible met"), review),
+        ..YearUsed::default()
+    };
+    if a.family_deductible.total.is_some() {
+        out.family_deductible_met =
+            used(&a.family_deductible, &what("family deductible met"), review);
+    }
+    if a.family_maximum.total.is_some() {
+        out.family_benefits_used = used(&a.family_maximum, &what("family benefits used"), review);
+    }
+    if a.ortho.total.is_some() {
+        let ortho = used(&a.ortho, &what("orthodontic maximum used"), review);
+        out.class_maximum_used.insert("ortho".into(), ortho);
     }
     out
 }
@@ -70,23 +153,8 @@ pub fn coverage_of(
     c.subscriber_birth_date = subscriber.birth_date;
     c.relationship = relationship(member, &mut review);
     dates(member, subscriber, &mut c, &mut review);
-    let a = amounts_of(member);
-    c.benefits_used = used(
-        &a.maximum,
-        "benefits used toward the annual maximum",
-        &mut review,
-    );
-    c.deductible_met = used(&a.deductible, "deductible met", &mut review);
-    if a.family_deductible.total.is_some() {
-        c.family_deductible_met = used(&a.family_deductible, "family deductible met", &mut review);
-    }
-    if a.family_maximum.total.is_some() {
-        c.family_benefits_used = used(&a.family_maximum, "family benefits used", &mut review);
-    }
-    if a.ortho.total.is_some() {
-        let ortho = used(&a.ortho, "orthodontic maximum used", &mut review);
-        c.class_maximum_used.insert("ortho".into(), ortho);
-    }
+    let as_of = elig.date.unwrap_or(today);
+    years(member, subscriber, as_of, &mut c, &mut review);
     c.history = history(member);
     c.verified = Some(Verification {
         on: elig.date.unwrap_or(today),

@@ -15,6 +15,7 @@ pub mod coverage_map;
 pub mod eligibility;
 pub mod fees_csv;
 pub mod limits;
+pub mod next_year;
 pub mod plan_map;
 pub mod read271;
 pub mod review;

@@ -185,3 +185,93 @@ fn a_270_shows_why_it_cannot_be_imported() {
     assert!(h.query_by_label("Use for this patient").is_none());
     assert_eq!(h.state().state.document.plan, before);
 }
+
+fn label_shown(h: &Harness<'static, FerruleApp>, text: &str) -> bool {
+    h.query_all_by_label(text).next().is_some()
+}
+
+#[test]
+fn update_an_existing_plan_shows_old_and_new_values_then_writes_the_file_and_reloads() {
+    let dir = fresh_library("update");
+    // The library copy's maximum is 1,000.00; the 271 states 1,500.00.
+    let path = dir.join("plans/summit-ppo-1500.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("annual: \"1500.00\"", "annual: \"1000.00\""),
+    )
+    .unwrap();
+    let mut h = app(&dir);
+    assert_eq!(
+        h.state().state.library.plans["summit-ppo-1500"]
+            .maximum
+            .annual,
+        Some(Cents::from_cents(100_000))
+    );
+    read(&mut h, &sample_271("ppo-100-80-50.edi"));
+    let search = "Search plans to update";
+    h.get_by_role_and_label(Role::TextInput, search).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, search)
+        .type_text("summit 1500");
+    h.run();
+    // Narrowed to the one plan; the individual plan is not listed.
+    assert!(!label_shown(
+        &h,
+        "Summit Dental Benefits (fictional) — Summit Individual Dental 1000 (in-network PPO)"
+    ));
+    h.get_by_label("Summit Dental Benefits (fictional) — Summit Dental PPO 1500 (in-network PPO)")
+        .click();
+    h.run();
+    h.run();
+    // Side by side: field, library value, value from the 271.
+    assert!(shows(&h, "maximum.annual"), "maximum.annual");
+    assert!(shows(&h, "1,000.00"), "1,000.00");
+    assert!(shows(&h, "1,500.00"), "1,500.00");
+    assert!(
+        shows(&h, "frequency_limits[\"D2740\"]"),
+        "frequency_limits[\"D2740\"]"
+    );
+    assert!(shows(&h, "1 every 5 years"), "1 every 5 years");
+    // The shipped file has comments: the first click asks, nothing is written.
+    let revision = h.state().state.library_revision;
+    h.get_by_label("Write updated plan summit-ppo-1500").click();
+    h.run();
+    h.run();
+    assert!(
+        shows(&h, "This plan's file has comments; writing it drops them."),
+        "{:?}",
+        h.state().state.message
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("annual: \"1000.00\"")
+    );
+    h.get_by_label("Replace anyway").click();
+    h.run();
+    h.run();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(!written.contains("//"), "{written}");
+    let plan = library::load_dir(&dir).plans["summit-ppo-1500"].clone();
+    assert_eq!(plan.maximum.annual, Some(Cents::from_cents(150_000)));
+    assert_eq!(plan.id, "summit-ppo-1500");
+    assert!(
+        plan.frequency_limits
+            .iter()
+            .any(|l| l.codes.to_string() == "D2740")
+    );
+    // Kept from the library plan: its deductible and coverage.
+    assert_eq!(plan.deductible.individual, Cents::from_cents(5_000));
+    // The library was read again and holds the new values; nothing left to change.
+    let state = &h.state().state;
+    assert!(state.library_revision > revision);
+    assert_eq!(
+        state.library.plans["summit-ppo-1500"].maximum.annual,
+        Some(Cents::from_cents(150_000))
+    );
+    assert!(label_shown(
+        &h,
+        "summit-ppo-1500 already has every value the 271 states."
+    ));
+}

@@ -13,6 +13,7 @@ mod dates;
 mod editors;
 mod eligibility;
 mod explanation;
+mod fee_csv;
 mod files;
 mod focus;
 mod handout;

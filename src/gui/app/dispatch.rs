@@ -72,7 +72,9 @@ impl FerruleApp {
             | Command::ChooseEligibilityFile
             | Command::ReadEligibility(_)
             | Command::SaveEligibilityPlan
-            | Command::UseEligibility(_) => self.run_eligibility(ctx, command),
+            | Command::UseEligibility(_)
+            | Command::CompareEligibilityPlan(_)
+            | Command::UpdateEligibilityPlan(_) => self.run_eligibility(ctx, command),
         }
     }
 

@@ -6,9 +6,12 @@ use super::FerruleApp;
 use crate::gui::command::{Command, Edit};
 use crate::gui::files::DialogKind;
 use crate::gui::panels::eligibility::Loaded;
+use crate::gui::panels::eligibility_update::Compared;
 use crate::import;
 use crate::library;
-use crate::report::ImportView;
+use crate::model::derived::PlanFile;
+use crate::report::{self, ImportView};
+use std::path::Path;
 
 impl FerruleApp {
     /// The eligibility commands.
@@ -32,6 +35,8 @@ impl FerruleApp {
             Command::ReadEligibility(path) => self.read_eligibility(&path),
             Command::SaveEligibilityPlan => self.save_eligibility_plan(),
             Command::UseEligibility(member) => self.use_eligibility(member),
+            Command::CompareEligibilityPlan(id) => self.compare_eligibility_plan(&id),
+            Command::UpdateEligibilityPlan(anyway) => self.update_eligibility_plan(anyway),
             _ => {}
         }
     }
@@ -41,6 +46,7 @@ impl FerruleApp {
         window.open = true;
         window.path = path.display().to_string();
         window.member = 0;
+        window.update.compared = None;
         let read = library::read_import(path)
             .map_err(|e| e.to_string())
             .and_then(|text| {
@@ -48,12 +54,14 @@ impl FerruleApp {
                     .map_err(|e| e.to_string())?
                     .payer;
                 let id = import::plan_id_from(&payer);
-                import::import_271(&text, &id, None, self.state.today).map_err(|e| e.to_string())
+                import::import_271(&text, &id, None, self.state.today)
+                    .map(|import| (text, import))
+                    .map_err(|e| e.to_string())
             });
-        window.loaded = Some(read.map(|import| {
+        window.loaded = Some(read.map(|(text, import)| {
             let view = ImportView::new(&import, &[]);
             window.member = import.plan_member;
-            Loaded { import, view }
+            Loaded { text, import, view }
         }));
         if let Some(Err(e)) = &window.loaded {
             self.state.error(format!("{}: {e}", path.display()));
@@ -114,5 +122,70 @@ impl FerruleApp {
         self.state.info(format!(
             "Coverage from the 271 for {name} put on this patient (Undo takes it back)."
         ));
+    }
+
+    /// Maps the 271 onto library plan `id` and lists what it changes.
+    fn compare_eligibility_plan(&mut self, id: &str) {
+        let Some(Ok(loaded)) = &self.panels.eligibility.loaded else {
+            return;
+        };
+        let library = &self.state.library;
+        let Some(base) = library.plans.get(id) else {
+            self.panels.eligibility.update.compared = None;
+            return;
+        };
+        match import::import_271(&loaded.text, id, Some(base), self.state.today) {
+            Ok(import) => {
+                let changes = report::plan_diff::plan_changes(base, &import.draft.plan);
+                self.panels.eligibility.update.compared = Some(Compared {
+                    id: id.to_string(),
+                    path: library.plan_source(id).map(Path::to_path_buf),
+                    import,
+                    changes,
+                    ask_comments: false,
+                });
+            }
+            Err(e) => self.state.error(format!("Cannot compare with {id}: {e}")),
+        }
+    }
+
+    /// Writes the compared plan over its file (asking first when the file has
+    /// comments, unless `anyway`), then reads the library again.
+    fn update_eligibility_plan(&mut self, anyway: bool) {
+        let Some(compared) = &mut self.panels.eligibility.update.compared else {
+            return;
+        };
+        let Some(path) = compared.path.clone() else {
+            self.state.error(format!(
+                "{} is a built-in sample plan with no file to update.",
+                compared.id
+            ));
+            return;
+        };
+        if !anyway {
+            match library::file_has_comments(&path) {
+                Ok(true) => {
+                    compared.ask_comments = true;
+                    return;
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    self.state
+                        .error(format!("Cannot read {}: {e}", path.display()));
+                    return;
+                }
+            }
+        }
+        let id = compared.id.clone();
+        let plan = PlanFile::Full(compared.import.draft.plan.clone());
+        match library::save_plan_file(&path, &plan) {
+            Ok(()) => {
+                self.reload_library();
+                self.compare_eligibility_plan(&id);
+                self.state
+                    .info(format!("Updated {id} in {} from the 271.", path.display()));
+            }
+            Err(e) => self.state.error(format!("Plan not updated: {e}")),
+        }
     }
 }

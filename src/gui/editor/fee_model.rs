@@ -83,6 +83,12 @@ impl FeeDraft {
         });
     }
 
+    /// Replaces the fees of the list being edited (a CSV imported), as one
+    /// undo step.
+    pub fn replace_fees(&mut self, new: BTreeMap<CdtCode, Cents>) {
+        self.change(|fees| *fees = new);
+    }
+
     /// Raises (or lowers) every fee of `class` (all fees when None) by `raise`,
     /// as one undo step; returns how many fees changed.
     pub fn apply_raise(

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use egui::{Color32, TextEdit, Ui};
 
+use super::fee_csv;
 use super::fee_model::{self, FeeDraft, PasteProblem, Raise};
 use super::fee_table::{self, Sort};
 use crate::gui::widgets::commit_edit::{name, name_combo};
@@ -47,6 +48,8 @@ pub struct FeeWindow {
     pub ask_comments: bool,
     /// Another schedule picked while this one has unsaved changes.
     pub pending: Option<String>,
+    /// "Import CSV…" and "Export CSV…".
+    pub csv: fee_csv::CsvState,
 }
 
 /// The label of the schedule picker.
@@ -97,6 +100,9 @@ impl FeeWindow {
     fn body(&mut self, ui: &mut Ui, library: &Library) -> bool {
         self.pickers(ui, library);
         let saved = self.toolbar(ui);
+        if let Some(draft) = &mut self.draft {
+            fee_csv::csv_ui(ui, &mut self.csv, draft, library, &mut self.message);
+        }
         let Some(draft) = &self.draft else {
             ui.label("The library has no fee schedule.");
             return saved;
@@ -197,6 +203,7 @@ impl FeeWindow {
             if ui.add(save).clicked() {
                 saved = self.save(false);
             }
+            fee_csv::buttons_ui(ui, &mut self.csv);
         });
         if self.ask_comments {
             ui.horizontal(|ui| {

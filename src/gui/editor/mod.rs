@@ -2,6 +2,7 @@
 //! edit plan and fee schedule files with their own undo history, save them
 //! atomically through `crate::library`, and ask the app to reload the library.
 
+pub mod fee_csv;
 pub mod fee_model;
 pub mod fee_table;
 pub mod fee_window;

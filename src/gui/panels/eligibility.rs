@@ -7,14 +7,18 @@
 use egui::{Grid, RichText, ScrollArea};
 
 use super::Out;
+use super::eligibility_update::{UpdateState, update_ui};
 use crate::gui::command::Command;
 use crate::gui::widgets::commit_edit;
 use crate::import::Import271;
+use crate::model::Library;
 use crate::report::ImportView;
 
 /// A response read, with its view.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The file's text (mapped again onto a library plan to update it).
+    pub text: String,
     /// What the file says, mapped.
     pub import: Import271,
     /// The same, as text.
@@ -34,10 +38,17 @@ pub struct EligibilityWindow {
     pub member: usize,
     /// Give the path field the keyboard on the next frame (the window just opened).
     pub focus_path: bool,
+    /// "Update an existing plan".
+    pub update: UpdateState,
 }
 
 /// Draws the window while it is open.
-pub fn eligibility_window_ui(ctx: &egui::Context, window: &mut EligibilityWindow, out: Out<'_>) {
+pub fn eligibility_window_ui(
+    ctx: &egui::Context,
+    library: &Library,
+    window: &mut EligibilityWindow,
+    out: Out<'_>,
+) {
     if !window.open {
         return;
     }
@@ -45,7 +56,7 @@ pub fn eligibility_window_ui(ctx: &egui::Context, window: &mut EligibilityWindow
     egui::Window::new("Import eligibility (271)")
         .open(&mut open)
         .collapsible(false)
-        .default_size([1000.0, 660.0])
+        .default_size([1000.0, 720.0])
         .show(ctx, |ui| {
             file_row(ui, window, out);
             ui.separator();
@@ -56,7 +67,11 @@ pub fn eligibility_window_ui(ctx: &egui::Context, window: &mut EligibilityWindow
                 Some(Err(message)) => {
                     ui.colored_label(ui.visuals().error_fg_color, message);
                 }
-                Some(Ok(loaded)) => review_ui(ui, loaded, &mut window.member, out),
+                Some(Ok(loaded)) => {
+                    review_ui(ui, loaded, &mut window.member, out);
+                    ui.separator();
+                    update_ui(ui, library, &mut window.update, out);
+                }
             }
         });
     if !open {
@@ -108,11 +123,11 @@ fn review_ui(ui: &mut egui::Ui, loaded: &Loaded, member: &mut usize, out: Out<'_
     ui.columns(2, |cols| {
         ScrollArea::vertical()
             .id_salt("eligibility_members")
-            .max_height(300.0)
+            .max_height(200.0)
             .show(&mut cols[0], |ui| members_ui(ui, view, member));
         ScrollArea::vertical()
             .id_salt("eligibility_plan")
-            .max_height(300.0)
+            .max_height(200.0)
             .show(&mut cols[1], |ui| {
                 pairs_ui(ui, "Draft plan", "eligibility_plan", &view.plan)
             });
@@ -121,7 +136,7 @@ fn review_ui(ui: &mut egui::Ui, loaded: &Loaded, member: &mut usize, out: Out<'_
     ui.label(RichText::new(format!("To review ({})", view.review.len())).strong());
     ScrollArea::vertical()
         .id_salt("eligibility_review")
-        .auto_shrink(false)
+        .max_height(110.0)
         .show(ui, |ui| {
             for item in &view.review {
                 ui.label(format!("• {item}"));

@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod details;
 pub mod dialogs;
 pub mod eligibility;
+pub mod eligibility_update;
 pub mod keyboard;
 pub mod line_table;
 pub mod menu_bar;
