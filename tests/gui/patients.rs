@@ -57,7 +57,7 @@ fn app_in(dir: &Path) -> Harness<'static, FerruleApp> {
 /// Draws frames until the patient folder is listed (at most about ten seconds).
 fn until_listed(h: &mut Harness<'_, FerruleApp>) {
     for _ in 0..1000 {
-        h.run();
+        h.step();
         let list = h.state().patient_list();
         if list.index().is_some() && !list.is_loading() {
             h.run();
