@@ -409,3 +409,43 @@ fn picking_another_plan_with_unsaved_changes_asks_first() {
     assert_eq!(draft.plan.id, "keystone-ppo-exclusions");
     assert!(!draft.is_modified());
 }
+
+#[test]
+fn ctrl_z_undoes_in_the_editor_window_on_top_not_in_the_treatment_plan() {
+    let dir = fresh_library("ctrlz");
+    let mut h = app_on(&dir);
+    // One change to the treatment plan, so its own undo has something to take.
+    h.state_mut()
+        .push(Command::Edit(ferrule::gui::Edit::PatientName(
+            "Ana Ruiz".into(),
+        )));
+    h.run();
+    open_fees(&mut h, "bayside-ppo-2026");
+    let fee = |h: &Harness<'_, FerruleApp>| {
+        h.state().editors.fees.draft.as_ref().unwrap().fees()[&code("D2140")]
+    };
+    type_into(&mut h, "Raise percent", "10");
+    h.get_by_label("Apply raise").click();
+    h.run();
+    // $99.00 + 10% = $108.90.
+    assert_eq!(fee(&h), cents(10_890));
+    // Click the editor's title bar, as a person working in it would, then Ctrl+Z.
+    h.get_by_label("Fee schedules").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(fee(&h), cents(9_900), "the raise is undone in the editor");
+    assert_eq!(h.state().state.document.plan.patient.name, "Ana Ruiz");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(fee(&h), cents(10_890), "and redone");
+    // With the editor closed, Ctrl+Z is the treatment plan's again.
+    h.state_mut().editors.fees.open = false;
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_ne!(h.state().state.document.plan.patient.name, "Ana Ruiz");
+}

@@ -24,11 +24,14 @@ impl FerruleApp {
                 let field = crate::gui::panels::quick_entry::LABEL;
                 crate::gui::widgets::focus::focus_field(ctx, field);
             }
+            // The editor window on top has its own history.
+            Command::Undo if self.editors.undo_redo(ctx, false) => {}
             Command::Undo => self.state.undo(),
             Command::SelectNextLine
             | Command::SelectPreviousLine
             | Command::DeleteSelectedLine
             | Command::CompleteSelectedLine => self.run_line(ctx, &command),
+            Command::Redo if self.editors.undo_redo(ctx, true) => {}
             Command::Redo => self.state.redo(),
             Command::New
             | Command::Open

@@ -89,6 +89,7 @@ impl FeeWindow {
         let mut open = true;
         let mut saved = false;
         egui::Window::new("Fee schedules")
+            .id(super::fees_window_id())
             .open(&mut open)
             .default_size([860.0, 600.0])
             .max_height(ctx.content_rect().height() - 60.0)

@@ -19,6 +19,16 @@ use chrono::NaiveDate;
 
 use crate::model::{Library, TreatmentPlan};
 
+/// The plan editor window's id (Ctrl+Z goes to it when it is on top).
+pub fn plans_window_id() -> egui::Id {
+    egui::Id::unique("ferrule-plan-editor")
+}
+
+/// The fee schedule editor window's id.
+pub fn fees_window_id() -> egui::Id {
+    egui::Id::unique("ferrule-fee-editor")
+}
+
 /// The editor windows.
 #[derive(Debug, Default)]
 pub struct Editors {
@@ -49,5 +59,34 @@ impl Editors {
         };
         let plans = self.plans.ui(ctx, &inputs);
         fees || plans
+    }
+
+    /// Ctrl+Z (`redo` false) or Ctrl+Shift+Z for the editor window on top, when
+    /// an editor is the window last worked in; false when the treatment plan's
+    /// own history should take it.
+    pub fn undo_redo(&mut self, ctx: &egui::Context, redo: bool) -> bool {
+        let top = ctx.memory(|m| m.areas().top_layer_id(egui::Order::Middle));
+        let on_top = |id: egui::Id| top.is_some_and(|l| l.id == id);
+        if self.plans.open && on_top(plans_window_id()) {
+            if let Some(draft) = &mut self.plans.draft {
+                if redo {
+                    draft.redo()
+                } else {
+                    draft.undo()
+                };
+            }
+            return true;
+        }
+        if self.fees.open && on_top(fees_window_id()) {
+            if let Some(draft) = &mut self.fees.draft {
+                if redo {
+                    draft.redo()
+                } else {
+                    draft.undo()
+                };
+            }
+            return true;
+        }
+        false
     }
 }

@@ -139,6 +139,7 @@ impl PlanWindow {
         let mut changed = false;
         let height = (ctx.content_rect().height() - 80.0).max(300.0);
         egui::Window::new("Plans")
+            .id(super::plans_window_id())
             .open(&mut open)
             .default_size([1180.0, height])
             .max_height(height)
