@@ -449,3 +449,37 @@ fn ctrl_z_undoes_in_the_editor_window_on_top_not_in_the_treatment_plan() {
     h.run();
     assert_ne!(h.state().state.document.plan.patient.name, "Ana Ruiz");
 }
+
+#[test]
+fn a_library_reload_refreshes_an_unchanged_draft_and_keeps_a_changed_one() {
+    let dir = fresh_library("reload");
+    let mut h = app_on(&dir);
+    open_fees(&mut h, "bayside-ppo-2026");
+    let fee = |h: &Harness<'_, FerruleApp>| {
+        h.state().editors.fees.draft.as_ref().unwrap().fees()[&code("D2140")]
+    };
+    assert_eq!(fee(&h), cents(9_900));
+    // Another workstation raises D2140 to $105.00 in the file.
+    let file = dir.join("fee-schedules/bayside-ppo-2026.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let raised = text.replace("\"D2140\": \"99.00\"", "\"D2140\": \"105.00\"");
+    assert_ne!(text, raised);
+    std::fs::write(&file, raised).unwrap();
+    h.state_mut().push(Command::ReloadLibrary);
+    h.run();
+    assert_eq!(
+        fee(&h),
+        cents(10_500),
+        "an unchanged draft shows the file as it is now"
+    );
+    // A draft with changes of its own is kept, and says what a save will do.
+    type_into(&mut h, "Raise percent", "10");
+    h.get_by_label("Apply raise").click();
+    h.run();
+    assert_eq!(fee(&h), cents(11_550), "$105.00 + 10%");
+    h.state_mut().push(Command::ReloadLibrary);
+    h.run();
+    assert_eq!(fee(&h), cents(11_550));
+    let message = h.state().editors.fees.message.clone().unwrap_or_default();
+    assert!(message.contains("saving replaces the file"), "{message}");
+}

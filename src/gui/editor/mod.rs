@@ -36,6 +36,8 @@ pub struct Editors {
     pub fees: fee_window::FeeWindow,
     /// The plan editor.
     pub plans: plan_window::PlanWindow,
+    /// The library revision the open drafts were read from.
+    seen_revision: Option<u64>,
 }
 
 impl Editors {
@@ -50,6 +52,12 @@ impl Editors {
         document: &TreatmentPlan,
         today: NaiveDate,
     ) -> bool {
+        if self.seen_revision != Some(library_revision) {
+            if self.seen_revision.is_some() {
+                self.library_reloaded(library);
+            }
+            self.seen_revision = Some(library_revision);
+        }
         let fees = self.fees.ui(ctx, library);
         let inputs = plan_window::Inputs {
             library,
@@ -59,6 +67,30 @@ impl Editors {
         };
         let plans = self.plans.ui(ctx, &inputs);
         fees || plans
+    }
+
+    /// The library was read again (a save here, or another workstation changed a
+    /// file): an unchanged draft is read again from it; a changed one stays and
+    /// says that its save replaces what is on disk now.
+    fn library_reloaded(&mut self, library: &Library) {
+        let changed = "The library changed on disk while this was being edited: saving replaces the file with what you see here.";
+        if let Some(draft) = &self.plans.draft
+            && let Some(id) = draft.saved_id.clone()
+        {
+            if draft.is_modified() {
+                self.plans.message = Some(changed.to_string());
+            } else if library.plans.contains_key(&id) {
+                self.plans.pick(library, &id);
+            }
+        }
+        if let Some(draft) = &self.fees.draft {
+            let id = draft.schedule.id.clone();
+            if draft.is_modified() {
+                self.fees.message = Some(changed.to_string());
+            } else if library.fee_schedules.contains_key(&id) {
+                self.fees.pick(library, &id);
+            }
+        }
     }
 
     /// Ctrl+Z (`redo` false) or Ctrl+Shift+Z for the editor window on top, when
