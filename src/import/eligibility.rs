@@ -187,7 +187,6 @@ pub fn decimal_share(text: &str) -> Option<Percent> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -43,7 +43,6 @@ pub fn mention(member: &Member, as_of: NaiveDate) -> Option<&DateFact> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use chrono::NaiveDate;
 
