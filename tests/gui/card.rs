@@ -34,43 +34,16 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
         )));
     }
     h.run();
-    // Open both cards, one at a time: opening one moves the other down.
-    for k in 0..2 {
-        h.get_all_by_label("Insurance card")
-            .nth(k)
-            .unwrap()
-            .scroll_to_me();
-        h.run();
-        h.get_all_by_label("Insurance card").nth(k).unwrap().click();
-        // Opening or closing slides; grids settle a few frames later.
-        h.run_steps(8);
-    }
-    for (field, date) in [
+    // Open both cards and fill in what the birthday rule and the claim need.
+    toggle_both_cards(&mut h);
+    for (field, text) in [
         ("Primary subscriber birth date", "1979-06-02"),
         ("Secondary subscriber birth date", "1981-03-09"),
+        ("Primary member ID", "SDB-1"),
+        ("Primary group number", "G-4410"),
     ] {
-        h.get_by_label(field).scroll_to_me();
-        h.run();
-        h.get_by_label(field).focus();
-        h.run();
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        h.get_by_label(field).type_text(date);
-        h.key_press(egui::Key::Enter);
-        h.run();
+        type_into(&mut h, field, text);
     }
-    h.get_by_label("Primary member ID").scroll_to_me();
-    h.run();
-    h.get_by_label("Primary member ID").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Primary member ID").type_text("SDB-1");
-    h.key_press(egui::Key::Enter);
-    h.run();
-    h.get_by_label("Primary group number").focus();
-    h.run();
-    h.get_by_label("Primary group number").type_text("G-4410");
-    h.key_press(egui::Key::Enter);
-    h.run();
 
     let coverage = &h.state().state.document.plan.coverage;
     assert_eq!(
@@ -88,6 +61,20 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
         "Suggested payer order: Bayside Dental Network PPO 2000, then Summit Dental PPO 1500"
     ));
     // Close the cards so the button is on screen, then take the suggestion.
+    toggle_both_cards(&mut h);
+    h.get_by_label("Use suggested order").scroll_to_me();
+    h.run();
+    h.get_by_label("Use suggested order").click();
+    // The cards swap places; their grids measure again over a few frames.
+    h.run_steps(8);
+    let coverage = &h.state().state.document.plan.coverage;
+    assert_eq!(coverage[0].plan, "bayside-ppo-2000");
+    assert_eq!(coverage[1].plan, "summit-ppo-1500");
+}
+
+/// Opens (or closes) both insurance cards, one at a time: opening one moves the
+/// other down.
+fn toggle_both_cards(h: &mut egui_kittest::Harness<'static, FerruleApp>) {
     for k in 0..2 {
         h.get_all_by_label("Insurance card")
             .nth(k)
@@ -98,14 +85,6 @@ fn the_birthday_rule_orders_a_childs_two_plans_from_the_card() {
         // Opening or closing slides; grids settle a few frames later.
         h.run_steps(8);
     }
-    h.get_by_label("Use suggested order").scroll_to_me();
-    h.run();
-    h.get_by_label("Use suggested order").click();
-    // The cards swap places; their grids measure again over a few frames.
-    h.run_steps(8);
-    let coverage = &h.state().state.document.plan.coverage;
-    assert_eq!(coverage[0].plan, "bayside-ppo-2000");
-    assert_eq!(coverage[1].plan, "summit-ppo-1500");
 }
 
 /// A blank document in the app (nothing on file yet).
