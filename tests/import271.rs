@@ -118,7 +118,11 @@ fn ppo_100_80_50_maps_field_by_field() {
         &i,
         "segment 32 MSG: MSG*1 PER TOOTH PER 5 YEARS"
     ));
+}
 
+#[test]
+fn ppo_100_80_50_member_coverage_maps_field_by_field() {
+    let i = import("ppo-100-80-50");
     let m = &i.members[0];
     assert_eq!(i.members.len(), 1);
     assert_eq!(m.state, CoverageState::Active);
