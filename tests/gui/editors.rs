@@ -132,6 +132,12 @@ fn a_plan_built_from_the_ppo_template_in_the_editor_saves_prices_and_checks_clea
     let plan = &library.plans["acme-ppo"];
     assert_eq!(plan.network.schedule_id(), "bayside-ppo-2026");
 
+    prices_as_worked_out_by_hand(library);
+    check_strict_is_clean(&dir);
+}
+
+/// A treatment plan priced under the saved "acme-ppo" plan.
+fn prices_as_worked_out_by_hand(library: &ferrule::model::Library) {
     // Priced under the saved plan (bayside-ppo-2026 contracted fees, office-2026
     // office fees, no deductible any more, all in calendar year 2026):
     // - 1 Dec, D1110: allowed $95.00, preventive 100% -> plan $95.00, patient $0.
@@ -156,11 +162,13 @@ fn a_plan_built_from_the_ppo_template_in_the_editor_saves_prices_and_checks_clea
     assert_eq!(pays, vec![9_500, 0, 6_930, 40_900]);
     assert_eq!(patient, vec![0, 9_500, 2_970, 48_400]);
     assert_eq!(estimate.totals.patient, cents(60_870));
+}
 
-    // `ferrule check --strict` on the saved folder: no problem, no warning.
+/// `ferrule check --strict` on the saved folder: no problem, no warning.
+fn check_strict_is_clean(dir: &Path) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ferrule"))
         .args(["check", "--strict", "--library"])
-        .arg(&dir)
+        .arg(dir)
         .output()
         .unwrap();
     let text =
