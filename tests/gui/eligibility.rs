@@ -209,30 +209,7 @@ fn update_an_existing_plan_shows_old_and_new_values_then_writes_the_file_and_rel
         Some(Cents::from_cents(100_000))
     );
     read(&mut h, &sample_271("ppo-100-80-50.edi"));
-    let search = "Search plans to update";
-    h.get_by_role_and_label(Role::TextInput, search).focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, search)
-        .type_text("summit 1500");
-    h.run();
-    // Narrowed to the one plan; the individual plan is not listed.
-    assert!(!label_shown(
-        &h,
-        "Summit Dental Benefits (fictional) — Summit Individual Dental 1000 (in-network PPO)"
-    ));
-    h.get_by_label("Summit Dental Benefits (fictional) — Summit Dental PPO 1500 (in-network PPO)")
-        .click();
-    h.run();
-    h.run();
-    // Side by side: field, library value, value from the 271.
-    assert!(shows(&h, "maximum.annual"), "maximum.annual");
-    assert!(shows(&h, "1,000.00"), "1,000.00");
-    assert!(shows(&h, "1,500.00"), "1,500.00");
-    assert!(
-        shows(&h, "frequency_limits[\"D2740\"]"),
-        "frequency_limits[\"D2740\"]"
-    );
-    assert!(shows(&h, "1 every 5 years"), "1 every 5 years");
+    pick_summit_and_see_the_changes(&mut h);
     // The shipped file has comments: the first click asks, nothing is written.
     let revision = h.state().state.library_revision;
     h.get_by_label("Write updated plan summit-ppo-1500").click();
@@ -274,4 +251,32 @@ fn update_an_existing_plan_shows_old_and_new_values_then_writes_the_file_and_rel
         &h,
         "summit-ppo-1500 already has every value the 271 states."
     ));
+}
+
+/// Searches the plans to update, picks Summit PPO 1500 and checks the side by
+/// side changes: field, library value, value from the 271.
+fn pick_summit_and_see_the_changes(h: &mut Harness<'static, FerruleApp>) {
+    let search = "Search plans to update";
+    h.get_by_role_and_label(Role::TextInput, search).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, search)
+        .type_text("summit 1500");
+    h.run();
+    // Narrowed to the one plan; the individual plan is not listed.
+    assert!(!label_shown(
+        h,
+        "Summit Dental Benefits (fictional) — Summit Individual Dental 1000 (in-network PPO)"
+    ));
+    h.get_by_label("Summit Dental Benefits (fictional) — Summit Dental PPO 1500 (in-network PPO)")
+        .click();
+    h.run();
+    h.run();
+    assert!(shows(h, "maximum.annual"), "maximum.annual");
+    assert!(shows(h, "1,000.00"), "1,000.00");
+    assert!(shows(h, "1,500.00"), "1,500.00");
+    assert!(
+        shows(h, "frequency_limits[\"D2740\"]"),
+        "frequency_limits[\"D2740\"]"
+    );
+    assert!(shows(h, "1 every 5 years"), "1 every 5 years");
 }
