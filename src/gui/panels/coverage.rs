@@ -83,7 +83,6 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
             ui.label("Effective");
             ui.horizontal(|ui| {
                 let label = format!("{role} effective date");
-                picker::focus_effective_field(ui, i, ui.make_persistent_id(("effective", i)));
                 let (date, style) = (coverage.effective, ctx.date_style);
                 let typed = optional_date_edit(ui, ("effective", i), &label, date, style, FIELD);
                 if let Some(date) = typed {

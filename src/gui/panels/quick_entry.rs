@@ -8,6 +8,7 @@ use egui::{Key, RichText, Ui};
 use super::{Out, PanelCtx};
 use crate::gui::command::Edit;
 use crate::gui::widgets::commit_edit::name;
+use crate::gui::widgets::focus::{Cursor, focus_field_with};
 use crate::model::VisitId;
 use crate::model::quick_entry::parse_with_presets;
 
@@ -18,10 +19,6 @@ pub struct QuickEntry {
     pub text: String,
     /// Why the last Enter added nothing; cleared when the text changes.
     pub error: Option<String>,
-    /// Frames left in which to give the field the keyboard focus (a preset that
-    /// needs a tooth was picked from the menu, which holds the keyboard while
-    /// it closes).
-    focus: u8,
 }
 
 /// The accessible name of the field.
@@ -64,20 +61,6 @@ pub fn quick_entry_ui(
         })
         .inner;
     name(&response, LABEL, &entry.text, hint);
-    if response.has_focus() {
-        entry.focus = 0;
-    } else if entry.focus > 0 {
-        entry.focus -= 1;
-        response.request_focus();
-        ui.ctx().request_repaint();
-        // The cursor goes after the key, where the tooth is typed.
-        let mut state = egui::TextEdit::load_state(ui.ctx(), field_id()).unwrap_or_default();
-        let end = egui::text::CCursor::new(entry.text.chars().count());
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::one(end)));
-        state.store(ui.ctx(), field_id());
-    }
     if response.changed() {
         entry.error = None;
     }
@@ -113,7 +96,8 @@ fn presets_menu(
                 if preset.needs_area() {
                     entry.text = format!("{} ", preset.key);
                     entry.error = None;
-                    entry.focus = 3;
+                    // The cursor goes after the key, where the tooth is typed.
+                    focus_field_with(ui.ctx(), LABEL, Cursor::AtEnd);
                     ui.close();
                 } else {
                     entry.text.clone_from(&preset.key);

@@ -10,6 +10,7 @@ use egui::{Id, Key, Modifiers, RichText, Ui};
 use super::super::{Out, PanelCtx};
 use crate::gui::command::Edit;
 use crate::gui::widgets::commit_edit::name;
+use crate::gui::widgets::focus::focus_field;
 use crate::model::{Coverage, Library, PlanRules};
 
 /// What the chosen plan is for.
@@ -51,37 +52,6 @@ pub fn open(ctx: &egui::Context, target: Target) {
     };
     ctx.data_mut(|d| d.insert_temp(picker_id(), Some(picker)));
     ctx.request_repaint();
-}
-
-fn effective_focus_id() -> Id {
-    Id::unique("ferrule-plan-picker-focus-effective")
-}
-
-/// Asks for the keyboard to go to coverage `i`'s effective date when it is drawn.
-fn focus_effective(ctx: &egui::Context, i: usize) {
-    ctx.data_mut(|d| d.insert_temp(effective_focus_id(), Some((i, FOCUS_TRIES))));
-}
-
-/// Frames in which the effective date asks for the keyboard: the picker still
-/// holds the screen for a frame after it closes.
-const FOCUS_TRIES: u8 = 4;
-
-/// Gives coverage `i`'s effective date field (`field`) the keyboard when the
-/// picker asked for it, until it has it (a few frames at most).
-pub fn focus_effective_field(ui: &Ui, i: usize, field: Id) {
-    let ctx = ui.ctx();
-    let wanted: Option<(usize, u8)> = ctx.data(|d| d.get_temp(effective_focus_id())).flatten();
-    let Some((at, tries)) = wanted.filter(|(at, _)| *at == i) else {
-        return;
-    };
-    let next = if ui.memory(|m| m.has_focus(field)) || tries == 0 {
-        None
-    } else {
-        ui.memory_mut(|m| m.request_focus(field));
-        ctx.request_repaint();
-        Some((at, tries - 1))
-    };
-    ctx.data_mut(|d| d.insert_temp(effective_focus_id(), next));
 }
 
 fn close(ctx: &egui::Context) {
@@ -145,7 +115,8 @@ pub fn picker_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             Target::Add => {
                 out.edit(Edit::AddCoverage(Box::new(Coverage::blank(&plan))));
                 // Its effective date is what to type next.
-                focus_effective(ui.ctx(), ctx.plan.coverage.len());
+                let role = super::payer_role(ctx.plan.coverage.len());
+                focus_field(ui.ctx(), format!("{role} effective date"));
             }
             Target::Change(i) => {
                 if ctx.plan.coverage.get(i).is_some_and(|c| c.plan != plan) {
