@@ -189,20 +189,7 @@ fn printed_buildup_crown_shows_the_engine_numbers() {
 /// A 60-line, 12-visit plan under two PPOs, mixing exams, X-rays, fillings,
 /// crowns, root canals, gum therapy and extractions over two benefit years.
 fn sixty_line_plan() -> TreatmentPlan {
-    let lines = [
-        r#"(code: "D0120")"#,
-        r#"(code: "D1110")"#,
-        r#"(code: "D0220", tooth: "3")"#,
-        r#"(code: "D2392", tooth: "14", surfaces: "MO")"#,
-        r#"(code: "D2950", tooth: "30")"#,
-        r#"(code: "D2740", tooth: "30")"#,
-        r#"(code: "D3330", tooth: "19")"#,
-        r#"(code: "D4341", quadrant: UR)"#,
-        r#"(code: "D7140", tooth: "1")"#,
-        r#"(code: "D2790", tooth: "2")"#,
-        r#"(code: "D0274")"#,
-        r#"(code: "D2391", tooth: "29", surfaces: "O")"#,
-    ];
+    let lines = crate::print_pages::LINES;
     let mut visits = String::new();
     let mut n = 0;
     for v in 0..12u32 {

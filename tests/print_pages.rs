@@ -14,7 +14,10 @@ use ferrule::model::{Library, TreatmentPlan};
 use ferrule::report::PrintedEstimate;
 use ferrule::report::printed::words;
 
-const LINES: [&str; 12] = [
+/// Twelve kinds of line (exams, X-rays, fillings, a buildup and crown, a root
+/// canal, gum therapy, an extraction), repeated to make plans of any size; the
+/// 60-line print test uses them too.
+pub const LINES: [&str; 12] = [
     r#"(code: "D0120")"#,
     r#"(code: "D1110")"#,
     r#"(code: "D0220", tooth: "3")"#,
