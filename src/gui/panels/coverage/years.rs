@@ -30,7 +30,7 @@ struct Row {
 }
 
 fn money(text: &str) -> Result<Cents, String> {
-    Cents::parse_non_negative(text.trim().trim_start_matches('$')).map_err(|e| e.to_string())
+    Cents::parse_non_negative(text).map_err(|e| e.to_string())
 }
 
 const BENEFITS: Row = Row {
