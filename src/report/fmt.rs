@@ -70,6 +70,27 @@ pub fn long_date(d: NaiveDate) -> String {
     d.format("%b %-d, %Y").to_string()
 }
 
+const MESES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// "23 de noviembre de 2026": a date on the Spanish papers.
+pub fn long_date_es(d: NaiveDate) -> String {
+    let month = MESES.get(d.month0() as usize).copied().unwrap_or_default();
+    format!("{} de {month} de {}", d.day(), d.year())
+}
+
 /// "Monday".
 pub fn weekday(d: NaiveDate) -> String {
     d.format("%A").to_string()

@@ -7,7 +7,7 @@
 //! and US dollars, and US Spanish-language banks, bills and insurers write
 //! amounts that way; dates read "23 de noviembre de 2026".
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 
 pub use crate::model::Language;
 use crate::model::plan::Network;
@@ -433,29 +433,11 @@ pub fn say(lang: Language, m: Msg, values: &[(&str, &str)]) -> String {
     fill(m.text(lang), values)
 }
 
-const MESES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
 /// "Nov 23, 2026"; "23 de noviembre de 2026".
 pub fn long_date(lang: Language, d: NaiveDate) -> String {
     match lang {
         Language::English => fmt::long_date(d),
-        Language::Spanish => {
-            let month = MESES.get(d.month0() as usize).copied().unwrap_or_default();
-            format!("{} de {month} de {}", d.day(), d.year())
-        }
+        Language::Spanish => fmt::long_date_es(d),
     }
 }
 

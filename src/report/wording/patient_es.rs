@@ -1,36 +1,13 @@
 //! The patient's notes in Spanish (usted), one sentence per step that changed
 //! what a plan pays, as [`super::patient`] writes them in English. Procedure
-//! names come from the code catalogue, which is in English; they are quoted so
-//! the sentence around them reads naturally.
-
-use chrono::{Datelike as _, NaiveDate};
+//! names are the catalogue's Spanish patient words, quoted so the sentence
+//! around them reads naturally.
 
 use super::patient::PlanNaming;
 use crate::engine::{LineEstimate, Step};
 use crate::model::plan::Liability;
 use crate::model::{CdtCode, CodeCatalogue, Language, ProcedureClass};
-use crate::report::fmt::dollars as money;
-
-const MESES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
-/// "23 de noviembre de 2026".
-pub fn fecha(d: NaiveDate) -> String {
-    let month = MESES.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{} de {month} de {}", d.day(), d.year())
-}
+use crate::report::fmt::{dollars as money, long_date_es};
 
 struct Words<'a> {
     line: &'a LineEstimate,
@@ -163,7 +140,7 @@ fn limit(step: &Step, w: &Words<'_>) -> Option<String> {
             ..
         } => {
             let again = match eligible_again {
-                Some(d) => format!("puede volver a pagarlo a partir del {}", fecha(*d)),
+                Some(d) => format!("puede volver a pagarlo a partir del {}", long_date_es(*d)),
                 None => "no volverá a pagarlo".to_string(),
             };
             format!(
@@ -204,7 +181,7 @@ fn limit(step: &Step, w: &Words<'_>) -> Option<String> {
         } => format!(
             "{} tiene un período de espera de {months} meses para este servicio; lo cubre en tratamientos a partir del {}.",
             w.who(plan),
-            fecha(*covered_from)
+            long_date_es(*covered_from)
         ),
         Step::MissingTooth { plan, tooth, .. } => format!(
             "{} no paga para reemplazar el diente {tooth}, porque ya faltaba antes de que empezara la cobertura.",
@@ -229,11 +206,11 @@ fn coverage_dates(step: &Step, w: &Words<'_>) -> Option<String> {
     Some(match terminates {
         Some(end) if dos > end => format!(
             "La cobertura de {under} termina el {}, antes de la fecha de este tratamiento, así que no paga nada.",
-            fecha(*end)
+            long_date_es(*end)
         ),
         _ => format!(
             "La cobertura de {under} empieza el {}, después de la fecha de este tratamiento, así que no paga nada.",
-            fecha(*effective)
+            long_date_es(*effective)
         ),
     }
     .replace("de Su plan", "de su plan"))
