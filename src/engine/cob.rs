@@ -3,6 +3,7 @@
 //! patient portion by subtraction.
 
 use super::accumulators::Accumulators;
+use super::carrier_settings::{higher_contracted_fee, own_contract_cap};
 use super::estimate::{LineEstimate, PayerShare};
 use super::input::{EstimateInput, Payer};
 use super::pricing::{self, PlanLine};
@@ -32,7 +33,8 @@ pub fn price_line(
             pricing::price(payer, input.office_fees, s, outcome, acc)
         })
         .collect();
-    let cap = contract_cap(fee, &input.payers, &plan_lines);
+    let mut cap = contract_cap(fee, &input.payers, &plan_lines);
+    let cap_steps = std::mem::take(&mut cap.steps);
     let primary = plan_lines
         .first()
         .map(|l| (l.date, l.allowed, l.deductible));
@@ -45,6 +47,7 @@ pub fn price_line(
         overridden: s.fee_overridden,
     }];
     steps.extend(payments.steps);
+    steps.extend(cap_steps);
     steps.extend(settled.steps);
     let mut flags = payments.flags;
     flags.sort();
@@ -86,22 +89,38 @@ pub fn price_line(
 struct ContractCap {
     collectible: Cents,
     plan: Option<String>,
+    /// Why a later plan raised the cap (NAIC rule), for the trail.
+    steps: Vec<Step>,
 }
 
 /// The first contracted plan that covers the date sets the cap; a later contracted
-/// plan caps it too only when it is set to write off as secondary. Without a
-/// contract, the office fee.
+/// plan caps it too only when it is set to write off as secondary, or raises it
+/// to its own contracted fee when it follows the NAIC rule and covers the line.
+/// Without a contract, the office fee.
 fn contract_cap(fee: Cents, payers: &[Payer<'_>], plan_lines: &[PlanLine]) -> ContractCap {
     let mut cap = ContractCap {
         collectible: fee,
         plan: None,
+        steps: Vec::new(),
     };
     let mut first_contract = true;
     for (payer, line) in payers.iter().zip(plan_lines) {
         if !line.contracted || !line.eligible {
             continue;
         }
-        if first_contract || payer.plan.settings.write_off_when_secondary {
+        let settings = &payer.plan.settings;
+        let raised = match &cap.plan {
+            Some(earlier) if !first_contract && line.covered => {
+                let own = &payer.plan.name;
+                higher_contracted_fee(settings, own, line.allowed, earlier, cap.collectible)
+            }
+            _ => None,
+        };
+        if let Some((collectible, step)) = raised {
+            cap.collectible = collectible;
+            cap.steps.push(step);
+            cap.plan = Some(payer.plan.name.clone());
+        } else if first_contract || settings.write_off_when_secondary {
             if line.collectible < cap.collectible {
                 cap.collectible = line.collectible;
                 cap.plan = Some(payer.plan.name.clone());
@@ -129,6 +148,8 @@ struct Payment {
     pays: Cents,
     /// The coordination step of a later payer that covers the line.
     step: Option<Step>,
+    /// Its own contract capped its payment (a plan setting).
+    capped: Option<Step>,
     /// The part of the balance Medicaid does not pay and the office may not bill.
     medicaid_write_off: Cents,
 }
@@ -168,6 +189,7 @@ fn pay_in_order(
         });
         out.steps.extend(line.steps);
         out.steps.extend(payment.step);
+        out.steps.extend(payment.capped);
         out.flags.extend(line.flags);
     }
     out
@@ -181,6 +203,7 @@ fn primary_payment(line: &PlanLine, fee: Cents) -> Payment {
     Payment {
         pays: line.normal_benefit.min(fee),
         step: None,
+        capped: None,
         medicaid_write_off: Cents::ZERO,
     }
 }
@@ -206,6 +229,15 @@ fn coordinate(payer: &Payer<'_>, line: &PlanLine, paid: Cents, balance: Cents) -
     };
     // No method pays more than the plan would as primary, nor more than is owed.
     let pays = formula.min(normal).min(balance);
+    let (pays, capped) = if payer.plan.settings.own_contract_caps_secondary
+        && line.contracted
+        && line.eligible
+        && line.covered
+    {
+        own_contract_cap(&payer.plan.name, line.allowed, paid, pays)
+    } else {
+        (pays, None)
+    };
     let step = line.covered.then(|| Step::Coordination {
         plan: payer.plan.name.clone(),
         method,
@@ -223,6 +255,7 @@ fn coordinate(payer: &Payer<'_>, line: &PlanLine, paid: Cents, balance: Cents) -
     Payment {
         pays,
         step,
+        capped,
         medicaid_write_off,
     }
 }

@@ -19,6 +19,10 @@ pub struct Payer<'a> {
     pub schedule: &'a FeeSchedule,
     /// The patient's coverage: dates and what is used this benefit year.
     pub coverage: &'a Coverage,
+    /// A fixed-benefit PPO's `Scheduled` schedule (the plan's `fixed_benefits`).
+    pub fixed_benefits: Option<&'a FeeSchedule>,
+    /// A percentage plan's per-code patient copays (the plan's `copays`).
+    pub copays: Option<&'a FeeSchedule>,
 }
 
 /// The inputs of one estimate.
@@ -114,16 +118,22 @@ pub fn payers_for<'a>(
                 .plans
                 .get(&c.plan)
                 .ok_or_else(|| EstimateError::UnknownPlan(c.plan.clone()))?;
-            let id = plan.network.schedule_id();
-            let schedule = library
-                .fee_schedules
-                .get(id)
-                .ok_or_else(|| EstimateError::UnknownSchedule(id.to_string()))?;
+            let optional = |id: &Option<String>| id.as_deref().map(|id| schedule(library, id));
             Ok(Payer {
                 plan,
-                schedule,
+                schedule: schedule(library, plan.network.schedule_id())?,
                 coverage: c,
+                fixed_benefits: optional(&plan.fixed_benefits).transpose()?,
+                copays: optional(&plan.copays).transpose()?,
             })
         })
         .collect()
+}
+
+/// The library's fee schedule `id`.
+fn schedule<'a>(library: &'a Library, id: &str) -> Result<&'a FeeSchedule, EstimateError> {
+    library
+        .fee_schedules
+        .get(id)
+        .ok_or_else(|| EstimateError::UnknownSchedule(id.to_string()))
 }

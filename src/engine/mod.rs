@@ -9,6 +9,8 @@
 //! collect. Every line satisfies `fee = write-off + payments + patient`.
 
 mod accumulators;
+mod benefit_tables;
+mod carrier_settings;
 pub mod check;
 mod cob;
 pub mod coding;

@@ -8,11 +8,15 @@
 use chrono::NaiveDate;
 
 use super::accumulators::{Accumulators, Room};
+use super::benefit_tables::{self, fixed_benefit};
+use super::carrier_settings;
 use super::input::Payer;
-use super::rules::{Billing, Denial, Outcome};
+use super::rules::{Billing, Denial, Outcome, waiting_replaced};
 use super::services::Service;
 use super::step::{Flag, Step};
-use crate::model::plan::{DeductiblePlacement, DeniedBilling, Liability, Network};
+use crate::model::plan::{
+    DeductiblePlacement, DeniedBilling, Liability, Network, UnlistedSubstitute,
+};
 use crate::model::{CdtCode, FeeSchedule, PlanRules};
 use crate::money::{Cents, Percent};
 
@@ -122,6 +126,23 @@ impl Pricing<'_> {
     fn is_dhmo(&self) -> bool {
         matches!(self.plan().network, Network::Dhmo { .. })
     }
+
+    /// The table the plan pays fixed amounts from: a scheduled allowance's own
+    /// schedule, or an in-network plan's fixed benefits (a fixed-benefit PPO).
+    fn benefit_table(&self) -> Option<&FeeSchedule> {
+        match self.plan().network {
+            Network::ScheduledAllowance { .. } => Some(self.payer.schedule),
+            Network::InNetwork { .. } => self.payer.fixed_benefits,
+            _ => None,
+        }
+    }
+
+    /// `table`'s amount for `code`, times the quantity.
+    fn listed_in(&self, table: &FeeSchedule, code: CdtCode) -> Option<Cents> {
+        table
+            .fee_on(code, self.date)
+            .map(|c| self.times_quantity(c))
+    }
 }
 
 /// Prices `s` under `payer` given the rules' `outcome`. Does not record anything.
@@ -167,17 +188,20 @@ pub fn price(
         return line;
     }
     line.covered = true;
+    line.steps.extend(waiting_replaced(payer, s, p.date));
     if p.is_dhmo() {
         line.collectible = line.take(dhmo_copay(&p));
         return line;
     }
     let basis = line.take(benefit_basis(&p, allowed));
+    let basis = line.take(plan_copay(&p, basis));
     let room = acc.room(s.class, line.date);
     line.deductible = line.take(apply_deductible(&p, basis, &room));
     let share = line.take(plan_share(&p, basis, line.deductible, line.percent));
     let capped = line.take(apply_maximums(&p, share, &room));
     line.normal_benefit = capped.benefit;
-    line.collectible = contract_limit(&p, allowed, capped.exhausted);
+    let downgraded = line.flags.contains(&Flag::Downgraded);
+    line.collectible = line.take(contract_limit(&p, allowed, capped.exhausted, downgraded));
     line
 }
 
@@ -240,22 +264,37 @@ fn preauthorization(p: &Pricing<'_>) -> Explained<()> {
 fn denied(p: &Pricing<'_>, denial: Denial, allowed: Cents) -> Explained<Cents> {
     let fee = p.fee();
     let contracted = p.plan().network.is_contracted();
+    let settings = &p.plan().settings;
+    let by_reason = carrier_settings::denied_billing_by_reason(settings, denial.flag);
     let collectible = match (contracted, denial.billing) {
         (_, Billing::OfficeFee) => fee,
         (false, _) => fee,
         (true, Billing::Liability(Liability::Disallow)) => Cents::ZERO,
         (true, Billing::Liability(Liability::DenyAtContractFee)) => contract_fee(p, allowed),
         (true, Billing::Liability(Liability::DenyAtOfficeFee)) => fee,
-        (true, Billing::PlanSetting) => match p.plan().settings.denied_lines_billed_at {
-            DeniedBilling::ContractedFee => contract_fee(p, allowed),
-            DeniedBilling::OfficeFee => fee,
-        },
+        (true, Billing::PlanSetting) => {
+            match by_reason.unwrap_or(settings.denied_lines_billed_at) {
+                DeniedBilling::ContractedFee => contract_fee(p, allowed),
+                DeniedBilling::OfficeFee => fee,
+            }
+        }
     };
     // A DHMO does not cap what it does not cover.
     let dhmo_uncovered = p.is_dhmo() && denial.billing == Billing::PlanSetting;
+    let amount = if dhmo_uncovered { fee } else { collectible };
+    let mut steps = vec![denial.step];
+    let by_setting = contracted && !p.is_dhmo() && denial.billing == Billing::PlanSetting;
+    if let Some(billed_at) = by_reason.filter(|_| by_setting) {
+        steps.push(Step::DeniedBilledAt {
+            plan: p.name.clone(),
+            reason: denial.flag,
+            billed_at,
+            amount,
+        });
+    }
     Explained {
-        amount: if dhmo_uncovered { fee } else { collectible },
-        steps: vec![denial.step],
+        amount,
+        steps,
         flags: vec![denial.flag],
     }
 }
@@ -315,41 +354,68 @@ struct Downgrade<'r> {
     alternate_allowed: Cents,
     /// The benefit basis it gives.
     basis: Cents,
+    /// The schedule does not list the cheaper code: its office fee was used.
+    office_fee: bool,
+    /// The line is paid as the cheaper code (its amount is below the line's own);
+    /// false when the plan prices an unlisted cheaper code at the billed code's fee.
+    lower: bool,
 }
 
 /// Step 3: what the percentage applies to: the allowed fee, or the cheaper code's
-/// allowed fee when the plan downgrades the line. A scheduled allowance pays its
-/// listed amount (or the cheaper code's), never above the fee.
+/// allowed fee when the plan downgrades the line. A plan paying from a table (a
+/// scheduled allowance, a fixed-benefit PPO) pays its listed amount (or the
+/// cheaper code's), never above the fee, nor above the contracted fee in network.
 fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
-    let scheduled = matches!(p.plan().network, Network::ScheduledAllowance { .. });
-    let listed = p.listed(p.code());
-    let own = if scheduled {
+    let table = p.benefit_table();
+    let listed = table.and_then(|t| p.listed_in(t, p.code()));
+    let own = if table.is_some() {
         listed.unwrap_or(Cents::ZERO)
     } else {
         allowed
     };
-    let downgrade = alternate_benefit(p, allowed, own, scheduled);
-    let mut explained = Explained::new(downgrade.as_ref().map_or(own, |d| d.basis));
-    if let Some(d) = &downgrade {
-        explained = explained.flag(Flag::Downgraded).step(Step::Downgraded {
-            plan: p.name.clone(),
-            rule: d.rule.to_string(),
-            from: p.code(),
-            to: d.to,
-            alternate_allowed: d.alternate_allowed,
-            basis: d.basis,
-        });
+    let downgrade = alternate_benefit(p, allowed, own, table);
+    let mut explained = Explained::new(own);
+    match &downgrade {
+        Some(d) if d.lower => {
+            explained.amount = d.basis;
+            explained = explained.flag(Flag::Downgraded).step(Step::Downgraded {
+                plan: p.name.clone(),
+                rule: d.rule.to_string(),
+                from: p.code(),
+                to: d.to,
+                alternate_allowed: d.alternate_allowed,
+                basis: d.basis,
+                office_fee: d.office_fee,
+            });
+        }
+        Some(d) => {
+            explained = explained.step(Step::SubstituteAtBilledFee {
+                plan: p.name.clone(),
+                rule: d.rule.to_string(),
+                from: p.code(),
+                to: d.to,
+                allowed,
+            });
+        }
+        None => {}
     }
-    if !scheduled {
+    if table.is_none() {
         return explained;
     }
-    let amount = explained.amount.min(p.fee());
-    explained.amount = amount;
-    explained = explained.step(Step::ScheduledBenefit {
-        plan: p.name.clone(),
-        amount,
-        not_listed: listed.is_none(),
-    });
+    let fixed_benefit_ppo = !matches!(p.plan().network, Network::ScheduledAllowance { .. });
+    let step = if fixed_benefit_ppo {
+        let (amount, step) = fixed_benefit(&p.name, explained.amount, allowed, listed.is_none());
+        explained.amount = amount;
+        step
+    } else {
+        explained.amount = explained.amount.min(p.fee());
+        Step::ScheduledBenefit {
+            plan: p.name.clone(),
+            amount: explained.amount,
+            not_listed: listed.is_none(),
+        }
+    };
+    explained = explained.step(step);
     if listed.is_none() {
         explained = explained.flag(Flag::NotOnSchedule);
     }
@@ -357,14 +423,15 @@ fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
 }
 
 /// The first alternate-benefit rule for this code and tooth, when its cheaper
-/// code's allowed fee is below the line's own (`own`). Out of the schedule, the
-/// cheaper code is allowed at its office fee; a scheduled allowance that does not
-/// list it pays nothing for it.
+/// code's amount is below the line's own (`own`). Out of the schedule, the
+/// cheaper code is priced as the plan's `unlisted_substitute` setting says (the
+/// office fee by default); a plan paying from a `table` that does not list it pays
+/// nothing for it.
 fn alternate_benefit<'p>(
     p: &'p Pricing<'_>,
     allowed: Cents,
     own: Cents,
-    scheduled: bool,
+    table: Option<&FeeSchedule>,
 ) -> Option<Downgrade<'p>> {
     let tooth = p.s.area.tooth();
     let (rule, to) = p.plan().alternate_benefits.iter().find_map(|r| {
@@ -373,28 +440,46 @@ fn alternate_benefit<'p>(
             .filter(|_| r.teeth.matches(tooth))
             .map(|to| (r, *to))
     })?;
-    let alt_listed = p.listed(to);
-    let alternate_allowed = if scheduled {
-        alt_listed.unwrap_or(Cents::ZERO)
-    } else {
-        alt_listed
-            .or_else(|| {
-                p.office_fees
-                    .fee_on(to, p.date)
-                    .map(|c| p.times_quantity(c))
-            })
-            .unwrap_or(allowed)
-    };
-    (alternate_allowed < own).then(|| Downgrade {
+    let downgrade = |alternate_allowed: Cents, office_fee: bool| Downgrade {
         rule: &rule.name,
         to,
         alternate_allowed,
-        basis: if scheduled {
-            alternate_allowed.min(p.fee())
-        } else {
-            alternate_allowed
-        },
-    })
+        basis: alternate_allowed,
+        office_fee,
+        lower: alternate_allowed < own,
+    };
+    if let Some(table) = table {
+        let alternate = p.listed_in(table, to).unwrap_or(Cents::ZERO);
+        let d = downgrade(alternate, false);
+        return d.lower.then(|| Downgrade {
+            basis: alternate.min(p.fee()),
+            ..d
+        });
+    }
+    if let Some(listed) = p.listed(to) {
+        return Some(downgrade(listed, false)).filter(|d| d.lower);
+    }
+    match p.plan().settings.unlisted_substitute {
+        UnlistedSubstitute::BilledCodeFee => Some(Downgrade {
+            lower: false,
+            ..downgrade(allowed, false)
+        }),
+        UnlistedSubstitute::SubstituteOfficeFee => p
+            .office_fees
+            .fee_on(to, p.date)
+            .map(|c| downgrade(p.times_quantity(c), true))
+            .filter(|d| d.lower),
+    }
+}
+
+/// Item 5 of issue 16: a percentage plan's per-code patient copay comes off the
+/// benefit basis before the deductible and the percentage (never below zero).
+fn plan_copay(p: &Pricing<'_>, basis: Cents) -> Explained<Cents> {
+    let listed = p.payer.copays.and_then(|t| p.listed_in(t, p.code()));
+    let (left, step) = benefit_tables::plan_copay(&p.name, listed, basis);
+    let mut explained = Explained::new(left);
+    explained.steps.extend(step);
+    explained
 }
 
 /// Step 8: the deductible this line takes, never more than its basis.
@@ -486,12 +571,23 @@ fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Explained<Cappe
 /// Step 12 (this plan's part): what the office may collect in all. Under a contract
 /// the allowed fee, unless a maximum ran out and the plan then lets the office bill
 /// its fee; without a contract the office fee.
-fn contract_limit(p: &Pricing<'_>, allowed: Cents, max_exhausted: bool) -> Cents {
+/// A plan set not to write off on a downgraded line lets the office bill its fee.
+fn contract_limit(
+    p: &Pricing<'_>,
+    allowed: Cents,
+    max_exhausted: bool,
+    downgraded: bool,
+) -> Explained<Cents> {
     let plan = p.plan();
     let writes_off = plan.settings.write_off_after_maximum || !max_exhausted;
-    if plan.network.is_contracted() && writes_off {
-        allowed
-    } else {
-        p.fee()
+    if !plan.network.is_contracted() || !writes_off {
+        return Explained::new(p.fee());
     }
+    if downgraded && !plan.settings.write_off_on_downgrade && allowed < p.fee() {
+        return Explained::new(p.fee()).step(Step::NoWriteOffOnDowngrade {
+            plan: p.name.clone(),
+            fee: p.fee(),
+        });
+    }
+    Explained::new(allowed)
 }

@@ -7,6 +7,7 @@
 mod bundling;
 mod frequency;
 mod outcome;
+mod waiting;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -20,6 +21,7 @@ use bundling::bundling;
 use frequency::{Earlier, LimitLines, deny_buildups_with_crowns, frequency};
 use outcome::deny;
 pub use outcome::{Billing, Denial, Outcome};
+pub(crate) use waiting::waiting_replaced;
 
 /// Decides every line for one payer. `order` is the pricing order.
 pub fn decide(
@@ -102,7 +104,7 @@ fn waiting_period(payer: &Payer<'_>, s: &Service<'_>, dos: NaiveDate) -> Option<
         .plan
         .waiting_periods
         .iter()
-        .filter(|wait| wait.classes.contains(&s.class) || wait.codes.contains(s.line.code))
+        .filter(|wait| waiting::applies(payer.plan, wait, s.line.code, s.class))
         .find_map(|wait| {
             let covered_from = window::add_months_clamped(effective, wait.months);
             (dos < covered_from).then(|| Denial {

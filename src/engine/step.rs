@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::plan::{CobMethod, Liability};
+use crate::model::plan::{CobMethod, DeniedBilling, Liability};
 use crate::model::{CdtCode, ProcedureClass, Tooth};
 use crate::money::{Cents, Percent};
 
@@ -212,6 +212,9 @@ pub enum Step {
         alternate_allowed: Cents,
         /// The benefit basis used.
         basis: Cents,
+        /// The plan's schedule does not list the cheaper code: `alternate_allowed`
+        /// is the office's own fee for it.
+        office_fee: bool,
     },
     /// Deductible taken.
     Deductible {
@@ -306,5 +309,101 @@ pub enum Step {
     PatientOwes {
         /// Amount.
         amount: Cents,
+    },
+    /// A fixed-benefit PPO's benefit for the code, within the contracted fee.
+    FixedBenefit {
+        /// Plan.
+        plan: String,
+        /// The fixed benefit (capped at the contracted fee).
+        amount: Cents,
+        /// The contracted (allowed) fee the patient owes the rest of.
+        contracted: Cents,
+        /// The code has no fixed benefit: the plan pays nothing for it.
+        not_listed: bool,
+        /// The listed benefit was above the contracted fee and was cut to it.
+        capped: bool,
+    },
+    /// A percentage plan's per-code patient copay, taken off the benefit basis
+    /// before the deductible and the percentage.
+    PlanCopay {
+        /// Plan.
+        plan: String,
+        /// The copay taken (never above the basis).
+        copay: Cents,
+        /// The basis left for the deductible and the percentage.
+        basis: Cents,
+    },
+    /// A denied line billed by the plan's setting for its denial reason.
+    DeniedBilledAt {
+        /// Plan.
+        plan: String,
+        /// The denial reason.
+        reason: Flag,
+        /// The fee the setting bills it at.
+        billed_at: DeniedBilling,
+        /// What the office may collect for it in all.
+        amount: Cents,
+    },
+    /// A code's own waiting period replaced its class's, so the line is covered.
+    WaitingPeriodReplaced {
+        /// Plan.
+        plan: String,
+        /// The code.
+        code: CdtCode,
+        /// Months of the code's own period.
+        months: u32,
+        /// The class whose period it replaced.
+        class: ProcedureClass,
+        /// Months of the class's period.
+        class_months: u32,
+        /// The day the class's period would have ended.
+        class_covered_from: NaiveDate,
+    },
+    /// The plan does not write off on a downgraded line.
+    NoWriteOffOnDowngrade {
+        /// Plan.
+        plan: String,
+        /// The office fee the office may then collect.
+        fee: Cents,
+    },
+    /// The cheaper code of a downgrade is not on the plan's schedule, and the plan
+    /// then prices the line at the performed code's allowed fee: no downgrade.
+    SubstituteAtBilledFee {
+        /// Plan.
+        plan: String,
+        /// Rule name.
+        rule: String,
+        /// Performed code.
+        from: CdtCode,
+        /// The cheaper code.
+        to: CdtCode,
+        /// The performed code's allowed fee used.
+        allowed: Cents,
+    },
+    /// A later in-network payer lets the office collect up to the higher of the
+    /// two contracted fees (NAIC model rule).
+    HigherContractedFee {
+        /// The later plan.
+        plan: String,
+        /// The plan whose contract set the limit before.
+        earlier_plan: String,
+        /// That limit.
+        earlier_fee: Cents,
+        /// This plan's contracted fee, the new limit.
+        own_fee: Cents,
+    },
+    /// A later in-network payer pays at most its own contracted fee less what the
+    /// earlier plans paid.
+    OwnContractCap {
+        /// Plan.
+        plan: String,
+        /// Its contracted (allowed) fee.
+        allowed: Cents,
+        /// Paid by the earlier payers.
+        paid_before: Cents,
+        /// Its payment before the cap.
+        before: Cents,
+        /// Its payment after.
+        after: Cents,
     },
 }

@@ -153,6 +153,8 @@ fn skeleton(
         settings: PlanSettings::default(),
         in_force_since: None,
         notes: None,
+        fixed_benefits: None,
+        copays: None,
     }
 }
 

@@ -34,6 +34,7 @@ pub fn check_plan(
     exclusions(&mut found, plan, catalogue);
     alternate_benefits(&mut found, plan);
     bundling_rules(&mut found, plan);
+    benefit_tables(&mut found, plan, schedules);
     found.problems
 }
 
@@ -397,6 +398,57 @@ fn bundling_rules(found: &mut Found<'_>, plan: &PlanRules) {
                 ),
             );
         }
+    }
+}
+
+/// A fixed-benefit table needs an in-network PPO and a `Scheduled` schedule; a
+/// copay table a percentage plan (PPO or indemnity, not fixed-benefit) and a
+/// `Copay` schedule (issue 16 items 4 and 5).
+fn benefit_tables(
+    found: &mut Found<'_>,
+    plan: &PlanRules,
+    schedules: &BTreeMap<String, FeeSchedule>,
+) {
+    let percentage = matches!(
+        plan.network,
+        Network::InNetwork { .. } | Network::OutOfNetwork { .. } | Network::Indemnity { .. }
+    );
+    let tables = [
+        (
+            "fixed_benefits",
+            &plan.fixed_benefits,
+            FeeScheduleKind::Scheduled,
+        ),
+        ("copays", &plan.copays, FeeScheduleKind::Copay),
+    ];
+    for (field, id, kind) in tables {
+        let Some(id) = id else { continue };
+        let quoted = format!("\"{id}\"");
+        let network_fits = match kind {
+            FeeScheduleKind::Scheduled => matches!(plan.network, Network::InNetwork { .. }),
+            _ => percentage && plan.fixed_benefits.is_none(),
+        };
+        let message = match schedules.get(id) {
+            None => format!(
+                "{field}: fee schedule {quoted} does not exist: expected the id of a file in fee-schedules/"
+            ),
+            Some(s) if s.kind != kind => format!(
+                "{field}: fee schedule {quoted} holds {}, but {field} expected {}",
+                s.kind.label(),
+                kind.label()
+            ),
+            Some(_) if !network_fits => format!(
+                "{field} does not apply to this plan's network ({}): expected {}",
+                plan.network.label(),
+                if kind == FeeScheduleKind::Scheduled {
+                    "an InNetwork plan (a fixed-benefit PPO)"
+                } else {
+                    "an InNetwork, OutOfNetwork or Indemnity plan without fixed_benefits"
+                }
+            ),
+            Some(_) => continue,
+        };
+        found.problem(&[field, &quoted], message);
     }
 }
 

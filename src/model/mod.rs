@@ -14,6 +14,7 @@ pub mod fee_schedule;
 pub mod ids;
 pub mod library;
 pub mod plan;
+pub mod plan_settings;
 pub mod practice;
 pub mod preset;
 pub mod problem;

@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 
 pub use super::bundling::{BundlingKind, BundlingRule, Liability, Proximity, ToothMatch};
 use super::code::{CdtCode, CodeSet, ProcedureClass};
+pub use super::plan_settings::{
+    DateOfServiceBasis, DeniedBilling, DeniedBillingByReason, InNetworkCobLimit, PlanSettings,
+    UnlistedSubstitute,
+};
 use super::tooth::Tooth;
 use crate::money::{Cents, Percent, Rounding};
 
@@ -89,6 +93,14 @@ pub struct PlanRules {
     /// read by the engine. Kept when a program rewrites the file, unlike comments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Fixed-benefit PPO: id of a `Scheduled` fee schedule the plan pays from, while
+    /// the network's contracted fees still cap what the office may collect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_benefits: Option<String>,
+    /// Id of a `Copay` fee schedule: a percentage plan's per-code patient copay,
+    /// taken off the benefit basis before the deductible and the percentage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copays: Option<String>,
 }
 
 /// The plan type and where its allowed amounts come from.
@@ -512,60 +524,6 @@ pub struct DhmoUpgrade {
     pub teeth: ToothCondition,
     /// The extra charge.
     pub charge: Cents,
-}
-
-/// Smaller plan switches, each with the usual default (dental-benefits.md App. B).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct PlanSettings {
-    /// Date a multi-visit procedure is dated at: completion (seat) or start (prep).
-    pub date_of_service: DateOfServiceBasis,
-    /// In network, keep writing off after the maximum is used up.
-    pub write_off_after_maximum: bool,
-    /// In network, what the patient owes for a line the plan denies (not covered,
-    /// excluded, frequency, age, waiting period, missing tooth).
-    pub denied_lines_billed_at: DeniedBilling,
-    /// Estimate a write-off for this plan when it is not the primary.
-    pub write_off_when_secondary: bool,
-    /// Whether this plan coordinates benefits at all (plans without a COB
-    /// provision pay first).
-    pub coordinates_benefits: bool,
-    /// As a later payer, count the deductible as met even on a line it pays
-    /// nothing for (dental-benefits.md §8.3: carriers differ).
-    pub credit_deductible_when_paying_nothing: bool,
-}
-
-impl Default for PlanSettings {
-    fn default() -> PlanSettings {
-        PlanSettings {
-            date_of_service: DateOfServiceBasis::Completion,
-            write_off_after_maximum: true,
-            denied_lines_billed_at: DeniedBilling::ContractedFee,
-            write_off_when_secondary: false,
-            coordinates_benefits: true,
-            credit_deductible_when_paying_nothing: true,
-        }
-    }
-}
-
-/// Which visit dates a multi-visit procedure.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DateOfServiceBasis {
-    /// The completing visit (crown seat, denture insertion).
-    #[default]
-    Completion,
-    /// The first visit (crown prep).
-    Start,
-}
-
-/// What an in-network patient owes for a denied line.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DeniedBilling {
-    /// The contracted fee caps it.
-    #[default]
-    ContractedFee,
-    /// The full office fee (where the contract or state law allows).
-    OfficeFee,
 }
 
 impl PlanRules {

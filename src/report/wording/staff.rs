@@ -3,6 +3,7 @@
 //! applies them: fees, eligibility, limits and rules, the plan's arithmetic, and
 //! coordination with the patient's share.
 
+use super::staff_settings;
 use crate::engine::Step;
 use crate::model::plan::{CobMethod, Liability};
 use crate::report::fmt::{dollars as money, iso_date as date, long_date};
@@ -56,6 +57,14 @@ pub fn sentence(step: &Step) -> String {
         | Step::NoInsurance
         | Step::Preauthorization { .. }
         | Step::PatientOwes { .. } => share(step),
+        Step::FixedBenefit { .. }
+        | Step::PlanCopay { .. }
+        | Step::DeniedBilledAt { .. }
+        | Step::WaitingPeriodReplaced { .. }
+        | Step::NoWriteOffOnDowngrade { .. }
+        | Step::SubstituteAtBilledFee { .. }
+        | Step::HigherContractedFee { .. }
+        | Step::OwnContractCap { .. } => staff_settings::sentence(step),
     }
 }
 
@@ -240,8 +249,22 @@ fn limits(step: &Step) -> String {
             to,
             alternate_allowed,
             basis,
+            office_fee: false,
         } => format!(
             "{plan}: {from} is paid as {to} (\"{rule}\"); {to} is allowed {}, so benefits are figured on {}.",
+            money(*alternate_allowed),
+            money(*basis)
+        ),
+        Step::Downgraded {
+            plan,
+            rule,
+            from,
+            to,
+            alternate_allowed,
+            basis,
+            office_fee: true,
+        } => format!(
+            "{plan}: {from} is paid as {to} (\"{rule}\"); the plan's fee schedule does not list {to}, so the office fee for {to}, {}, is used, and benefits are figured on {}.",
             money(*alternate_allowed),
             money(*basis)
         ),
