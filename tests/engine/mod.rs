@@ -3,9 +3,13 @@
 //! properties over random plans and options.
 
 mod accumulators;
+mod carrier_settings;
 mod cob_examples;
 mod fee_versions;
+mod fixed_benefit;
+mod in_network_cob;
 mod limitations;
+mod plan_copays;
 mod plan_limits;
 mod properties;
 mod worked_examples;
