@@ -155,7 +155,7 @@ broken! {
 
     // Unknown and missing fields.
     unknown_field_in_plan: "plan-unknown-field.ron" =>
-        "tests/library/broken/plan-unknown-field.ron:8:5: unknown field `annual_maximum` in `PlanRules`, expected one of `format`, `id`, `name`, `carrier`, `network`, `benefit_year`, `rounding`, `deductible`, `maximum`, `coverage`, `code_coverage`, `frequency_limits`, `age_limits`, `waiting_periods`, `missing_tooth_clause`, `exclusions`, `preauthorization`, `alternate_benefits`, `bundling`, `cob`, `dhmo_upgrades`, `settings`, `in_force_since`, or `notes` instead";
+        "tests/library/broken/plan-unknown-field.ron:8:5: unknown field `annual_maximum` in `PlanRules`, expected one of `format`, `id`, `name`, `carrier`, `network`, `benefit_year`, `rounding`, `deductible`, `maximum`, `coverage`, `code_coverage`, `frequency_limits`, `age_limits`, `waiting_periods`, `missing_tooth_clause`, `exclusions`, `preauthorization`, `alternate_benefits`, `bundling`, `cob`, `dhmo_upgrades`, `settings`, `in_force_since`, `notes`, `fixed_benefits`, or `copays` instead";
     unknown_field_in_fee_schedule: "schedule-unknown-field.ron" =>
         "tests/library/broken/schedule-unknown-field.ron:7:5: unknown field `effective` in `FeeSchedule`, expected one of `format`, `id`, `name`, `kind`, `fees`, `versions`, or `notes` instead";
     missing_required_field: "plan-missing-field.ron" =>
@@ -471,7 +471,7 @@ broken! {
     plan_dhmo_upgrade_missing_charge: "plan-dhmo-upgrade-missing-charge.ron" =>
         "tests/library/broken/plan-dhmo-upgrade-missing-charge.ron:14:69: missing field `charge` in `DhmoUpgrade`";
     plan_settings_unknown_field: "plan-settings-unknown-field.ron" =>
-        "tests/library/broken/plan-settings-unknown-field.ron:13:16: unknown field `write_off` in `PlanSettings`, expected one of `date_of_service`, `write_off_after_maximum`, `denied_lines_billed_at`, `write_off_when_secondary`, `coordinates_benefits`, or `credit_deductible_when_paying_nothing` instead";
+        "tests/library/broken/plan-settings-unknown-field.ron:13:16: unknown field `write_off` in `PlanSettings`, expected one of `date_of_service`, `write_off_after_maximum`, `denied_lines_billed_at`, `write_off_when_secondary`, `coordinates_benefits`, `credit_deductible_when_paying_nothing`, `denied_billing_by_reason`, `code_waiting_replaces_class`, `write_off_on_downgrade`, `unlisted_substitute`, `in_network_cob_limit`, or `own_contract_caps_secondary` instead";
     plan_settings_bool_text: "plan-settings-bool-text.ron" =>
         "tests/library/broken/plan-settings-bool-text.ron:13:40: Expected boolean";
     plan_settings_date_of_service_unknown: "plan-settings-date-of-service-unknown.ron" =>
