@@ -242,3 +242,24 @@ fn the_loader_checks_the_fixed_benefit_and_copay_tables() {
         "{missing:#?}"
     );
 }
+
+/// Item 5, the printed estimate: the patient's note names the copay they pay
+/// besides their share (the first test's line: copay 20).
+#[test]
+fn the_patient_note_names_the_copay() {
+    use ferrule::report::wording::{PlanNaming, line_note};
+    let e = copay_plan(
+        IN_NETWORK,
+        "",
+        r#"(code: "D2391", tooth: "8", surfaces: "M")"#,
+    )
+    .estimate(None, "2026-03-01");
+    let catalogue = &library::sample().catalogue;
+    let note = line_note(line(&e, 1), catalogue, &PlanNaming::Single).expect("a note");
+    assert!(
+        note.contains(
+            "Your plan has a copay of $20.00 for this service, which you pay besides your share."
+        ),
+        "{note}"
+    );
+}

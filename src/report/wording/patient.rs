@@ -4,7 +4,7 @@
 //! no fee-schedule names, codes named by their patient wording.
 
 use crate::engine::{LineEstimate, Step};
-use crate::model::plan::Liability;
+use crate::model::plan::{DeniedBilling, Liability};
 use crate::model::{CdtCode, CodeCatalogue};
 use crate::report::fmt::{dollars as money, long_date as date, lower_first};
 
@@ -283,6 +283,45 @@ fn money_note(step: &Step, w: &Words<'_>) -> Option<String> {
             w.who(plan),
             money(*amount),
             lower_first(name)
+        ),
+        _ => return plan_terms(step, w),
+    };
+    Some(text)
+}
+
+/// Fixed benefits, plan copays and the settings that let the office bill its
+/// full fee (issue 16 items 4, 5 and 9).
+fn plan_terms(step: &Step, w: &Words<'_>) -> Option<String> {
+    let text = match step {
+        Step::FixedBenefit {
+            plan,
+            not_listed: true,
+            ..
+        } => format!(
+            "{} lists no fixed benefit for this service, so it pays nothing for it.",
+            w.who(plan)
+        ),
+        Step::FixedBenefit { plan, amount, .. } => format!(
+            "{} pays a fixed {} toward this service; you pay the rest of the network fee.",
+            w.who(plan),
+            money(*amount)
+        ),
+        Step::PlanCopay { plan, copay, .. } => format!(
+            "{} has a copay of {} for this service, which you pay besides your share.",
+            w.who(plan),
+            money(*copay)
+        ),
+        Step::NoWriteOffOnDowngrade { plan, .. } => format!(
+            "{} pays this as a less costly service and does not limit our fee for it, so our full fee applies.",
+            w.who(plan)
+        ),
+        Step::DeniedBilledAt {
+            plan,
+            billed_at: DeniedBilling::OfficeFee,
+            ..
+        } => format!(
+            "{} does not limit our fee for a service it does not pay, so our full fee applies.",
+            w.who(plan)
         ),
         _ => return None,
     };

@@ -5,7 +5,7 @@
 
 use super::patient::PlanNaming;
 use crate::engine::{LineEstimate, Step};
-use crate::model::plan::Liability;
+use crate::model::plan::{DeniedBilling, Liability};
 use crate::model::{CdtCode, CodeCatalogue, Language, ProcedureClass};
 use crate::report::fmt::{dollars as money, long_date_es};
 
@@ -278,6 +278,45 @@ fn money_note(step: &Step, w: &Words<'_>) -> Option<String> {
             "{} añade un cargo de {} por «{name}».",
             w.who(plan),
             money(*amount)
+        ),
+        _ => return plan_terms(step, w),
+    };
+    Some(text)
+}
+
+/// Beneficios fijos, copagos del plan y los ajustes que permiten cobrar nuestra
+/// tarifa completa (issue 16, puntos 4, 5 y 9).
+fn plan_terms(step: &Step, w: &Words<'_>) -> Option<String> {
+    let text = match step {
+        Step::FixedBenefit {
+            plan,
+            not_listed: true,
+            ..
+        } => format!(
+            "{} no indica un beneficio fijo para este servicio, así que no paga nada por él.",
+            w.who(plan)
+        ),
+        Step::FixedBenefit { plan, amount, .. } => format!(
+            "{} paga una cantidad fija de {} por este servicio; usted paga el resto de la tarifa de la red.",
+            w.who(plan),
+            money(*amount)
+        ),
+        Step::PlanCopay { plan, copay, .. } => format!(
+            "{} tiene un copago de {} para este servicio, que usted paga además de su parte.",
+            w.who(plan),
+            money(*copay)
+        ),
+        Step::NoWriteOffOnDowngrade { plan, .. } => format!(
+            "{} paga esto como un servicio de menor costo y no limita nuestra tarifa, así que se aplica nuestra tarifa completa.",
+            w.who(plan)
+        ),
+        Step::DeniedBilledAt {
+            plan,
+            billed_at: DeniedBilling::OfficeFee,
+            ..
+        } => format!(
+            "{} no limita nuestra tarifa para un servicio que no paga, así que se aplica nuestra tarifa completa.",
+            w.who(plan)
         ),
         _ => return None,
     };
