@@ -430,10 +430,10 @@ fn benefit_tables(
         };
         let message = match schedules.get(id) {
             None => format!(
-                "{field}: fee schedule {quoted} does not exist: expected the id of a file in fee-schedules/"
+                "fee schedule {quoted} named by {field} does not exist: expected the id of a file in fee-schedules/"
             ),
             Some(s) if s.kind != kind => format!(
-                "{field}: fee schedule {quoted} holds {}, but {field} expected {}",
+                "fee schedule {quoted} named by {field} holds {}, but {field} expected {}",
                 s.kind.label(),
                 kind.label()
             ),

@@ -212,7 +212,7 @@ fn the_loader_checks_the_fixed_benefit_and_copay_tables() {
     assert_eq!(
         wrong_kind,
         vec![
-            "plans/p.ron:8:13: copays: fee schedule \"meridian-fixed-benefits-2026\" holds fixed benefits, but copays expected member copays"
+            "plans/p.ron:8:13: fee schedule \"meridian-fixed-benefits-2026\" named by copays holds fixed benefits, but copays expected member copays"
                 .to_string()
         ]
     );
@@ -238,7 +238,7 @@ fn the_loader_checks_the_fixed_benefit_and_copay_tables() {
     );
     assert_eq!(missing.len(), 1, "{missing:#?}");
     assert!(
-        missing[0].contains("\"nowhere\" does not exist"),
+        missing[0].contains("\"nowhere\" named by copays does not exist"),
         "{missing:#?}"
     );
 }
@@ -262,4 +262,32 @@ fn the_patient_note_names_the_copay() {
         ),
         "{note}"
     );
+}
+
+/// Items 4 and 5, derived plans: a plan `based_on` one with copays inherits them
+/// (it cannot write `copays` itself; the field is not part of a derived file).
+#[test]
+fn a_derived_plan_inherits_the_copay_table() {
+    let mut plans: Vec<SourceFile> = crate::library::ron_files("plans")
+        .iter()
+        .map(|rel| crate::library::source(rel))
+        .collect();
+    plans.push(SourceFile {
+        path: PathBuf::from("plans/meridian-ppo-copay-2000.ron"),
+        text: r#"PlanRules(
+    format: 1,
+    id: "meridian-ppo-copay-2000",
+    based_on: "meridian-ppo-copay",
+    maximum: (annual: "2000.00"),
+)
+"#
+        .to_string(),
+    });
+    let loaded = library::from_sources(&crate::library::shipped_schedules(), &plans);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let derived = loaded
+        .plans
+        .get("meridian-ppo-copay-2000")
+        .expect("the derived plan");
+    assert_eq!(derived.copays.as_deref(), Some("meridian-copays-2026"));
 }
