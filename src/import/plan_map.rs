@@ -153,6 +153,7 @@ fn skeleton(
         settings: PlanSettings::default(),
         in_force_since: None,
         notes: None,
+        group_coverage: BTreeMap::new(),
     }
 }
 
@@ -397,6 +398,9 @@ fn apply_amounts(a: &Amounts, plan: &mut PlanRules, review: &mut Vec<ReviewItem>
             } else {
                 DeductiblePeriod::BenefitYear
             },
+            codes: CodeSet::default(),
+            outside_annual: false,
+            family_amount: None,
         });
     }
 }

@@ -4,6 +4,7 @@
 
 mod accumulators;
 mod cob_examples;
+mod code_groups;
 mod fee_versions;
 mod limitations;
 mod plan_limits;
