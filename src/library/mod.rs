@@ -30,6 +30,7 @@ mod save;
 mod text;
 mod unclosed;
 mod validate;
+mod validate_rows;
 mod write;
 
 pub use code_groups::{CODE_GROUPS_PATH, load_code_groups};

@@ -34,6 +34,9 @@ pub fn check_plan(
     exclusions(&mut found, plan, catalogue);
     alternate_benefits(&mut found, plan);
     bundling_rules(&mut found, plan);
+    found
+        .problems
+        .extend(super::validate_rows::check_rows(path, text, plan));
     found.problems
 }
 

@@ -5,6 +5,8 @@
 //! plan's own maximums; list rules (frequency, age, waiting periods, exclusions)
 //! apply every row that names a line, so they need no precedence.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::code::{CdtCode, CodeSet, GroupRef, ProcedureClass, Specificity};
@@ -156,4 +158,37 @@ impl PlanRules {
             })
             .collect();
     }
+}
+
+/// What a coverage has used of the plan's separate deductibles and of its class
+/// maximums' family amounts, each by the row's id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeparateUsed {
+    /// Met by the patient toward each separate deductible.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
+    pub deductibles_met: BTreeMap<String, Cents>,
+    /// Met by the whole family toward each separate deductible's family amount.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
+    pub family_deductibles_met: BTreeMap<String, Cents>,
+    /// Paid for the whole family toward each class maximum's family amount.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
+    pub family_class_maximum_used: BTreeMap<String, Cents>,
+}
+
+impl SeparateUsed {
+    /// Nothing recorded.
+    pub fn is_empty(&self) -> bool {
+        self.deductibles_met.is_empty()
+            && self.family_deductibles_met.is_empty()
+            && self.family_class_maximum_used.is_empty()
+    }
+}
+
+/// For `skip_serializing_if`: an amount of zero is not written.
+pub fn is_no_amount(amount: &Cents) -> bool {
+    amount.is_zero()
 }

@@ -9,4 +9,5 @@ mod fee_versions;
 mod limitations;
 mod plan_limits;
 mod properties;
+mod separate_deductibles;
 mod worked_examples;

@@ -22,7 +22,11 @@ pub fn rule_plan(step: &Step) -> Option<&str> {
         | Step::AgeLimit { plan, .. }
         | Step::WaitingPeriod { plan, .. }
         | Step::MissingTooth { plan, .. }
-        | Step::MaximumCapped { plan, .. } => Some(plan),
+        | Step::MaximumCapped { plan, .. }
+        | Step::SeparateDeductible { plan, .. }
+        | Step::OutsideAnnual { plan, .. }
+        | Step::RolloverDrawn { plan, .. }
+        | Step::MissingToothExtracted { plan, .. } => Some(plan),
         _ => None,
     }
 }
@@ -56,6 +60,10 @@ pub fn sentence(step: &Step) -> String {
         | Step::NoInsurance
         | Step::Preauthorization { .. }
         | Step::PatientOwes { .. } => share(step),
+        Step::SeparateDeductible { .. }
+        | Step::OutsideAnnual { .. }
+        | Step::RolloverDrawn { .. }
+        | Step::MissingToothExtracted { .. } => super::staff_rows::sentence(step),
     }
 }
 
