@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::window::BenefitYearStart;
-use crate::model::edit::BenefitYear;
 use crate::model::benefit_rows::SeparateUsed;
+use crate::model::edit::BenefitYear;
 use crate::model::plan::{DeductiblePeriod, FamilyDeductibleModel, SeparateDeductible};
 use crate::model::treatment_plan::YearUsed;
 use crate::model::{CdtCode, Coverage, PlanRules, ProcedureClass};
@@ -52,14 +52,24 @@ impl Used {
     /// Seeds the separate deductibles and family class maximums of `period`
     /// from what the card shows used.
     fn seed_separate(&mut self, plan: &PlanRules, used: &SeparateUsed, period: DeductiblePeriod) {
-        for row in plan.deductible.separate.iter().filter(|r| r.period == period) {
+        for row in plan
+            .deductible
+            .separate
+            .iter()
+            .filter(|r| r.period == period)
+        {
             let get = |map: &BTreeMap<String, Cents>| map.get(&row.id).copied().unwrap_or_default();
             self.separate_deductible
                 .insert(row.id.clone(), get(&used.deductibles_met));
             self.family_separate_deductible
                 .insert(row.id.clone(), get(&used.family_deductibles_met));
         }
-        for max in plan.maximum.class_maximums.iter().filter(|m| m.period == period) {
+        for max in plan
+            .maximum
+            .class_maximums
+            .iter()
+            .filter(|m| m.period == period)
+        {
             let amount = used.family_class_maximum_used.get(&max.id).copied();
             self.family_class
                 .insert(max.id.clone(), amount.unwrap_or_default());
@@ -421,7 +431,8 @@ impl<'a> Accumulators<'a> {
     /// year before ended with, plus the credit when that year's paid claims stayed
     /// at or under the threshold, never above the cap.
     fn bank_left(&self, start: NaiveDate, year: &Used) -> Cents {
-        let (Some(rollover), Some(annual)) = (&self.plan.maximum.rollover, self.plan.maximum.annual)
+        let (Some(rollover), Some(annual)) =
+            (&self.plan.maximum.rollover, self.plan.maximum.annual)
         else {
             return Cents::ZERO;
         };
@@ -442,7 +453,11 @@ impl<'a> Accumulators<'a> {
             };
             at = next;
         }
-        if at == start { left(bank, year) } else { Cents::ZERO }
+        if at == start {
+            left(bank, year)
+        } else {
+            Cents::ZERO
+        }
     }
 
     /// Benefit-year starts that have any use recorded or are the as-of year.

@@ -14,10 +14,13 @@ pub fn check_rows(path: &Path, text: &str, plan: &PlanRules) -> Vec<Problem> {
     let mut ids: Vec<&str> = Vec::new();
     for row in &plan.deductible.separate {
         let quoted = format!("\"{}\"", row.id);
-        let needles = ["separate", quoted.as_str()];
-        if ids.contains(&row.id.as_str()) {
+        // The k-th row with this id is at the k-th occurrence of it.
+        let same_before = ids.iter().filter(|id| **id == row.id).count();
+        let mut needles = vec!["separate"];
+        needles.extend(std::iter::repeat_n(quoted.as_str(), same_before + 1));
+        if same_before > 0 {
             at(
-                &[&needles[..], &[quoted.as_str()]].concat(),
+                &needles,
                 format!(
                     "separate deductible id \"{}\" is used twice: expected unique ids",
                     row.id

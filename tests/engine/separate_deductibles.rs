@@ -71,10 +71,25 @@ fn major_services_deductible_beside_the_general_one() {
         ));
     let e = case.estimate(None, "2026-03-01");
     // Filling: general 50; 80% x (150 - 50) = 80; patient 150 - 80 = 70; write-off 50.
-    assert_row(&e, 1, row("200.00", "150.00", "50.00", "50.00", &["80.00"], "70.00"));
+    assert_row(
+        &e,
+        1,
+        row("200.00", "150.00", "50.00", "50.00", &["80.00"], "70.00"),
+    );
     // Crown: major 100 - 60 met = 40; 50% x (850 - 40) = 405; patient 850 - 405 = 445;
     // write-off 1,400 - 850 = 550.
-    assert_row(&e, 2, row("1400.00", "850.00", "550.00", "40.00", &["405.00"], "445.00"));
+    assert_row(
+        &e,
+        2,
+        row(
+            "1400.00",
+            "850.00",
+            "550.00",
+            "40.00",
+            &["405.00"],
+            "445.00",
+        ),
+    );
     assert!(line(&e, 2).flags.contains(&Flag::DeductibleApplied));
     let step = separate_step(&e, 2).expect("the major deductible step");
     assert_eq!(
@@ -85,7 +100,10 @@ fn major_services_deductible_beside_the_general_one() {
         )
     );
     // The general deductible took only the filling's 50.
-    assert_eq!(remaining(&e, "ppo", "2026-01-01").deductible_after, crate::util::c("0.00"));
+    assert_eq!(
+        remaining(&e, "ppo", "2026-01-01").deductible_after,
+        crate::util::c("0.00")
+    );
 }
 
 fn plan_name(case: &Case) -> String {
@@ -109,9 +127,21 @@ fn separate_preventive_deductible_beats_the_waiver() {
         .treatment(&treatment("", r#"(code: "D1110")"#));
     let e = case.estimate(None, "2026-03-01");
     // 100% x (100 - 25) = 75; patient 25; write-off 40.
-    assert_row(&e, 1, row("140.00", "100.00", "40.00", "25.00", &["75.00"], "25.00"));
-    assert!(!line(&e, 1).steps.iter().any(|s| matches!(s, Step::DeductibleWaived { .. })));
-    assert_eq!(remaining(&e, "ppo", "2026-01-01").deductible_after, crate::util::c("50.00"));
+    assert_row(
+        &e,
+        1,
+        row("140.00", "100.00", "40.00", "25.00", &["75.00"], "25.00"),
+    );
+    assert!(
+        !line(&e, 1)
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::DeductibleWaived { .. }))
+    );
+    assert_eq!(
+        remaining(&e, "ppo", "2026-01-01").deductible_after,
+        crate::util::c("50.00")
+    );
 }
 
 /// A lifetime orthodontic deductible of $150 ($100 met in an earlier year, as the
@@ -138,7 +168,18 @@ fn orthodontic_lifetime_deductible() {
     let e = case.estimate(None, "2026-03-01");
     // 150 - 100 = 50 applied; 50% x (4,800 - 50) = 2,375, capped at the 2,000
     // lifetime maximum; patient 4,800 - 2,000 = 2,800; write-off 600.
-    assert_row(&e, 1, row("5400.00", "4800.00", "600.00", "50.00", &["2000.00"], "2800.00"));
+    assert_row(
+        &e,
+        1,
+        row(
+            "5400.00",
+            "4800.00",
+            "600.00",
+            "50.00",
+            &["2000.00"],
+            "2800.00",
+        ),
+    );
 }
 
 /// Precedence, one line per layer: D2740 by its code row ($60), D2750 by the
@@ -165,13 +206,43 @@ fn deductible_code_beats_group_beats_class_beats_general() {
         ));
     let e = case.estimate(None, "2026-03-01");
     // General: 80% x (150 - 50) = 80; patient 70.
-    assert_row(&e, 1, row("200.00", "150.00", "50.00", "50.00", &["80.00"], "70.00"));
+    assert_row(
+        &e,
+        1,
+        row("200.00", "150.00", "50.00", "50.00", &["80.00"], "70.00"),
+    );
     // Code row: 50% x (850 - 60) = 395; patient 455.
-    assert_row(&e, 2, row("1400.00", "850.00", "550.00", "60.00", &["395.00"], "455.00"));
+    assert_row(
+        &e,
+        2,
+        row(
+            "1400.00",
+            "850.00",
+            "550.00",
+            "60.00",
+            &["395.00"],
+            "455.00",
+        ),
+    );
     // Group row: 50% x (800 - 75) = 362.50; patient 437.50.
-    assert_row(&e, 3, row("1300.00", "800.00", "500.00", "75.00", &["362.50"], "437.50"));
+    assert_row(
+        &e,
+        3,
+        row(
+            "1300.00",
+            "800.00",
+            "500.00",
+            "75.00",
+            &["362.50"],
+            "437.50",
+        ),
+    );
     // Class row: 50% x (200 - 100) = 50; patient 150.
-    assert_row(&e, 4, row("300.00", "200.00", "100.00", "100.00", &["50.00"], "150.00"));
+    assert_row(
+        &e,
+        4,
+        row("300.00", "200.00", "100.00", "100.00", &["50.00"], "150.00"),
+    );
 }
 
 /// The family amount of a separate deductible: the family has met $120 of its
@@ -195,7 +266,11 @@ fn separate_deductible_family_amount() {
             r#"(code: "D2740", tooth: "30")"#,
         ));
         let e = case.estimate(None, "2026-03-01");
-        assert_row(&e, 1, row("1400.00", "850.00", "550.00", ded, &[pays], patient));
+        assert_row(
+            &e,
+            1,
+            row("1400.00", "850.00", "550.00", ded, &[pays], patient),
+        );
     }
 }
 
@@ -223,8 +298,34 @@ fn separate_deductible_carries_across_lines_and_resets_each_year() {
         ));
     let e = case.estimate(None, "2026-03-01");
     // 1: 50% x (850 - 100) = 375. 2: met, 50% x 850 = 425. 3 (2027): 375 again.
-    assert_row(&e, 1, row("1400.00", "850.00", "550.00", "100.00", &["375.00"], "475.00"));
-    assert_row(&e, 2, row("1400.00", "850.00", "550.00", "0.00", &["425.00"], "425.00"));
-    assert_row(&e, 3, row("1400.00", "850.00", "550.00", "100.00", &["375.00"], "475.00"));
+    assert_row(
+        &e,
+        1,
+        row(
+            "1400.00",
+            "850.00",
+            "550.00",
+            "100.00",
+            &["375.00"],
+            "475.00",
+        ),
+    );
+    assert_row(
+        &e,
+        2,
+        row("1400.00", "850.00", "550.00", "0.00", &["425.00"], "425.00"),
+    );
+    assert_row(
+        &e,
+        3,
+        row(
+            "1400.00",
+            "850.00",
+            "550.00",
+            "100.00",
+            &["375.00"],
+            "475.00",
+        ),
+    );
     assert!(separate_step(&e, 2).is_none());
 }

@@ -151,3 +151,47 @@ fn a_library_folder_uses_its_own_groups() {
     assert!(limit.codes.contains(code("D1206")));
     assert!(!limit.codes.contains(code("D1208")));
 }
+
+/// Issue 16 items 2 and 3: the checks of separate deductibles, class maximums'
+/// codes and family amounts, and the rollover bank, each at its row.
+#[test]
+fn separate_rows_are_checked() {
+    let text = r#"PlanRules(
+    format: 1,
+    id: "rows",
+    name: "Rows",
+    carrier: "Test",
+    network: InNetwork(contracted: "summit-ppo-2026"),
+    deductible: (separate: [
+        (id: "major", name: "Major", classes: [MajorRestorative], individual: "100.00", family: "50.00"),
+        (id: "major", name: "Nothing", individual: "10.00"),
+    ]),
+    maximum: (
+        class_maximums: [
+            (id: "ortho", name: "Ortho", classes: [Orthodontics], amount: "1500.00", period: Lifetime, family_amount: "1000.00"),
+            (id: "none", name: "None", classes: [], amount: "10.00", period: Lifetime),
+        ],
+        rollover: (threshold: "700.00", amount: "500.00", cap: "400.00"),
+    ),
+    coverage: { MajorRestorative: 50 },
+)
+"#;
+    let library = library::from_sources(&shipped_schedules(), &[plan_file("rows.ron", text)]);
+    let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
+    // Each at its row: line 8 column 14 is the first "major", line 9 column 14
+    // the second; line 13 column 104 the ortho row's family_amount; line 14
+    // column 18 the "none" id; line 16 the rollover record and its cap.
+    assert_eq!(
+        problems,
+        vec![
+            "rows.ron:8:14: separate deductible \"major\": family 50.00 is less than the individual 100.00: expected at least the individual amount",
+            "rows.ron:9:14: separate deductible id \"major\" is used twice: expected unique ids",
+            "rows.ron:9:14: separate deductible \"major\" names no classes or codes: expected at least one",
+            "rows.ron:13:104: class maximum \"ortho\": family amount 1,000.00 is less than the amount 1,500.00: expected at least the amount per person",
+            "rows.ron:14:18: class maximum \"none\" names no classes or codes: expected at least one",
+            "rows.ron:16:9: a rollover bank without an annual maximum: expected `annual` (the bank is drawn once it is used up)",
+            "rows.ron:16:59: rollover cap 400.00 is less than the yearly credit 500.00: expected at least the credit",
+        ]
+    );
+    assert!(library.plans.is_empty());
+}
