@@ -7,6 +7,7 @@ mod cob_examples;
 mod code_groups;
 mod fee_versions;
 mod limitations;
+mod missing_tooth_history;
 mod own_maximums;
 mod plan_limits;
 mod properties;
