@@ -36,6 +36,9 @@ fn main() -> io::Result<()> {
     // The quick-entry presets, so a seeded library has a copy the office can edit.
     println!("cargo:rerun-if-changed=assets/presets.ron");
     code.push_str("    (\"assets/presets.ron\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/presets.ron\"))),\n");
+    // The code groups plans name (`@implants`), so a seeded library can edit them.
+    println!("cargo:rerun-if-changed=assets/code-groups.ron");
+    code.push_str("    (\"assets/code-groups.ron\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/code-groups.ron\"))),\n");
     code.push_str("];\n");
     fs::write(Path::new(&out_dir).join("sample_library.rs"), code)
 }

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::window::BenefitYearStart;
+use crate::model::benefit_rows::SeparateUsed;
 use crate::model::edit::BenefitYear;
-use crate::model::plan::{DeductiblePeriod, FamilyDeductibleModel};
+use crate::model::plan::{DeductiblePeriod, FamilyDeductibleModel, SeparateDeductible};
 use crate::model::treatment_plan::YearUsed;
-use crate::model::{Coverage, PlanRules, ProcedureClass};
+use crate::model::{CdtCode, Coverage, PlanRules, ProcedureClass};
 use crate::money::Cents;
 
 /// Amounts used in one benefit year (or over the lifetime of the coverage).
@@ -27,6 +28,12 @@ pub struct Used {
     pub family_maximum: Cents,
     /// Payments toward class maximums, by id.
     pub class: BTreeMap<String, Cents>,
+    /// The patient's separate deductibles met, by id.
+    pub separate_deductible: BTreeMap<String, Cents>,
+    /// The family's dollars toward separate deductibles, by id.
+    pub family_separate_deductible: BTreeMap<String, Cents>,
+    /// The family's payments toward class maximums' family amounts, by id.
+    pub family_class: BTreeMap<String, Cents>,
 }
 
 impl Used {
@@ -38,7 +45,34 @@ impl Used {
             family_members_met: used.family_members_met,
             maximum: used.benefits_used,
             family_maximum: used.family_benefits_used,
-            class: BTreeMap::new(),
+            ..Used::default()
+        }
+    }
+
+    /// Seeds the separate deductibles and family class maximums of `period`
+    /// from what the card shows used.
+    fn seed_separate(&mut self, plan: &PlanRules, used: &SeparateUsed, period: DeductiblePeriod) {
+        for row in plan
+            .deductible
+            .separate
+            .iter()
+            .filter(|r| r.period == period)
+        {
+            let get = |map: &BTreeMap<String, Cents>| map.get(&row.id).copied().unwrap_or_default();
+            self.separate_deductible
+                .insert(row.id.clone(), get(&used.deductibles_met));
+            self.family_separate_deductible
+                .insert(row.id.clone(), get(&used.family_deductibles_met));
+        }
+        for max in plan
+            .maximum
+            .class_maximums
+            .iter()
+            .filter(|m| m.period == period)
+        {
+            let amount = used.family_class_maximum_used.get(&max.id).copied();
+            self.family_class
+                .insert(max.id.clone(), amount.unwrap_or_default());
         }
     }
 
@@ -59,6 +93,7 @@ impl Used {
                     .insert(max.id.clone(), amount.unwrap_or_default());
             }
         }
+        year.seed_separate(plan, &used.separate_used, DeductiblePeriod::BenefitYear);
         year
     }
 }
@@ -70,6 +105,8 @@ pub struct Accumulators<'a> {
     year_start: BenefitYearStart,
     years: BTreeMap<NaiveDate, Used>,
     lifetime: Used,
+    /// The rollover bank when the as-of benefit year began, and that year's start.
+    bank: (Cents, NaiveDate),
 }
 
 /// What a line may still take from the deductible and the maximums.
@@ -81,6 +118,24 @@ pub struct Room {
     pub individual_deductible: Cents,
     /// Caps on the payment, each with its name; None = no cap.
     pub caps: Vec<(String, Cents)>,
+    /// The separate deductible the line takes instead of the general one: its
+    /// name and amount per person.
+    pub separate: Option<(String, Cents)>,
+    /// The maximum of its own that takes the line out of the annual maximum: its
+    /// name and what it has left.
+    pub outside_annual: Option<(String, Cents)>,
+    /// The annual maximum's part and the rollover bank's part of its cap, when
+    /// the plan has a bank with money in it.
+    pub rollover: Option<RolloverRoom>,
+}
+
+/// The two parts of the annual cap of a plan with a rollover bank.
+#[derive(Clone, Copy, Debug)]
+pub struct RolloverRoom {
+    /// Left of the annual maximum.
+    pub annual: Cents,
+    /// Left in the bank.
+    pub bank: Cents,
 }
 
 impl<'a> Accumulators<'a> {
@@ -114,6 +169,8 @@ impl<'a> Accumulators<'a> {
                 DeductiblePeriod::BenefitYear => year.class.insert(max.id.clone(), used),
             };
         }
+        year.seed_separate(plan, &current.separate_used, DeductiblePeriod::BenefitYear);
+        lifetime.seed_separate(plan, &coverage.separate_used, DeductiblePeriod::Lifetime);
         let mut years = BTreeMap::new();
         years.insert(as_of_year, year);
         let next_start = as_of_end.succ_opt();
@@ -125,6 +182,7 @@ impl<'a> Accumulators<'a> {
             year_start,
             years,
             lifetime,
+            bank: (coverage.rollover_bank, as_of_year),
         }
     }
 
@@ -194,11 +252,72 @@ impl<'a> Accumulators<'a> {
             .collect()
     }
 
-    /// Room for a line of `class` on `date`.
-    pub fn room(&self, class: ProcedureClass, date: NaiveDate) -> Room {
-        let d = &self.plan.deductible;
+    /// Room for a line of `code` and `class` on `date`.
+    pub fn room(&self, code: CdtCode, class: ProcedureClass, date: NaiveDate) -> Room {
         let year = self.year(date);
-        let (ind_used, fam_used, members_met) = self.deductible_used(&year);
+        let (deductible, individual_deductible, separate) =
+            match self.plan.separate_deductible_for(code, class) {
+                Some(row) => self.separate_room(row, &year),
+                None => {
+                    let (deductible, individual) = self.general_deductible(class, &year);
+                    (deductible, individual, None)
+                }
+            };
+        let own = self.plan.maximums_for(code, class);
+        let outside = own.iter().any(|m| m.outside_annual);
+        let mut caps = Vec::new();
+        let mut rollover = None;
+        let m = &self.plan.maximum;
+        if !outside && !m.exempt_classes.contains(&class) {
+            if let Some(annual) = m.annual {
+                let left = annual.saturating_sub_floor(year.maximum);
+                let bank = self.bank_left(self.year_of(date).0, &year);
+                let name = if bank.is_zero() {
+                    "annual maximum"
+                } else {
+                    rollover = Some(RolloverRoom { annual: left, bank });
+                    "annual maximum and rollover bank"
+                };
+                caps.push((name.to_string(), left + bank));
+            }
+            if let Some(family) = m.family_annual {
+                caps.push((
+                    "family maximum".to_string(),
+                    family.saturating_sub_floor(year.family_maximum),
+                ));
+            }
+        }
+        let mut outside_annual = None;
+        for max in &own {
+            let (used, family_used) = match max.period {
+                DeductiblePeriod::Lifetime => (&self.lifetime.class, &self.lifetime.family_class),
+                DeductiblePeriod::BenefitYear => (&year.class, &year.family_class),
+            };
+            let get = |map: &BTreeMap<String, Cents>| map.get(&max.id).copied().unwrap_or_default();
+            let left = max.amount.saturating_sub_floor(get(used));
+            if max.outside_annual && outside_annual.is_none() {
+                outside_annual = Some((max.name.clone(), left));
+            }
+            caps.push((max.name.clone(), left));
+            if let Some(family) = max.family_amount {
+                let left = family.saturating_sub_floor(get(family_used));
+                caps.push((format!("{} for the family", max.name), left));
+            }
+        }
+        Room {
+            deductible,
+            individual_deductible,
+            caps,
+            separate,
+            outside_annual,
+            rollover,
+        }
+    }
+
+    /// The general deductible a line of `class` may take, and the individual left.
+    fn general_deductible(&self, class: ProcedureClass, year: &Used) -> (Cents, Cents) {
+        let d = &self.plan.deductible;
+        let (ind_used, fam_used, members_met) = self.deductible_used(year);
         let individual = d.individual.saturating_sub_floor(ind_used);
         let family = match (d.family, d.family_model) {
             (None, _) => individual,
@@ -213,63 +332,85 @@ impl<'a> Accumulators<'a> {
                 }
             }
         };
-        let waived = d.waived_classes.contains(&class);
-        let deductible = if waived {
-            Cents::ZERO
+        if d.waived_classes.contains(&class) {
+            (Cents::ZERO, individual)
         } else {
-            individual.min(family)
+            (individual.min(family), individual)
+        }
+    }
+
+    /// A separate deductible's room: what the line may take (individual and
+    /// family both allow it), the individual left, and the row's name and amount.
+    fn separate_room(
+        &self,
+        row: &SeparateDeductible,
+        year: &Used,
+    ) -> (Cents, Cents, Option<(String, Cents)>) {
+        let pool = match row.period {
+            DeductiblePeriod::Lifetime => &self.lifetime,
+            DeductiblePeriod::BenefitYear => year,
         };
-        let mut caps = Vec::new();
-        let m = &self.plan.maximum;
-        if !m.exempt_classes.contains(&class) {
-            if let Some(annual) = m.annual {
-                caps.push((
-                    "annual maximum".to_string(),
-                    annual.saturating_sub_floor(year.maximum),
-                ));
-            }
-            if let Some(family) = m.family_annual {
-                caps.push((
-                    "family maximum".to_string(),
-                    family.saturating_sub_floor(year.family_maximum),
-                ));
-            }
-        }
-        for max in m
-            .class_maximums
-            .iter()
-            .filter(|c| c.classes.contains(&class))
-        {
-            let used = match max.period {
-                DeductiblePeriod::Lifetime => self.lifetime.class.get(&max.id),
-                DeductiblePeriod::BenefitYear => year.class.get(&max.id),
-            };
-            caps.push((
-                max.name.clone(),
-                max.amount
-                    .saturating_sub_floor(used.copied().unwrap_or_default()),
-            ));
-        }
-        Room {
-            deductible,
-            individual_deductible: individual,
-            caps,
-        }
+        let get = |map: &BTreeMap<String, Cents>| map.get(&row.id).copied().unwrap_or_default();
+        let individual = row
+            .individual
+            .saturating_sub_floor(get(&pool.separate_deductible));
+        let family = row.family.map_or(individual, |f| {
+            f.saturating_sub_floor(get(&pool.family_separate_deductible))
+        });
+        (
+            individual.min(family),
+            individual,
+            Some((row.name.clone(), row.individual)),
+        )
     }
 
     /// Records a line's deductible and payment.
     pub fn record(
         &mut self,
+        code: CdtCode,
         class: ProcedureClass,
         date: NaiveDate,
         deductible: Cents,
         paid: Cents,
     ) {
         let plan = self.plan;
-        let individual = plan.deductible.individual;
-        let counts = !plan.maximum.exempt_classes.contains(&class);
-        let lifetime_deductible = plan.deductible.period == DeductiblePeriod::Lifetime;
-        let bump_deductible = |used: &mut Used| {
+        match plan.separate_deductible_for(code, class) {
+            Some(row) => {
+                let pool = match row.period {
+                    DeductiblePeriod::Lifetime => &mut self.lifetime,
+                    DeductiblePeriod::BenefitYear => self.year_mut(date),
+                };
+                *pool.separate_deductible.entry(row.id.clone()).or_default() += deductible;
+                *pool
+                    .family_separate_deductible
+                    .entry(row.id.clone())
+                    .or_default() += deductible;
+            }
+            None => self.record_general_deductible(date, deductible),
+        }
+        let own = plan.maximums_for(code, class);
+        let outside = own.iter().any(|m| m.outside_annual);
+        if !outside && !plan.maximum.exempt_classes.contains(&class) {
+            let year = self.year_mut(date);
+            year.maximum += paid;
+            year.family_maximum += paid;
+        }
+        for max in own {
+            let pool = match max.period {
+                DeductiblePeriod::Lifetime => &mut self.lifetime,
+                DeductiblePeriod::BenefitYear => self.year_mut(date),
+            };
+            *pool.class.entry(max.id.clone()).or_default() += paid;
+            if max.family_amount.is_some() {
+                *pool.family_class.entry(max.id.clone()).or_default() += paid;
+            }
+        }
+    }
+
+    /// Records the general deductible a line took.
+    fn record_general_deductible(&mut self, date: NaiveDate, deductible: Cents) {
+        let individual = self.plan.deductible.individual;
+        let bump = |used: &mut Used| {
             let was_met = used.deductible >= individual;
             used.deductible += deductible;
             used.family_deductible += deductible;
@@ -277,28 +418,45 @@ impl<'a> Accumulators<'a> {
                 used.family_members_met += 1;
             }
         };
-        if lifetime_deductible {
-            bump_deductible(&mut self.lifetime);
+        if self.plan.deductible.period == DeductiblePeriod::Lifetime {
+            bump(&mut self.lifetime);
+        } else {
+            bump(self.year_mut(date));
         }
-        let year = self.year_mut(date);
-        if !lifetime_deductible {
-            bump_deductible(year);
-        }
-        if counts {
-            year.maximum += paid;
-            year.family_maximum += paid;
-        }
-        for max in plan
-            .maximum
-            .class_maximums
-            .iter()
-            .filter(|c| c.classes.contains(&class))
-        {
-            let target = match max.period {
-                DeductiblePeriod::Lifetime => &mut self.lifetime.class,
-                DeductiblePeriod::BenefitYear => &mut self.year_mut(date).class,
+    }
+
+    /// The rollover bank left in the benefit year starting `start` (whose use so
+    /// far is `year`): the bank it began with less what its payments above the
+    /// annual maximum drew. A year after the as-of year begins with the bank the
+    /// year before ended with, plus the credit when that year's paid claims stayed
+    /// at or under the threshold, never above the cap.
+    fn bank_left(&self, start: NaiveDate, year: &Used) -> Cents {
+        let (Some(rollover), Some(annual)) =
+            (&self.plan.maximum.rollover, self.plan.maximum.annual)
+        else {
+            return Cents::ZERO;
+        };
+        let left = |bank: Cents, used: &Used| {
+            bank.saturating_sub_floor(used.maximum.saturating_sub_floor(annual))
+        };
+        let (mut bank, mut at) = self.bank;
+        while at < start {
+            let used = self.year(at);
+            let credit = if used.maximum <= rollover.threshold {
+                rollover.amount
+            } else {
+                Cents::ZERO
             };
-            *target.entry(max.id.clone()).or_default() += paid;
+            bank = (left(bank, &used) + credit).min(rollover.cap);
+            let Some(next) = self.year_of(at).1.succ_opt() else {
+                break;
+            };
+            at = next;
+        }
+        if at == start {
+            left(bank, year)
+        } else {
+            Cents::ZERO
         }
     }
 

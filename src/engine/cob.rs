@@ -280,7 +280,7 @@ fn record(
     } else {
         line.deductible
     };
-    acc.record(s.class, line.date, deductible, pays);
+    acc.record(s.line.code, s.class, line.date, deductible, pays);
 }
 
 /// The line's write-off and patient portion, and the steps that end its trail.

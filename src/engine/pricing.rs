@@ -195,7 +195,7 @@ pub fn price(
     }
     let basis = line.take(benefit_basis(&p, allowed));
     let basis = line.take(plan_copay(&p, basis));
-    let room = acc.room(s.class, line.date);
+    let room = acc.room(s.line.code, s.class, line.date);
     line.deductible = line.take(apply_deductible(&p, basis, &room));
     let share = line.take(plan_share(&p, basis, line.deductible, line.percent));
     let capped = line.take(apply_maximums(&p, share, &room));
@@ -487,6 +487,21 @@ fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room) -> Explained<Cen
     let plan = p.plan();
     let deductible = room.deductible.min(basis);
     let mut explained = Explained::new(deductible);
+    if let Some((name, individual)) = &room.separate {
+        // A separate deductible replaces the general one and its waivers.
+        if !deductible.is_zero() {
+            explained = explained
+                .step(Step::SeparateDeductible {
+                    plan: p.name.clone(),
+                    name: name.clone(),
+                    individual: *individual,
+                    amount: deductible,
+                    remaining: room.individual_deductible - deductible,
+                })
+                .flag(Flag::DeductibleApplied);
+        }
+        return explained;
+    }
     if plan.deductible.waived_classes.contains(&p.s.class) && !plan.deductible.individual.is_zero()
     {
         explained = explained.step(Step::DeductibleWaived {
@@ -549,6 +564,13 @@ fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Explained<Cappe
         benefit: share,
         exhausted: false,
     });
+    if let Some((maximum, left)) = &room.outside_annual {
+        explained.steps.push(Step::OutsideAnnual {
+            plan: p.name.clone(),
+            maximum: maximum.clone(),
+            left: *left,
+        });
+    }
     for (which, left) in &room.caps {
         explained.amount.exhausted |= left.is_zero();
         let before = explained.amount.benefit;
@@ -564,6 +586,16 @@ fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Explained<Cappe
     }
     if explained.amount.benefit < share {
         explained = explained.flag(Flag::MaximumReached);
+    }
+    if let Some(r) = room.rollover
+        && explained.amount.benefit > r.annual
+    {
+        let drawn = (explained.amount.benefit - r.annual).min(r.bank);
+        explained.steps.push(Step::RolloverDrawn {
+            plan: p.name.clone(),
+            drawn,
+            left: r.bank - drawn,
+        });
     }
     explained
 }

@@ -6,6 +6,7 @@
 
 mod bundling;
 mod frequency;
+mod missing_tooth;
 mod outcome;
 mod waiting;
 
@@ -16,9 +17,10 @@ use super::services::Service;
 use super::step::{Flag, Step};
 use super::window;
 use crate::model::plan::MissingToothDenial;
-use crate::model::{Area, Patient, Tooth};
+use crate::model::{Area, Patient};
 use bundling::bundling;
 use frequency::{Earlier, LimitLines, deny_buildups_with_crowns, frequency};
+use missing_tooth::MissingBefore;
 use outcome::deny;
 pub use outcome::{Billing, Denial, Outcome};
 pub(crate) use waiting::waiting_replaced;
@@ -133,8 +135,11 @@ fn missing_tooth(
         return None;
     }
     let effective = payer.coverage.effective?;
-    let replaced = |svc: &Service<'_>| replaced_before_coverage(patient, svc, effective);
-    let (tooth, since) = replaced(s).or_else(|| match clause.denies {
+    let replaced = |svc: &Service<'_>| {
+        replaced_before_coverage(patient, svc, effective)
+            .or_else(|| missing_tooth::extracted_before(patient, payer.coverage, svc, effective))
+    };
+    let found = replaced(s).or_else(|| match clause.denies {
         MissingToothDenial::ReplacingUnitOnly => None,
         MissingToothDenial::WholeProsthesis => services
             .iter()
@@ -145,24 +150,18 @@ fn missing_tooth(
             })
             .find_map(replaced),
     })?;
-    deny(
-        Flag::MissingTooth,
-        Step::MissingTooth {
-            plan: payer.plan.name.clone(),
-            tooth,
-            since,
-            effective,
-        },
-    )
+    let plan = payer.plan.name.clone();
+    deny(Flag::MissingTooth, found.step(plan, effective))
 }
 
-/// The tooth a unit replaces that was missing before `effective`, and since when:
-/// its own tooth; for an arch prosthesis, the first such tooth of its arch.
+/// The tooth a unit replaces that the patient's missing-teeth list shows missing
+/// before `effective`, and since when: its own tooth; for an arch prosthesis, the
+/// first such tooth of its arch.
 fn replaced_before_coverage(
     patient: &Patient,
     svc: &Service<'_>,
     effective: NaiveDate,
-) -> Option<(Tooth, Option<NaiveDate>)> {
+) -> Option<MissingBefore> {
     let mut before_coverage = patient
         .missing_teeth
         .iter()
@@ -174,7 +173,7 @@ fn replaced_before_coverage(
             before_coverage.find(|m| m.tooth == tooth)
         }
     };
-    found.map(|m| (m.tooth, m.since))
+    found.map(|m| MissingBefore::Listed(m.tooth, m.since))
 }
 
 /// Step 5 (part): exclusions, classes not covered, age limits.

@@ -406,4 +406,49 @@ pub enum Step {
         /// Its payment after.
         after: Cents,
     },
+    /// A separate deductible (for some classes, code groups or codes) taken
+    /// instead of the general one (issue 16 item 2).
+    SeparateDeductible {
+        /// Plan.
+        plan: String,
+        /// The deductible's name: "Major-services deductible".
+        name: String,
+        /// Its amount per person.
+        individual: Cents,
+        /// Amount taken from this line.
+        amount: Cents,
+        /// Left of it afterwards.
+        remaining: Cents,
+    },
+    /// The line is limited by a maximum of its own instead of the annual one.
+    OutsideAnnual {
+        /// Plan.
+        plan: String,
+        /// The maximum's name: "Implant maximum".
+        maximum: String,
+        /// Left of it before this line.
+        left: Cents,
+    },
+    /// The annual maximum ran out and the rollover bank paid the rest.
+    RolloverDrawn {
+        /// Plan.
+        plan: String,
+        /// Taken from the bank for this line.
+        drawn: Cents,
+        /// Left in the bank afterwards.
+        left: Cents,
+    },
+    /// The missing-tooth clause, decided by an extraction in the history.
+    MissingToothExtracted {
+        /// Plan.
+        plan: String,
+        /// The tooth.
+        tooth: Tooth,
+        /// The extraction's code.
+        code: CdtCode,
+        /// When it was extracted.
+        date: NaiveDate,
+        /// Coverage effective date.
+        effective: NaiveDate,
+    },
 }

@@ -155,6 +155,7 @@ fn skeleton(
         notes: None,
         fixed_benefits: None,
         copays: None,
+        group_coverage: BTreeMap::new(),
     }
 }
 
@@ -399,6 +400,9 @@ fn apply_amounts(a: &Amounts, plan: &mut PlanRules, review: &mut Vec<ReviewItem>
             } else {
                 DeductiblePeriod::BenefitYear
             },
+            codes: CodeSet::default(),
+            outside_annual: false,
+            family_amount: None,
         });
     }
 }

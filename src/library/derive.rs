@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::problem::{duplicate_id, locate};
-use super::validate;
+use super::{code_groups, validate};
 use crate::model::derived::PlanPatch;
 use crate::model::{Library, Problem, SourceFile};
 
@@ -138,14 +138,16 @@ impl Resolver<'_, '_> {
             .get(base)
             .map(|d| d.chain.clone())
             .unwrap_or_default();
-        let (plan, derivation) = patch.resolve(base_plan, &base_chain);
-        let mut problems = validate::check_plan(
+        let (mut plan, derivation) = patch.resolve(base_plan, &base_chain);
+        let groups = &self.library.code_groups;
+        let mut problems = code_groups::resolve_plan(&file.path, &file.text, &mut plan, groups);
+        problems.extend(validate::check_plan(
             &file.path,
             &file.text,
             &plan,
             &self.library.fee_schedules,
             &self.library.catalogue,
-        );
+        ));
         // A problem in a value the file does not write (it found nothing to
         // point at) is shown at the file's based_on.
         let based_on = locate(&file.text, &["based_on", &format!("\"{base}\"")]);

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::problem::duplicate_id;
-use super::{SAMPLE_FILES, derive, lint, parse, presets, read, validate};
+use super::{SAMPLE_FILES, code_groups, derive, lint, parse, presets, read, validate};
+use crate::model::code_group::CodeGroups;
 use crate::model::derived::PlanFile;
 use crate::model::{Library, Problem, SourceFile};
 
@@ -24,12 +25,32 @@ pub fn load_dir(root: &Path) -> Library {
     let mut problems = Vec::new();
     let schedules = read_folder(&root.join("fee-schedules"), &mut problems);
     let plans = read_folder(&root.join("plans"), &mut problems);
-    let mut library = from_sources(&schedules, &plans);
+    let groups = read_code_groups(root, &mut problems);
+    let mut library = from_sources_grouped(groups, &schedules, &plans);
     problems.append(&mut library.problems);
     read_presets(root, &mut library, &mut problems);
     library.problems = problems;
     library.root = Some(root.to_path_buf());
     library
+}
+
+/// The folder's own code groups, when it has the file; else the shipped ones.
+fn read_code_groups(root: &Path, problems: &mut Vec<Problem>) -> CodeGroups {
+    let path = root.join(code_groups::CODE_GROUPS_PATH);
+    if fs::symlink_metadata(&path).is_err() {
+        return code_groups::built_in();
+    }
+    match read::read_text(&path) {
+        Ok(text) => {
+            let (groups, mut wrong) = code_groups::load_code_groups(&path, &text);
+            problems.append(&mut wrong);
+            groups
+        }
+        Err(e) => {
+            problems.push(Problem::file(&path, format!("cannot read the file: {e}")));
+            CodeGroups::new()
+        }
+    }
 }
 
 /// The folder's own presets, when it has a presets file; a file that cannot be
@@ -120,9 +141,21 @@ pub fn sample() -> Library {
     from_sources(&pick("fee-schedules/"), &pick("plans/"))
 }
 
-/// Loads a library from file texts: the pure core of loading.
+/// Loads a library from file texts with the shipped code groups.
 pub fn from_sources(schedule_files: &[SourceFile], plan_files: &[SourceFile]) -> Library {
-    let mut library = Library::default();
+    from_sources_grouped(code_groups::built_in(), schedule_files, plan_files)
+}
+
+/// Loads a library from file texts and its code groups: the pure core of loading.
+pub fn from_sources_grouped(
+    groups: CodeGroups,
+    schedule_files: &[SourceFile],
+    plan_files: &[SourceFile],
+) -> Library {
+    let mut library = Library {
+        code_groups: groups,
+        ..Library::default()
+    };
     match parse::parse_catalogue(Path::new("assets/cdt-codes.ron"), CATALOGUE) {
         Ok(catalogue) => library.catalogue = catalogue,
         Err(problem) => library.problems.push(problem),
@@ -163,7 +196,7 @@ fn load_plans(library: &mut Library, plan_files: &[SourceFile]) {
     let mut derived = Vec::new();
     let mut failed = BTreeSet::new();
     for file in plan_files {
-        let plan = match parse::parse_plan_file(&file.path, &file.text) {
+        let mut plan = match parse::parse_plan_file(&file.path, &file.text) {
             Ok(PlanFile::Full(plan)) => plan,
             Ok(PlanFile::Derived(patch)) => {
                 derived.push((file, patch));
@@ -174,13 +207,15 @@ fn load_plans(library: &mut Library, plan_files: &[SourceFile]) {
                 continue;
             }
         };
-        let mut problems = validate::check_plan(
+        let groups = &library.code_groups;
+        let mut problems = code_groups::resolve_plan(&file.path, &file.text, &mut plan, groups);
+        problems.extend(validate::check_plan(
             &file.path,
             &file.text,
             &plan,
             &library.fee_schedules,
             &library.catalogue,
-        );
+        ));
         if library.plans.contains_key(&plan.id) {
             problems.push(duplicate_id(file, &plan.id, "plan", &library.sources));
         }

@@ -9,6 +9,7 @@
 //! for each one that did not, so the app can show the problems and work with the
 //! rest.
 
+mod code_groups;
 mod derive;
 mod disk;
 mod document;
@@ -29,8 +30,10 @@ mod save;
 mod text;
 mod unclosed;
 mod validate;
+mod validate_rows;
 mod write;
 
+pub use code_groups::{CODE_GROUPS_PATH, load_code_groups};
 pub use disk::{
     Fingerprint, LibraryStamp, can_replace, exists, fingerprint, in_library_folder, library_stamp,
     load_treatment_plan_fingerprinted, prepare_private_file, save_treatment_plan_fingerprinted,
@@ -38,7 +41,7 @@ pub use disk::{
 pub use document::{DocumentError, load_treatment_plan, place_problems, save_treatment_plan};
 pub use imports::{ImportFileError, draft_plan_text, fee_schedule_text, read_import, write_import};
 pub use lint::lint;
-pub use load::{from_sources, lint_library, load_dir, sample};
+pub use load::{from_sources, from_sources_grouped, lint_library, load_dir, sample};
 pub use location::{
     Environment, LibraryError, PATIENTS_FOLDER_NAME, documents_dir, documents_in_user_dirs,
     resolve_library_dir, seed_library, user_data_dir,

@@ -35,6 +35,9 @@ pub fn check_plan(
     alternate_benefits(&mut found, plan);
     bundling_rules(&mut found, plan);
     benefit_tables(&mut found, plan, schedules);
+    found
+        .problems
+        .extend(super::validate_rows::check_rows(path, text, plan));
     found.problems
 }
 

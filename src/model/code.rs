@@ -3,6 +3,7 @@
 //! A code is `D` followed by four digits (`D2740`). Ferrule never ships the ADA's
 //! descriptors; names live in `assets/cdt-codes.ron`, written in our own words.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
@@ -190,11 +191,13 @@ impl AreaKind {
     }
 }
 
-/// A set of codes written as single codes and inclusive ranges:
-/// `["D0120", "D2740-D2799"]`.
+/// A set of codes written as single codes, inclusive ranges and the library's
+/// code groups: `["D0120", "D2740-D2799", "@implants"]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CodeSet {
     ranges: Vec<(CdtCode, CdtCode)>,
+    /// Groups named with `@`, resolved by the library loader (see `code_group`).
+    groups: Vec<GroupRef>,
 }
 
 impl CodeSet {
@@ -202,6 +205,7 @@ impl CodeSet {
     pub fn of(codes: &[CdtCode]) -> CodeSet {
         CodeSet {
             ranges: codes.iter().map(|c| (*c, *c)).collect(),
+            groups: Vec::new(),
         }
     }
 
@@ -215,14 +219,45 @@ impl CodeSet {
 
     /// True when `code` is in the set.
     pub fn contains(&self, code: CdtCode) -> bool {
-        self.ranges
-            .iter()
-            .any(|(lo, hi)| *lo <= code && code <= *hi)
+        self.specificity(code).is_some()
     }
 
-    /// True for an empty set.
+    /// How the set names `code`: written itself (or in a written range) beats
+    /// through a group; None when the set does not hold it.
+    pub fn specificity(&self, code: CdtCode) -> Option<Specificity> {
+        if self
+            .ranges
+            .iter()
+            .any(|(lo, hi)| *lo <= code && code <= *hi)
+        {
+            Some(Specificity::Code)
+        } else if self.groups.iter().any(|g| g.contains(code)) {
+            Some(Specificity::Group)
+        } else {
+            None
+        }
+    }
+
+    /// True for an empty set (no codes, ranges or groups written).
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
+        self.ranges.is_empty() && self.groups.is_empty()
+    }
+
+    /// The groups the set names, as written.
+    pub fn groups(&self) -> &[GroupRef] {
+        &self.groups
+    }
+
+    /// Resolves the named groups through `lookup` (a group id to its codes);
+    /// returns the ids it does not know (those groups then hold no codes).
+    pub fn resolve_groups<'g>(
+        &mut self,
+        lookup: impl Fn(&str) -> Option<&'g [(CdtCode, CdtCode)]>,
+    ) -> Vec<String> {
+        self.groups
+            .iter_mut()
+            .filter_map(|g| (!g.resolve(lookup(&g.id))).then(|| g.id.clone()))
+            .collect()
     }
 
     /// The ranges as written (single codes are ranges of one).
@@ -248,33 +283,34 @@ impl CodeSet {
     }
 }
 
+impl CodeSet {
+    /// Each element as written: codes and ranges, then `@group`s.
+    fn items(&self) -> Vec<String> {
+        let ranges = self.ranges.iter().map(|(lo, hi)| {
+            if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}-{hi}")
+            }
+        });
+        let groups = self.groups.iter().map(|g| format!("@{}", g.id()));
+        ranges.chain(groups).collect()
+    }
+}
+
 impl fmt::Display for CodeSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self
-            .ranges
-            .iter()
-            .map(|(lo, hi)| {
-                if lo == hi {
-                    lo.to_string()
-                } else {
-                    format!("{lo}-{hi}")
-                }
-            })
-            .collect();
-        f.write_str(&parts.join(", "))
+        f.write_str(&self.items().join(", "))
     }
 }
 
 impl Serialize for CodeSet {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(Some(self.ranges.len()))?;
-        for (lo, hi) in &self.ranges {
-            if lo == hi {
-                seq.serialize_element(&lo.to_string())?;
-            } else {
-                seq.serialize_element(&format!("{lo}-{hi}"))?;
-            }
+        let items = self.items();
+        let mut seq = serializer.serialize_seq(Some(items.len()))?;
+        for item in &items {
+            seq.serialize_element(item)?;
         }
         seq.end()
     }
@@ -290,14 +326,130 @@ impl<'de> Deserialize<'de> for CodeSet {
                 f.write_str("a list of codes and ranges, such as [\"D0120\", \"D2740-D2799\"]")
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<CodeSet, A::Error> {
-                let mut ranges = Vec::new();
+                let mut set = CodeSet::default();
                 while let Some(item) = seq.next_element::<String>()? {
-                    ranges.push(CodeSet::parse_item(&item).map_err(de::Error::custom)?);
+                    match item.strip_prefix('@') {
+                        Some(id) if !id.trim().is_empty() => {
+                            set.groups.push(GroupRef::named(id.trim()));
+                        }
+                        Some(_) => {
+                            return Err(de::Error::custom(
+                                "\"@\" without a group id: expected \"@\" and a code group's id, such as \"@implants\"",
+                            ));
+                        }
+                        None => set
+                            .ranges
+                            .push(CodeSet::parse_item(&item).map_err(de::Error::custom)?),
+                    }
                 }
-                Ok(CodeSet { ranges })
+                Ok(set)
             }
         }
         deserializer.deserialize_seq(Visitor)
+    }
+}
+
+/// How specifically a row names a line (the one precedence for rows that
+/// overlap: a code beats a code group, which beats a class; a line no row names
+/// falls to the plan's general amount).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Specificity {
+    /// The row names the line's class.
+    Class,
+    /// The row names a code group holding the line's code.
+    Group,
+    /// The row names the code itself (or a range holding it).
+    Code,
+}
+
+/// A group named in a plan: its id as written, and its codes once the library
+/// has resolved it. Two references are equal when they name the same group, so a
+/// plan read back from its text equals the loaded one.
+#[derive(Clone, Debug, Default)]
+pub struct GroupRef {
+    id: String,
+    ranges: Vec<(CdtCode, CdtCode)>,
+}
+
+impl GroupRef {
+    /// A reference to the group `id`, not yet resolved (it holds no codes).
+    pub fn named(id: &str) -> GroupRef {
+        GroupRef {
+            id: id.to_string(),
+            ranges: Vec::new(),
+        }
+    }
+
+    /// The group's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// True when the resolved group holds `code`.
+    pub fn contains(&self, code: CdtCode) -> bool {
+        self.ranges
+            .iter()
+            .any(|(lo, hi)| *lo <= code && code <= *hi)
+    }
+
+    /// Takes the group's codes from `lookup`; false when it does not know the
+    /// group (the reference then holds no codes).
+    pub fn resolve_with<'g>(
+        &mut self,
+        lookup: impl Fn(&str) -> Option<&'g [(CdtCode, CdtCode)]>,
+    ) -> bool {
+        let codes = lookup(&self.id);
+        self.resolve(codes)
+    }
+
+    /// Takes the group's codes (None: the library has no group of that id, and
+    /// the reference then holds no codes); false when there were none.
+    fn resolve(&mut self, codes: Option<&[(CdtCode, CdtCode)]>) -> bool {
+        self.ranges = codes.map(<[_]>::to_vec).unwrap_or_default();
+        codes.is_some()
+    }
+}
+
+impl PartialEq for GroupRef {
+    fn eq(&self, other: &GroupRef) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for GroupRef {}
+
+impl PartialOrd for GroupRef {
+    fn partial_cmp(&self, other: &GroupRef) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for GroupRef {
+    fn cmp(&self, other: &GroupRef) -> Ordering {
+        self.id.cmp(&other.id)
+    }
+}
+
+impl fmt::Display for GroupRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id)
+    }
+}
+
+impl super::unique_map::MapKey for GroupRef {
+    const WHAT: &'static str = "code group";
+}
+
+impl Serialize for GroupRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.id)
+    }
+}
+
+impl<'de> Deserialize<'de> for GroupRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<GroupRef, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        Ok(GroupRef::named(id.trim_start_matches('@')))
     }
 }
 

@@ -162,6 +162,7 @@ impl Coverage {
                 family_members_met: self.family_members_met,
                 family_benefits_used: self.family_benefits_used,
                 class_maximum_used: self.class_maximum_used.clone(),
+                separate_used: self.separate_used.clone(),
             },
             BenefitYear::Next => self.next_year.clone().unwrap_or_default(),
         }
@@ -177,6 +178,7 @@ impl Coverage {
                 self.family_members_met = used.family_members_met;
                 self.family_benefits_used = used.family_benefits_used;
                 self.class_maximum_used = used.class_maximum_used.clone();
+                self.separate_used = used.separate_used.clone();
             }
             BenefitYear::Next => self.next_year = Some(used.clone()),
         }

@@ -3,8 +3,10 @@
 //! settings. No I/O, no clock, no GUI.
 
 pub mod area;
+pub mod benefit_rows;
 pub mod bundling;
 pub mod code;
+pub mod code_group;
 pub mod code_search;
 pub mod completion;
 pub mod derived;

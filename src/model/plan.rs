@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::benefit_rows::{Rollover, SeparateDeductible};
 pub use super::bundling::{BundlingKind, BundlingRule, Liability, Proximity, ToothMatch};
-use super::code::{CdtCode, CodeSet, ProcedureClass};
+use super::code::{CdtCode, CodeSet, GroupRef, ProcedureClass};
 pub use super::plan_settings::{
     DateOfServiceBasis, DeniedBilling, DeniedBillingByReason, InNetworkCobLimit, PlanSettings,
     UnlistedSubstitute,
@@ -101,6 +102,10 @@ pub struct PlanRules {
     /// taken off the benefit basis before the deductible and the percentage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copays: Option<String>,
+    /// Coverage percentage for the library's code groups: beats the class, not a code entry.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(deserialize_with = "super::unique_map::unique_map")]
+    pub group_coverage: BTreeMap<GroupRef, Percent>,
 }
 
 /// The plan type and where its allowed amounts come from.
@@ -208,6 +213,9 @@ pub struct Deductible {
     /// Subtract before the percentage (usual) or after it.
     #[serde(default)]
     pub placement: DeductiblePlacement,
+    /// Deductibles of their own for some classes, code groups or codes (see `benefit_rows`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub separate: Vec<SeparateDeductible>,
 }
 
 fn default_waived_classes() -> Vec<ProcedureClass> {
@@ -223,6 +231,7 @@ impl Default for Deductible {
             waived_classes: default_waived_classes(),
             period: DeductiblePeriod::default(),
             placement: DeductiblePlacement::default(),
+            separate: Vec::new(),
         }
     }
 }
@@ -273,6 +282,9 @@ pub struct Maximum {
     /// Separate maximums for some classes (ortho lifetime, implants per year, ...).
     #[serde(default)]
     pub class_maximums: Vec<ClassMaximum>,
+    /// Unused annual maximum banked into later years (dental-benefits.md §2.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rollover: Option<Rollover>,
 }
 
 fn default_exempt_classes() -> Vec<ProcedureClass> {
@@ -286,6 +298,7 @@ impl Default for Maximum {
             family_annual: None,
             exempt_classes: default_exempt_classes(),
             class_maximums: Vec::new(),
+            rollover: None,
         }
     }
 }
@@ -304,6 +317,15 @@ pub struct ClassMaximum {
     pub amount: Cents,
     /// Per benefit year or lifetime.
     pub period: DeductiblePeriod,
+    /// Codes and `@groups` it limits, besides `classes` (see `benefit_rows`).
+    #[serde(default, skip_serializing_if = "CodeSet::is_empty")]
+    pub codes: CodeSet,
+    /// Its lines neither count toward nor are limited by the annual and family maximums.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub outside_annual: bool,
+    /// A cap for the whole family as well (family orthodontic lifetime maximum).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_amount: Option<Cents>,
 }
 
 /// "N services per window" for a group of codes.
@@ -526,14 +548,3 @@ pub struct DhmoUpgrade {
     pub charge: Cents,
 }
 
-impl PlanRules {
-    /// The coverage percentage for a code of a class: code entry first, then class;
-    /// a class the plan does not list is 0%.
-    pub fn coverage_for(&self, code: CdtCode, class: ProcedureClass) -> Percent {
-        self.code_coverage
-            .get(&code)
-            .or_else(|| self.coverage.get(&class))
-            .copied()
-            .unwrap_or(Percent::ZERO)
-    }
-}

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::area::Area;
+use super::benefit_rows::SeparateUsed;
 use super::code::CdtCode;
 use super::ids::{LineId, OptionId, VisitId};
 use super::tooth::{Arch, Quadrant, Surfaces, Tooth};
@@ -366,6 +367,12 @@ pub struct Coverage {
     /// one pool and take the figures above, never these.
     #[serde(default)]
     pub next_year: Option<YearUsed>,
+    /// Amounts used toward the plan's separate deductibles and family class maximums.
+    #[serde(default, skip_serializing_if = "SeparateUsed::is_empty")]
+    pub separate_used: SeparateUsed,
+    /// Unused maximum banked from earlier years, as it stood when this benefit year began.
+    #[serde(default, skip_serializing_if = "super::benefit_rows::is_no_amount")]
+    pub rollover_bank: Cents,
 }
 
 /// Amounts already used in one benefit year.
@@ -390,6 +397,9 @@ pub struct YearUsed {
     /// Amounts used toward the plan's per-year class maximums, by their id.
     #[serde(default, deserialize_with = "super::unique_map::unique_map")]
     pub class_maximum_used: BTreeMap<String, Cents>,
+    /// Amounts used toward the plan's separate deductibles and family class maximums.
+    #[serde(default, skip_serializing_if = "SeparateUsed::is_empty")]
+    pub separate_used: SeparateUsed,
 }
 
 impl Coverage {
@@ -423,6 +433,8 @@ impl Coverage {
             history: Vec::new(),
             verified: None,
             next_year: None,
+            separate_used: SeparateUsed::default(),
+            rollover_bank: Cents::ZERO,
         }
     }
 }

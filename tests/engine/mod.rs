@@ -5,11 +5,15 @@
 mod accumulators;
 mod carrier_settings;
 mod cob_examples;
+mod code_groups;
 mod fee_versions;
 mod fixed_benefit;
 mod in_network_cob;
 mod limitations;
+mod missing_tooth_history;
+mod own_maximums;
 mod plan_copays;
 mod plan_limits;
 mod properties;
+mod separate_deductibles;
 mod worked_examples;

@@ -151,11 +151,11 @@ broken! {
     syntax_unclosed_paren_inside: "syntax-unclosed-paren-inner.ron" =>
         // Reported: an unclosed `(` reads as the next field being inside it, so the
         // message names the field, not the parenthesis (line 8).
-        "tests/library/broken/syntax-unclosed-paren-inner.ron:10:5: unknown field `coverage` in `Deductible`, expected one of `individual`, `family`, `family_model`, `waived_classes`, `period`, or `placement` instead";
+        "tests/library/broken/syntax-unclosed-paren-inner.ron:10:5: unknown field `coverage` in `Deductible`, expected one of `individual`, `family`, `family_model`, `waived_classes`, `period`, `placement`, or `separate` instead";
 
     // Unknown and missing fields.
     unknown_field_in_plan: "plan-unknown-field.ron" =>
-        "tests/library/broken/plan-unknown-field.ron:8:5: unknown field `annual_maximum` in `PlanRules`, expected one of `format`, `id`, `name`, `carrier`, `network`, `benefit_year`, `rounding`, `deductible`, `maximum`, `coverage`, `code_coverage`, `frequency_limits`, `age_limits`, `waiting_periods`, `missing_tooth_clause`, `exclusions`, `preauthorization`, `alternate_benefits`, `bundling`, `cob`, `dhmo_upgrades`, `settings`, `in_force_since`, `notes`, `fixed_benefits`, or `copays` instead";
+        "tests/library/broken/plan-unknown-field.ron:8:5: unknown field `annual_maximum` in `PlanRules`, expected one of `format`, `id`, `name`, `carrier`, `network`, `benefit_year`, `rounding`, `deductible`, `maximum`, `coverage`, `code_coverage`, `frequency_limits`, `age_limits`, `waiting_periods`, `missing_tooth_clause`, `exclusions`, `preauthorization`, `alternate_benefits`, `bundling`, `cob`, `dhmo_upgrades`, `settings`, `in_force_since`, `notes`, `fixed_benefits`, `copays`, or `group_coverage` instead";
     unknown_field_in_fee_schedule: "schedule-unknown-field.ron" =>
         "tests/library/broken/schedule-unknown-field.ron:7:5: unknown field `effective` in `FeeSchedule`, expected one of `format`, `id`, `name`, `kind`, `fees`, `versions`, or `notes` instead";
     missing_required_field: "plan-missing-field.ron" =>
@@ -313,7 +313,7 @@ broken! {
     plan_deductible_bare_number: "plan-deductible-bare-number.ron" =>
         r#"tests/library/broken/plan-deductible-bare-number.ron:13:30: write money in quotes with cents, such as "50.00""#;
     plan_deductible_unknown_field: "plan-deductible-unknown-field.ron" =>
-        "tests/library/broken/plan-deductible-unknown-field.ron:13:18: unknown field `amount` in `Deductible`, expected one of `individual`, `family`, `family_model`, `waived_classes`, `period`, or `placement` instead";
+        "tests/library/broken/plan-deductible-unknown-field.ron:13:18: unknown field `amount` in `Deductible`, expected one of `individual`, `family`, `family_model`, `waived_classes`, `period`, `placement`, or `separate` instead";
     plan_member_count_0: "plan-member-count-0.ron" =>
         "tests/library/broken/plan-member-count-0.ron:16:23: family deductible met by 0 members: expected 1 or more";
     plan_family_model_unknown: "plan-family-model-unknown.ron" =>
@@ -344,7 +344,7 @@ broken! {
     plan_exempt_classes_not_a_list: "plan-exempt-classes-not-a-list.ron" =>
         "tests/library/broken/plan-exempt-classes-not-a-list.ron:13:49: Expected opening `[`";
     plan_maximum_unknown_field: "plan-maximum-unknown-field.ron" =>
-        "tests/library/broken/plan-maximum-unknown-field.ron:13:34: unknown field `lifetime` in `Maximum`, expected one of `annual`, `family_annual`, `exempt_classes`, or `class_maximums` instead";
+        "tests/library/broken/plan-maximum-unknown-field.ron:13:34: unknown field `lifetime` in `Maximum`, expected one of `annual`, `family_annual`, `exempt_classes`, `class_maximums`, or `rollover` instead";
     plan_class_maximum_class_unknown: "plan-class-maximum-class-unknown.ron" =>
         "tests/library/broken/plan-class-maximum-class-unknown.ron:15:53: unknown value `Ortho` in enum `ProcedureClass`, expected one of `Diagnostic`, `Preventive`, `BasicRestorative`, `MajorRestorative`, `Endodontics`, `Periodontics`, `Prosthodontics`, `Implants`, `OralSurgery`, `Orthodontics`, or `Adjunctive` instead";
     plan_class_maximum_amount_bare: "plan-class-maximum-amount-bare.ron" =>

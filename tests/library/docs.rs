@@ -129,6 +129,14 @@ fn check(example: &Example, path: &Path, shipped: &Library) -> Result<(), String
             Ok(())
         }
         "CodeSet" => part::<CodeSet>(&example.text),
+        "CodeGroupsFile" => {
+            let (groups, problems) = library::load_code_groups(path, &example.text);
+            match problems.first() {
+                Some(problem) => Err(problem.to_string()),
+                None if groups.is_empty() => Err("no groups".to_string()),
+                None => Ok(()),
+            }
+        }
         "[Network]" => part::<Vec<Network>>(&example.text),
         "[FrequencyWindow]" => part::<Vec<FrequencyWindow>>(&example.text),
         other => Err(format!(

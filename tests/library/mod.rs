@@ -3,6 +3,7 @@
 //! trips through `to_ron`, saving treatment plans, and the examples in the docs.
 
 mod broken;
+mod code_groups;
 mod derived;
 mod disk;
 mod docs;

@@ -89,15 +89,17 @@ fn built_in_sample_equals_the_shipped_folders() {
     assert_eq!(sample.fee_schedules, disk.fee_schedules);
     assert_eq!(sample.catalogue, disk.catalogue);
     assert_eq!(sample.presets, disk.presets);
+    assert_eq!(sample.code_groups, disk.code_groups);
     assert_eq!(sample.root, None);
 
-    // The binary carries exactly the files of the three folders and the presets
-    // file, unchanged.
+    // The binary carries exactly the files of the three folders, the presets
+    // file and the code groups file, unchanged.
     let embedded: BTreeSet<String> = SAMPLE_FILES.iter().map(|(p, _)| p.to_string()).collect();
     let on_disk: BTreeSet<String> = ["fee-schedules", "plans", "assets/samples"]
         .iter()
         .flat_map(|folder| ron_files(folder))
         .chain(["assets/presets.ron".to_string()])
+        .chain(["assets/code-groups.ron".to_string()])
         .collect();
     assert_eq!(embedded, on_disk);
     for (rel, text) in SAMPLE_FILES {

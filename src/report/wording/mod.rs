@@ -8,6 +8,7 @@ pub mod patient;
 pub mod patient_es;
 mod staff;
 mod staff_settings;
+mod staff_rows;
 
 pub use patient::{PlanNaming, line_note};
 pub use staff::{rule_plan, sentence};

@@ -199,7 +199,8 @@ fn limit(step: &Step, w: &Words<'_>) -> Option<String> {
             w.who(plan),
             date(*covered_from)
         ),
-        Step::MissingTooth { plan, tooth, .. } => format!(
+        Step::MissingTooth { plan, tooth, .. }
+        | Step::MissingToothExtracted { plan, tooth, .. } => format!(
             "{} does not pay to replace tooth {tooth}, because the tooth was missing before the coverage began.",
             w.who(plan)
         ),
@@ -266,6 +267,19 @@ fn money_note(step: &Step, w: &Words<'_>) -> Option<String> {
                 w.who(plan)
             ),
         },
+        Step::SeparateDeductible {
+            plan, name, amount, ..
+        } => format!(
+            "{} of the cost counts toward the {} of {}.",
+            money(*amount),
+            lower_first(name),
+            w.who(plan)
+        ),
+        Step::RolloverDrawn { plan, drawn, .. } => format!(
+            "{} pays {} of this from benefits you did not use in earlier years.",
+            w.who(plan),
+            money(*drawn)
+        ),
         Step::Preauthorization { plan } => format!(
             "{} asks to review this treatment before it is done; this estimate assumes it approves.",
             w.who(plan)

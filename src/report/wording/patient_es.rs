@@ -183,7 +183,8 @@ fn limit(step: &Step, w: &Words<'_>) -> Option<String> {
             w.who(plan),
             long_date_es(*covered_from)
         ),
-        Step::MissingTooth { plan, tooth, .. } => format!(
+        Step::MissingTooth { plan, tooth, .. }
+        | Step::MissingToothExtracted { plan, tooth, .. } => format!(
             "{} no paga para reemplazar el diente {tooth}, porque ya faltaba antes de que empezara la cobertura.",
             w.who(plan)
         ),
@@ -262,6 +263,18 @@ fn money_note(step: &Step, w: &Words<'_>) -> Option<String> {
                 w.who(plan)
             ),
         },
+        Step::SeparateDeductible {
+            plan, amount, name, ..
+        } => format!(
+            "{} del costo cuentan para un deducible aparte de {} ({name}).",
+            money(*amount),
+            w.who(plan)
+        ),
+        Step::RolloverDrawn { plan, drawn, .. } => format!(
+            "{} paga {} de esto con beneficios que usted no usó en años anteriores.",
+            w.who(plan),
+            money(*drawn)
+        ),
         Step::Preauthorization { plan } => format!(
             "{} pide revisar este tratamiento antes de hacerlo; este presupuesto supone que lo aprueba.",
             w.who(plan)

@@ -23,7 +23,11 @@ pub fn rule_plan(step: &Step) -> Option<&str> {
         | Step::AgeLimit { plan, .. }
         | Step::WaitingPeriod { plan, .. }
         | Step::MissingTooth { plan, .. }
-        | Step::MaximumCapped { plan, .. } => Some(plan),
+        | Step::MaximumCapped { plan, .. }
+        | Step::SeparateDeductible { plan, .. }
+        | Step::OutsideAnnual { plan, .. }
+        | Step::RolloverDrawn { plan, .. }
+        | Step::MissingToothExtracted { plan, .. } => Some(plan),
         _ => None,
     }
 }
@@ -65,6 +69,10 @@ pub fn sentence(step: &Step) -> String {
         | Step::SubstituteAtBilledFee { .. }
         | Step::HigherContractedFee { .. }
         | Step::OwnContractCap { .. } => staff_settings::sentence(step),
+        Step::SeparateDeductible { .. }
+        | Step::OutsideAnnual { .. }
+        | Step::RolloverDrawn { .. }
+        | Step::MissingToothExtracted { .. } => super::staff_rows::sentence(step),
     }
 }
 
