@@ -228,15 +228,15 @@ fn coordinate(payer: &Payer<'_>, line: &PlanLine, paid: Cents, balance: Cents) -
         CobMethod::Basic => normal.min(line.allowed.saturating_sub_floor(paid)),
     };
     // No method pays more than the plan would as primary, nor more than is owed.
-    let pays = formula.min(normal).min(balance);
+    let by_method = formula.min(normal).min(balance);
     let (pays, capped) = if payer.plan.settings.own_contract_caps_secondary
         && line.contracted
         && line.eligible
         && line.covered
     {
-        own_contract_cap(&payer.plan.name, line.allowed, paid, pays)
+        own_contract_cap(&payer.plan.name, line.allowed, paid, by_method)
     } else {
-        (pays, None)
+        (by_method, None)
     };
     let step = line.covered.then(|| Step::Coordination {
         plan: payer.plan.name.clone(),
@@ -244,7 +244,9 @@ fn coordinate(payer: &Payer<'_>, line: &PlanLine, paid: Cents, balance: Cents) -
         normal_benefit: normal,
         paid_before: paid,
         balance,
-        pays,
+        // What the COB method gives; a cap on its own contract follows as its
+        // own step.
+        pays: by_method,
     });
     // Medicaid's allowance is payment in full: the rest is written off.
     let medicaid_write_off = if method == CobMethod::Medicaid {
