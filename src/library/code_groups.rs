@@ -69,30 +69,43 @@ pub fn resolve_plan(
     plan: &mut PlanRules,
     groups: &CodeGroups,
 ) -> Vec<Problem> {
-    let mut unknown = Vec::new();
+    // (where to point: the field and the name as written, the group id)
+    let mut unknown: Vec<(Vec<String>, String)> = Vec::new();
     for set in plan.code_sets_mut() {
-        unknown.extend(
-            code_group::resolve(set, groups)
-                .into_iter()
-                .map(|id| (format!("\"@{id}\""), id)),
-        );
+        for id in code_group::resolve(set, groups) {
+            unknown.push((vec![format!("\"@{id}\"")], id));
+        }
     }
     plan.resolve_group_coverage(|group| {
         if !group.resolve_from(groups) {
-            unknown.push((format!("\"{}\"", group.id()), group.id().to_string()));
+            let needle = format!("\"{}\"", group.id());
+            unknown.push((
+                vec!["group_coverage".into(), needle],
+                group.id().to_string(),
+            ));
         }
     });
-    unknown.dedup();
+    let mut seen = Vec::new();
+    unknown.retain(|entry| {
+        let first = !seen.contains(entry);
+        seen.push(entry.clone());
+        first
+    });
+    let known: Vec<&str> = groups.keys().map(String::as_str).collect();
+    let expected = if known.is_empty() {
+        "its groups (it has none)".to_string()
+    } else {
+        known.join(", ")
+    };
     unknown
         .into_iter()
-        .map(|(needle, id)| {
-            let known: Vec<&str> = groups.keys().map(String::as_str).collect();
+        .map(|(needles, id)| {
+            let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
             Problem::at(
                 path,
-                locate(text, &[&needle]),
+                locate(text, &needles),
                 format!(
-                    "code group \"{id}\" is not in the library's {CODE_GROUPS_PATH}: expected one of {}",
-                    if known.is_empty() { "its groups (it has none)".to_string() } else { known.join(", ") }
+                    "code group \"{id}\" is not in the library's {CODE_GROUPS_PATH}: expected one of {expected}"
                 ),
             )
         })

@@ -11,6 +11,13 @@ pub fn check_rows(path: &Path, text: &str, plan: &PlanRules) -> Vec<Problem> {
     let mut at = |needles: &[&str], message: String| {
         problems.push(Problem::at(path, locate(text, needles), message));
     };
+    separate_deductibles(plan, &mut at);
+    own_maximums(plan, &mut at);
+    problems
+}
+
+/// Separate deductible ids are unique, each names something, family >= individual.
+fn separate_deductibles(plan: &PlanRules, at: &mut impl FnMut(&[&str], String)) {
     let mut ids: Vec<&str> = Vec::new();
     for row in &plan.deductible.separate {
         let quoted = format!("\"{}\"", row.id);
@@ -49,6 +56,11 @@ pub fn check_rows(path: &Path, text: &str, plan: &PlanRules) -> Vec<Problem> {
             );
         }
     }
+}
+
+/// Class maximums name something and their family amount is at least the
+/// amount; a rollover bank needs an annual maximum and a cap at least its credit.
+fn own_maximums(plan: &PlanRules, at: &mut impl FnMut(&[&str], String)) {
     for max in &plan.maximum.class_maximums {
         let quoted = format!("\"{}\"", max.id);
         if max.classes.is_empty() && max.codes.is_empty() {
@@ -89,5 +101,4 @@ pub fn check_rows(path: &Path, text: &str, plan: &PlanRules) -> Vec<Problem> {
             );
         }
     }
-    problems
 }

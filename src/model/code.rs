@@ -436,10 +436,6 @@ impl fmt::Display for GroupRef {
     }
 }
 
-impl super::unique_map::MapKey for GroupRef {
-    const WHAT: &'static str = "code group";
-}
-
 impl Serialize for GroupRef {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.id)

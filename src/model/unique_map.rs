@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
-use super::code::{CdtCode, ProcedureClass};
+use super::code::{CdtCode, GroupRef, ProcedureClass};
 
 /// A map key that can name itself in an error.
 pub trait MapKey: Ord + fmt::Display {
@@ -21,6 +21,10 @@ impl MapKey for CdtCode {
 
 impl MapKey for ProcedureClass {
     const WHAT: &'static str = "class";
+}
+
+impl MapKey for GroupRef {
+    const WHAT: &'static str = "code group";
 }
 
 /// Ids of a plan's separate maximums ("ortho"), as a coverage lists what is used.

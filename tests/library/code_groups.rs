@@ -69,6 +69,19 @@ fn an_unknown_group_is_a_problem_at_its_name() {
         (library.problems[0].line, library.problems[0].column),
         (8, 23)
     );
+    // The same unknown name in two code lists is one problem, at its first use.
+    let text = PLAN.replace(
+        "    frequency_limits:",
+        "    preauthorization: [\"@nothing\"],\n    age_limits: [(codes: [\"@nothing\"], through_age: 18)],\n    frequency_limits:",
+    );
+    let library = library::from_sources(&shipped_schedules(), &[plan_file("p.ron", &text)]);
+    let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("p.ron:9:24: code group \"nothing\""),
+        "{}",
+        problems[0]
+    );
 }
 
 #[test]
