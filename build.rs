@@ -36,6 +36,19 @@ fn main() -> io::Result<()> {
     // The quick-entry presets, so a seeded library has a copy the office can edit.
     println!("cargo:rerun-if-changed=assets/presets.ron");
     code.push_str("    (\"assets/presets.ron\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/presets.ron\"))),\n");
+    // The coding files, seeded into the library's `coding/` folder.
+    println!("cargo:rerun-if-changed=assets/coding");
+    for name in [
+        "checks.ron",
+        "reminders.ron",
+        "narratives.ron",
+        "look-alikes.ron",
+    ] {
+        let _ = writeln!(
+            code,
+            "    (\"coding/{name}\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/coding/{name}\"))),"
+        );
+    }
     code.push_str("];\n");
     fs::write(Path::new(&out_dir).join("sample_library.rs"), code)
 }

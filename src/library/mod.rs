@@ -9,6 +9,7 @@
 //! for each one that did not, so the app can show the problems and work with the
 //! rest.
 
+mod coding;
 mod derive;
 mod disk;
 mod document;
@@ -31,6 +32,7 @@ mod unclosed;
 mod validate;
 mod write;
 
+pub use coding::{CODING_DIR, load_coding};
 pub use disk::{
     Fingerprint, LibraryStamp, can_replace, exists, fingerprint, in_library_folder, library_stamp,
     load_treatment_plan_fingerprinted, prepare_private_file, save_treatment_plan_fingerprinted,

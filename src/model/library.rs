@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::coding::CodingBook;
 use super::derived::Derivation;
 use super::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Preset, Problem};
 
@@ -27,6 +28,8 @@ pub struct Library {
     pub problems: Vec<Problem>,
     /// For each derived plan (by id), its base and which fields it inherited.
     pub derivations: BTreeMap<String, Derivation>,
+    /// Coding checks, checklists, narratives and look-alike codes.
+    pub coding: CodingBook,
 }
 
 /// One file handed to the loader: where it came from and its text.

@@ -6,6 +6,7 @@ pub mod area;
 pub mod bundling;
 pub mod code;
 pub mod code_search;
+pub mod coding;
 pub mod completion;
 pub mod derived;
 pub mod edit;

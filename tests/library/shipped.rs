@@ -91,10 +91,12 @@ fn built_in_sample_equals_the_shipped_folders() {
     assert_eq!(sample.presets, disk.presets);
     assert_eq!(sample.root, None);
 
-    // The binary carries exactly the files of the three folders and the presets
-    // file, unchanged.
-    let embedded: BTreeSet<String> = SAMPLE_FILES.iter().map(|(p, _)| p.to_string()).collect();
-    let on_disk: BTreeSet<String> = ["fee-schedules", "plans", "assets/samples"]
+    // The binary carries exactly the files of the three folders, the presets
+    // file and the coding files (seeded into `coding/` from `assets/coding/`),
+    // unchanged.
+    let from_assets = |rel: &str| rel.replace("coding/", "assets/coding/");
+    let embedded: BTreeSet<String> = SAMPLE_FILES.iter().map(|(p, _)| from_assets(p)).collect();
+    let on_disk: BTreeSet<String> = ["fee-schedules", "plans", "assets/samples", "assets/coding"]
         .iter()
         .flat_map(|folder| ron_files(folder))
         .chain(["assets/presets.ron".to_string()])
@@ -103,7 +105,7 @@ fn built_in_sample_equals_the_shipped_folders() {
     for (rel, text) in SAMPLE_FILES {
         assert_eq!(
             *text,
-            source(rel).text,
+            source(&from_assets(rel)).text,
             "{rel} differs from the built-in copy"
         );
     }

@@ -56,6 +56,9 @@ pub fn sentence(step: &Step) -> String {
         | Step::NoInsurance
         | Step::Preauthorization { .. }
         | Step::PatientOwes { .. } => share(step),
+        Step::CodingDenial { rule, reason } => format!(
+            "Coding check {rule}: {reason} Carriers deny it whatever the plan, so the estimate shows the plan paying nothing for this line."
+        ),
     }
 }
 
