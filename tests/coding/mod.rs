@@ -6,6 +6,7 @@
 mod denial;
 mod files;
 mod rules;
+mod visible;
 
 use std::path::Path;
 

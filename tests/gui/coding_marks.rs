@@ -1,0 +1,31 @@
+//! Issue 15: coding notes are seen where work happens: a mark beside the code in
+//! the line's row and a count beside the option's tab.
+
+use egui_kittest::kittest::Queryable as _;
+
+use super::{harness, sample_app};
+
+#[test]
+fn the_pins_row_carries_its_bu5_mark_and_the_option_its_count() {
+    // rules-bundling.ron line 10: pins (D2951) on #19 the same day as the
+    // buildup (line 9): BU5, likely denied or pended.
+    let h = harness(sample_app("rules-bundling.ron"));
+    let row = h.get_by_label("Line 10: D2951").rect();
+    let mark = h.get_by_label("Coding notes on line 10: BU5 likely denied or pended");
+    assert!(
+        (mark.rect().center().y - row.center().y).abs() < 4.0,
+        "the mark is in the pins row: {:?} vs {:?}",
+        mark.rect(),
+        row
+    );
+    // Near miss: the exam on line 1 has no coding note, so no mark.
+    assert!(
+        h.query_by_label_contains("Coding notes on line 1:")
+            .is_none()
+    );
+    // BU5 (line 10), BU6 (line 12) and B4 (line 13) are the option's warnings.
+    assert!(
+        h.query_by_label("Coding warnings in Recommended: 3")
+            .is_some()
+    );
+}
