@@ -209,7 +209,7 @@ pub struct NarrativeTemplate {
 }
 
 /// The placeholders a narrative may use.
-pub const NARRATIVE_FIELDS: [&str; 8] = [
+pub const NARRATIVE_FIELDS: [&str; 9] = [
     "tooth",
     "code",
     "name",
@@ -218,6 +218,7 @@ pub const NARRATIVE_FIELDS: [&str; 8] = [
     "prior_root_canal",
     "prior_buildup",
     "patient_age",
+    "note",
 ];
 
 /// The placeholders a check's reason and advice may use.

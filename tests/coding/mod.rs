@@ -5,6 +5,7 @@
 
 mod denial;
 mod files;
+mod papers;
 mod rules;
 mod visible;
 
