@@ -29,3 +29,41 @@ fn the_pins_row_carries_its_bu5_mark_and_the_option_its_count() {
             .is_some()
     );
 }
+
+#[test]
+fn a_crown_is_marked_as_a_remake_and_its_narrative_copied() {
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    h.get_by_label("Line 2: D2740").click();
+    h.run();
+    h.get_by_label("Remake").click();
+    h.run();
+    let crown = &h.state().state.document.plan.options[0].visits[0].lines[1];
+    assert!(crown.remake, "the checkbox marks the line");
+    // Marked without a note: CR2 asks for the narrative, in the row's mark.
+    assert!(
+        h.query_by_label_contains("Coding notes on line 2: CR2 likely denied or pended")
+            .is_some()
+    );
+    h.get_by_label("Copy narrative").click();
+    // One frame: the copy command is in that frame's output.
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    assert!(
+        copied.starts_with("Crown remake: line 2, D2740 #19"),
+        "{copied}"
+    );
+    // Near miss: the buildup (line 1) is not a restoration with a window, so it
+    // has no remake box.
+    h.get_by_label("Line 1: D2950").click();
+    h.run();
+    assert!(h.query_by_label("Remake").is_none());
+}
