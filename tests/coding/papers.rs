@@ -152,3 +152,27 @@ fn no_template_or_no_line_is_an_error_not_a_crash() {
     assert_eq!(code, 2);
     assert!(stderr.contains("no line has id 999"), "{stderr}");
 }
+
+#[test]
+fn look_alike_codes_tell_each_member_apart() {
+    use ferrule::model::CdtCode;
+    use ferrule::report::coding::code_reference;
+    let lib = library::sample();
+    let code = |c: &str| CdtCode::parse(c).unwrap();
+    let buildup = code_reference(code("D2950"), &lib.catalogue, &lib.coding);
+    assert_eq!(buildup.class_and_area, "major restorative; one tooth");
+    let (title, rows) = &buildup.groups[0];
+    assert_eq!(title, "Buildups and posts");
+    let codes: Vec<String> = rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["D2949", "D2950", "D2952", "D2954"]);
+    assert!(rows.iter().any(|r| r.this && r.code == code("D2950")));
+    for group in [["D2790", "D2791"], ["D2792", "D2794"], ["D3351", "D3353"]] {
+        for c in group {
+            let r = code_reference(code(c), &lib.catalogue, &lib.coding);
+            assert_eq!(r.groups.len(), 1, "{c}");
+        }
+    }
+    // Near miss: a cleaning has no look-alike group.
+    let cleaning = code_reference(code("D1110"), &lib.catalogue, &lib.coding);
+    assert!(cleaning.groups.is_empty());
+}

@@ -67,3 +67,27 @@ fn a_crown_is_marked_as_a_remake_and_its_narrative_copied() {
     h.run();
     assert!(h.query_by_label("Remake").is_none());
 }
+
+#[test]
+fn the_code_reference_window_shows_look_alikes() {
+    let mut h = harness(sample_app("buildup-crown-19.ron"));
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Code reference").click();
+    h.run();
+    h.get_by_label("Code reference search").focus();
+    h.run();
+    h.get_by_label("Code reference search").type_text("D2790");
+    h.run();
+    h.get_by_label_contains("D2790 —").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("D2791: All cast metal, mostly base metal")
+            .is_some(),
+        "the base metal look-alike is listed"
+    );
+    assert!(
+        h.query_by_label_contains("Easily confused: Metal crowns by alloy")
+            .is_some()
+    );
+}
