@@ -5,18 +5,41 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Failure, out};
+use super::{Command, Failure, out};
 use crate::export;
 use crate::library;
 use crate::model::{Library, LineId, TreatmentPlan};
 use crate::report::coding::{Checklist, narrative};
+
+/// Runs `checklist` or `narrative`.
+pub fn run(lib: &Library, command: &Command) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Checklist {
+            file,
+            option,
+            output,
+            paper,
+            force,
+        } => checklist(
+            lib,
+            &ChecklistJob {
+                file,
+                option: option.as_deref(),
+                output: output.as_deref().map(|o| (o, *force)),
+                paper: super::print::paper(*paper),
+            },
+        ),
+        Command::Narrative { file, line } => narrative_of(lib, file, *line),
+        _ => Err(Failure("not a coding command".into())),
+    }
+}
 
 fn load(file: &Path) -> Result<TreatmentPlan, Failure> {
     library::load_treatment_plan(file).map_err(|e| Failure(e.to_string()))
 }
 
 /// What `ferrule checklist` was asked to do.
-pub struct ChecklistJob<'a> {
+struct ChecklistJob<'a> {
     /// The treatment plan.
     pub file: &'a Path,
     /// `--option` (default: the first).
@@ -28,7 +51,7 @@ pub struct ChecklistJob<'a> {
 }
 
 /// The checklist of one option: a PDF page when `-o` is given, else text.
-pub fn checklist(lib: &Library, job: &ChecklistJob<'_>) -> Result<ExitCode, Failure> {
+fn checklist(lib: &Library, job: &ChecklistJob<'_>) -> Result<ExitCode, Failure> {
     let plan = load(job.file)?;
     let option = match job.option {
         Some(wanted) => plan
@@ -52,7 +75,7 @@ pub fn checklist(lib: &Library, job: &ChecklistJob<'_>) -> Result<ExitCode, Fail
 }
 
 /// The narrative of line `line` of the plan in `file`.
-pub fn narrative_of(lib: &Library, file: &Path, line: u32) -> Result<ExitCode, Failure> {
+fn narrative_of(lib: &Library, file: &Path, line: u32) -> Result<ExitCode, Failure> {
     let plan = load(file)?;
     let filled = narrative(&plan, LineId(line), &lib.coding, &lib.catalogue)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;

@@ -291,22 +291,7 @@ pub fn run(
             today,
         ),
         Command::Fees { command } => import::fees(&lib, &dir, command),
-        Command::Checklist {
-            file,
-            option,
-            output,
-            paper,
-            force,
-        } => coding::checklist(
-            &lib,
-            &coding::ChecklistJob {
-                file,
-                option: option.as_deref(),
-                output: output.as_deref().map(|o| (o, *force)),
-                paper: print::paper(*paper),
-            },
-        ),
-        Command::Narrative { file, line } => coding::narrative_of(&lib, file, *line),
+        Command::Checklist { .. } | Command::Narrative { .. } => coding::run(&lib, command),
     }
 }
 
