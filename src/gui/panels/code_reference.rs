@@ -91,8 +91,11 @@ fn reference_ui(ui: &mut Ui, library: &Library, code: CdtCode) {
     }
 }
 
-/// Under the code picked in the add-line search: its look-alikes, one line each.
+/// Under the code picked in the add-line search: its class and what it applies
+/// to, then its look-alikes, one line each.
 pub fn look_alikes_ui(ui: &mut Ui, library: &Library, code: CdtCode) {
+    let reference = code_reference(code, &library.catalogue, &library.coding);
+    ui.label(RichText::new(&reference.class_and_area).small().weak());
     for group in library.coding.look_alikes_of(code) {
         for member in group.codes.iter().filter(|m| m.code != code) {
             let text = format!("Not {}: {}", member.code, member.differs);
