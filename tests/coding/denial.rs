@@ -68,3 +68,39 @@ fn bu11_near_miss_a_buildup_on_a_permanent_tooth_is_paid() {
     );
     assert!(!line(&e, 1).flags.contains(&Flag::CodingDenial));
 }
+
+#[test]
+fn bu11_denial_has_a_staff_sentence_and_a_patient_note() {
+    use ferrule::report::wording::sentence;
+    let e = case("A").estimate(None, "2026-03-01");
+    let step = line(&e, 1)
+        .steps
+        .iter()
+        .find(|s| matches!(s, Step::CodingDenial { .. }))
+        .unwrap();
+    let words = sentence(step);
+    assert!(
+        words.starts_with("Coding check BU11: A core buildup on a baby tooth (#A)"),
+        "{words}"
+    );
+    assert!(words.contains("the plan paying nothing"), "{words}");
+    let lib = ferrule::library::sample();
+    let note = ferrule::report::wording::line_note(
+        line(&e, 1),
+        &lib.catalogue,
+        &ferrule::report::wording::PlanNaming::Single,
+    )
+    .unwrap_or_default();
+    assert!(note.contains("no insurance payment is expected"), "{note}");
+    // Near miss: the crown on line 2 has no such note.
+    let crown = ferrule::report::wording::line_note(
+        line(&e, 2),
+        &lib.catalogue,
+        &ferrule::report::wording::PlanNaming::Single,
+    )
+    .unwrap_or_default();
+    assert!(
+        !crown.contains("no insurance payment is expected"),
+        "{crown}"
+    );
+}
