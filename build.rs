@@ -39,6 +39,19 @@ fn main() -> io::Result<()> {
     // The code groups plans name (`@implants`), so a seeded library can edit them.
     println!("cargo:rerun-if-changed=assets/code-groups.ron");
     code.push_str("    (\"assets/code-groups.ron\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/code-groups.ron\"))),\n");
+    // The coding files, seeded into the library's `coding/` folder.
+    println!("cargo:rerun-if-changed=assets/coding");
+    for name in [
+        "checks.ron",
+        "reminders.ron",
+        "narratives.ron",
+        "look-alikes.ron",
+    ] {
+        let _ = writeln!(
+            code,
+            "    (\"coding/{name}\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/coding/{name}\"))),"
+        );
+    }
     code.push_str("];\n");
     fs::write(Path::new(&out_dir).join("sample_library.rs"), code)
 }

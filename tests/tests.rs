@@ -7,6 +7,7 @@ mod blocking;
 mod cli;
 mod cli_import;
 mod cob;
+mod coding;
 mod compare;
 mod engine;
 mod fees_csv;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+mod coding;
 mod compare;
 mod import;
 mod print;
@@ -142,6 +143,31 @@ pub enum Command {
         #[command(subcommand)]
         command: FeesCommand,
     },
+    /// The office-side documentation checklist of an option (never for the patient).
+    Checklist {
+        /// The treatment-plan file.
+        file: PathBuf,
+        /// Treatment option name, or its id when names repeat (default: the first).
+        #[arg(long)]
+        option: Option<String>,
+        /// Write it as a PDF page here (default: print it as text).
+        #[arg(short = 'o', long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = Paper::Letter)]
+        paper: Paper,
+        /// Replace OUT.pdf even when it is not a PDF (never the treatment plan itself).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a line's narrative, from the library's templates, with blanks to fill.
+    Narrative {
+        /// The treatment-plan file.
+        file: PathBuf,
+        /// The line's id (as in `estimate --format json`).
+        #[arg(long, value_name = "ID")]
+        line: u32,
+    },
 }
 
 /// Languages a patient's papers print in.
@@ -265,6 +291,7 @@ pub fn run(
             today,
         ),
         Command::Fees { command } => import::fees(&lib, &dir, command),
+        Command::Checklist { .. } | Command::Narrative { .. } => coding::run(&lib, command),
     }
 }
 
@@ -290,7 +317,7 @@ fn estimate(
     let input = EstimateInput::from_document(lib, doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let result = engine::estimate(&input);
-    let notes = engine::coding::check(input.option, &doc.patient);
+    let notes = engine::coding::check(input.coding, input.option, &doc.patient);
     let names = names(lib);
     let table = report::EstimateTable::new(input.option, &result, &notes, &names);
     let remaining = report::RemainingBenefits::new(&result, &names);

@@ -16,7 +16,7 @@ use crate::report::PrintedEstimate;
 use crate::report::printed::{Handout, HandoutSources};
 
 /// The export module's paper for the command line's.
-fn paper(p: Paper) -> export::Paper {
+pub(super) fn paper(p: Paper) -> export::Paper {
     match p {
         Paper::Letter => export::Paper::Letter,
         Paper::A4 => export::Paper::A4,
@@ -60,7 +60,7 @@ fn logo(settings: &PracticeSettings) -> Option<Logo> {
 /// Refuses an output that would destroy something: the treatment plan being
 /// printed (never, even with `--force`), or an existing file that is not a PDF
 /// (unless `force`). A PDF is replaced: printing again is the usual case.
-fn check_output(file: &Path, output: &Path, force: bool) -> Result<(), Failure> {
+pub(super) fn check_output(file: &Path, output: &Path, force: bool) -> Result<(), Failure> {
     if library::same_file(file, output) {
         return Err(Failure(format!(
             "{} is the treatment plan being printed: expected another file name for the PDF, such as {}",

@@ -384,7 +384,7 @@ fn price_scenarios(
             .collect();
         let notes = notes
             .entry(option.id)
-            .or_insert_with(|| coding::check(option, &plan.patient))
+            .or_insert_with(|| coding::check(&library.coding.checks, option, &plan.patient))
             .clone();
         results.push(ScenarioResult {
             scenario: scenario.clone(),

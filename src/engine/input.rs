@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::model::coding::CodingCheck;
 use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
     CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, TreatmentOption,
@@ -41,6 +42,8 @@ pub struct EstimateInput<'a> {
     /// The day the estimate is made: "benefits used" on file apply to the benefit
     /// year containing it.
     pub as_of: NaiveDate,
+    /// The library's coding checks: a line one says "will be denied" is denied.
+    pub coding: &'a [CodingCheck],
 }
 
 /// Why an estimate cannot be set up.
@@ -102,6 +105,7 @@ impl<'a> EstimateInput<'a> {
             payers,
             option,
             as_of,
+            coding: &library.coding.checks,
         })
     }
 }

@@ -12,6 +12,7 @@ mod waiting;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::coding::{self, CodingNote};
 use super::input::{EstimateInput, Payer};
 use super::services::Service;
 use super::step::{Flag, Step};
@@ -37,6 +38,7 @@ pub fn decide(
     let mut outcomes = vec![Outcome::Covered; services.len()];
     let bundled = bundling(payer, services, order);
     let limit_lines = LimitLines::new(payer, services, order);
+    let coding = coding::denials(input.coding, input.option, input.patient);
     for (position, &i) in order.iter().enumerate() {
         let Some(s) = services.get(i) else { continue };
         let dos = s.dos(basis);
@@ -49,13 +51,27 @@ pub fn decide(
                     rank: position,
                 };
                 frequency(input, payer, services, &outcomes, &earlier, s, dos)
-            });
+            })
+            .or_else(|| coding_denial(&coding, s));
         if let (Some(denial), Some(slot)) = (decided, outcomes.get_mut(i)) {
             *slot = Outcome::Denied(denial);
         }
     }
     deny_buildups_with_crowns(payer, services, &mut outcomes);
     outcomes
+}
+
+/// A line a coding check says carriers deny whatever the plan (BU11): the plan's
+/// own reasons above come first.
+fn coding_denial(notes: &[CodingNote], s: &Service<'_>) -> Option<Denial> {
+    let note = notes.iter().find(|n| n.line == s.id)?;
+    deny(
+        Flag::CodingDenial,
+        Step::CodingDenial {
+            rule: note.rule.clone(),
+            reason: note.message.clone(),
+        },
+    )
 }
 
 /// Step 1: eligibility, checked one by one in this order: coverage dates, waiting

@@ -41,6 +41,8 @@ pub enum Flag {
     NotOnSchedule,
     /// A coding check to look at.
     CodingWarning,
+    /// A coding check says the carrier will deny the line (BU11).
+    CodingDenial,
 }
 
 impl Flag {
@@ -56,6 +58,7 @@ impl Flag {
                 | Flag::Excluded
                 | Flag::MissingTooth
                 | Flag::NotEligible
+                | Flag::CodingDenial
         )
     }
 }
@@ -450,5 +453,12 @@ pub enum Step {
         date: NaiveDate,
         /// Coverage effective date.
         effective: NaiveDate,
+    },
+    /// A coding check says carriers deny this line whatever the plan (BU11).
+    CodingDenial {
+        /// The check's rule id.
+        rule: String,
+        /// Its reason, in plain words.
+        reason: String,
     },
 }

@@ -21,6 +21,7 @@
 //! # }
 //! ```
 
+mod checklist;
 mod compose;
 mod error;
 pub(crate) mod fonts;
@@ -32,6 +33,7 @@ mod pdf;
 mod sections;
 mod table;
 
+pub use checklist::{checklist_pdf, layout_checklist};
 pub use error::PdfError;
 pub use fonts::Weight;
 pub use handout::HandoutPrintout;

@@ -57,7 +57,7 @@ pub fn handout_pdf(printout: &HandoutPrintout, paper: Paper) -> Result<Vec<u8>, 
 }
 
 /// The laid-out pages as PDF bytes, with the fonts embedded.
-fn write(
+pub(super) fn write(
     layout: &Layout,
     (title, language): (&str, Language),
     logo: Option<&Logo>,

@@ -344,6 +344,7 @@ impl FerruleApp {
         panels::dialogs::path_window_ui(ctx, &mut self.panels.path_window, &self.prefs.recent, out);
         panels::practice::practice_window_ui(ctx, &mut self.panels.practice, out);
         panels::keyboard::keyboard_window_ui(ctx, &mut self.panels.keyboard);
+        panels::code_reference::code_reference_window_ui(ctx, &self.state.library);
         let state = &self.state;
         panels::eligibility::eligibility_window_ui(
             ctx,

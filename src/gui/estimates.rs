@@ -57,7 +57,12 @@ impl EstimateCache {
         self.notes = plan
             .options
             .iter()
-            .map(|o| (o.id, coding::check(o, &plan.patient)))
+            .map(|o| {
+                (
+                    o.id,
+                    coding::check(&library.coding.checks, o, &plan.patient),
+                )
+            })
             .collect();
         let names = Names {
             catalogue: &library.catalogue,

@@ -103,9 +103,9 @@ pub fn exists(path: &Path) -> bool {
 }
 
 /// The library subfolders that hold library files.
-const LIBRARY_FOLDERS: [&str; 2] = ["plans", "fee-schedules"];
+const LIBRARY_FOLDERS: [&str; 3] = ["plans", "fee-schedules", "coding"];
 
-/// True when `path` is inside `library`'s `plans/` or `fee-schedules/` (after
+/// True when `path` is inside `library`'s `plans/`, `fee-schedules/` or `coding/` (after
 /// following symlinks and `..`), where a treatment plan must never be saved.
 pub fn in_library_folder(path: &Path, library: &Path) -> bool {
     let Some(target) = resolved(path) else {
@@ -136,7 +136,7 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LibraryStamp(Vec<(PathBuf, Option<SystemTime>, Option<u64>)>);
 
-/// The stamp of the `.ron` files in `root/plans` and `root/fee-schedules` and of
+/// The stamp of the `.ron` files in `root/plans`, `root/fee-schedules` and `root/coding` and of
 /// the presets file (the files [`super::load_dir`] reads). A folder or file that cannot be read is part
 /// of the stamp too, so its coming back is a change.
 pub fn library_stamp(root: &Path) -> LibraryStamp {

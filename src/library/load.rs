@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::problem::duplicate_id;
-use super::{SAMPLE_FILES, code_groups, derive, lint, parse, presets, read, validate};
+use super::{SAMPLE_FILES, code_groups, coding, derive, lint, parse, presets, read, validate};
 use crate::model::code_group::CodeGroups;
 use crate::model::derived::PlanFile;
 use crate::model::{Library, Problem, SourceFile};
@@ -29,6 +29,7 @@ pub fn load_dir(root: &Path) -> Library {
     let mut library = from_sources_grouped(groups, &schedules, &plans);
     problems.append(&mut library.problems);
     read_presets(root, &mut library, &mut problems);
+    read_coding(root, &mut library, &mut problems);
     library.problems = problems;
     library.root = Some(root.to_path_buf());
     library
@@ -71,6 +72,19 @@ fn read_presets(root: &Path, library: &mut Library, problems: &mut Vec<Problem>)
         }
         Err(e) => problems.push(Problem::file(&path, format!("cannot read the file: {e}"))),
     }
+}
+
+/// The folder's own coding files, when it has a `coding/` folder: they replace
+/// the built-in ones (an office edits the seeded copies and adds its own).
+fn read_coding(root: &Path, library: &mut Library, problems: &mut Vec<Problem>) {
+    let dir = root.join(coding::CODING_DIR);
+    if fs::symlink_metadata(&dir).is_err() {
+        return;
+    }
+    let files = read_folder(&dir, problems);
+    let (book, mut wrong) = coding::load_coding(&files, &library.catalogue);
+    library.coding = book;
+    problems.append(&mut wrong);
 }
 
 /// The `.ron` files of one folder in name order; a problem for each that cannot
@@ -161,6 +175,7 @@ pub fn from_sources_grouped(
         Err(problem) => library.problems.push(problem),
     }
     library.presets = presets::built_in(&library.catalogue);
+    library.coding = coding::built_in(&library.catalogue);
     for file in schedule_files {
         let schedule = match parse::parse_fee_schedule(&file.path, &file.text) {
             Ok(schedule) => schedule,

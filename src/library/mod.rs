@@ -10,6 +10,7 @@
 //! rest.
 
 mod code_groups;
+mod coding;
 mod derive;
 mod disk;
 mod document;
@@ -34,6 +35,7 @@ mod validate_rows;
 mod write;
 
 pub use code_groups::{CODE_GROUPS_PATH, load_code_groups};
+pub use coding::{CODING_DIR, load_coding};
 pub use disk::{
     Fingerprint, LibraryStamp, can_replace, exists, fingerprint, in_library_folder, library_stamp,
     load_treatment_plan_fingerprinted, prepare_private_file, save_treatment_plan_fingerprinted,

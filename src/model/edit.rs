@@ -140,6 +140,10 @@ pub enum Edit {
     /// Marks a line completed: it moves into the history and the payers' amounts
     /// used grow by what its estimate showed.
     CompleteLine(Completion),
+    /// Marks a line as a remake (CR2) or not.
+    LineRemake(LineId, bool),
+    /// Sets a line's note for staff; None or blank = no note.
+    LineNote(LineId, Option<String>),
 }
 
 /// Which benefit year amounts used are for, seen from the estimate date.
@@ -334,6 +338,13 @@ impl TreatmentPlan {
             Edit::LineCompletedAt(id, done) => self.set_completed_at(*id, *done)?,
             Edit::LineFee(id, fee) => self.line_mut(*id).ok_or(EditError::NoLine(*id))?.fee = *fee,
             Edit::CompleteLine(done) => self.complete_line(done)?,
+            Edit::LineRemake(id, on) => {
+                self.line_mut(*id).ok_or(EditError::NoLine(*id))?.remake = *on;
+            }
+            Edit::LineNote(id, note) => {
+                let note = note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+                self.line_mut(*id).ok_or(EditError::NoLine(*id))?.note = note.map(str::to_string);
+            }
             _ => {}
         }
         Ok(Applied::Changed)

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::code_group::CodeGroups;
+use super::coding::CodingBook;
 use super::derived::Derivation;
 use super::{CodeCatalogue, FeeSchedule, FeeScheduleKind, PlanRules, Preset, Problem};
 
@@ -30,6 +31,8 @@ pub struct Library {
     pub derivations: BTreeMap<String, Derivation>,
     /// The code groups its plans may name (`@implants`), by id.
     pub code_groups: CodeGroups,
+    /// Coding checks, checklists, narratives and look-alike codes.
+    pub coding: CodingBook,
 }
 
 /// One file handed to the loader: where it came from and its text.

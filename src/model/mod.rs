@@ -8,6 +8,7 @@ pub mod bundling;
 pub mod code;
 pub mod code_group;
 pub mod code_search;
+pub mod coding;
 pub mod completion;
 pub mod derived;
 pub mod edit;

@@ -537,10 +537,18 @@ pub struct PlannedLine {
     /// Note for staff.
     #[serde(default)]
     pub note: Option<String>,
+    /// A remake of a restoration still inside its frequency window (CR2): the
+    /// claim needs a narrative saying why.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub remake: bool,
 }
 
 fn one() -> u32 {
     1
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn is_one(n: &u32) -> bool {
@@ -562,6 +570,7 @@ impl PlannedLine {
             fee: None,
             completed_at: None,
             note: None,
+            remake: false,
         }
     }
 

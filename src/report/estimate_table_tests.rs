@@ -345,9 +345,11 @@ fn rows_carry_their_words() {
     let note = CodingNote {
         number: 1,
         line: LineId(11),
-        rule: "BU14",
+        rule: "BU14".to_string(),
         kind: NoteKind::Reminder,
         message: "Keep a pre-op X-ray.".to_string(),
+        severity: crate::model::coding::Severity::Information,
+        instead: String::new(),
     };
     let t = table(2, std::slice::from_ref(&note));
     let crown = t.row(LineId(12)).unwrap();

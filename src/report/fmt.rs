@@ -222,6 +222,7 @@ pub fn flag_word(flag: Flag) -> &'static str {
         Flag::PreauthorizationRequired => "pre-auth",
         Flag::NotOnSchedule => "not on schedule",
         Flag::CodingWarning => "check coding",
+        Flag::CodingDenial => "coding denial",
     }
 }
 

@@ -12,6 +12,7 @@
 //! - [`PrintedEstimate`]: the patient's printed estimate, built from the table
 //!   and the remaining benefits; `export` lays it out.
 
+pub mod coding;
 mod columns;
 pub mod comparison;
 pub mod dates;

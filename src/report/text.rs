@@ -38,8 +38,7 @@ pub fn comparison_title(patient: &str, as_of: NaiveDate) -> String {
     format!("{patient} — compare — as of {}", fmt::iso_date(as_of))
 }
 
-/// The estimate table, benefits remaining, coding notes (warnings only unless
-/// `explain`), the steps behind every number when `explain`, and the disclaimer.
+/// The estimate table, benefits remaining, every coding note, the steps behind every number when `explain`, and the disclaimer.
 pub fn estimate(
     title: &str,
     table: &EstimateTable,
@@ -62,7 +61,7 @@ pub fn estimate(
     let aligns: Vec<Align> = columns.iter().map(|c| c.align).collect();
     aligned(&mut out, &aligns, &header, &rows, &[total]);
     benefits_remaining(&mut out, remaining);
-    coding_notes(&mut out, &table.notes, explain);
+    coding_notes(&mut out, &table.notes);
     if explain {
         let _ = writeln!(out, "\nWhy these numbers");
         for r in &table.rows {
@@ -111,25 +110,25 @@ fn benefits_remaining(out: &mut String, remaining: &RemainingBenefits) {
     }
 }
 
-/// Coding warnings always; documentation reminders too when `all`.
-fn coding_notes(out: &mut String, notes: &[CodingNote], all: bool) {
-    let shown: Vec<&CodingNote> = notes
-        .iter()
-        .filter(|n| all || n.kind == NoteKind::Warning)
-        .collect();
-    if shown.is_empty() {
+/// Every coding note, warnings and reminders, with how carriers are expected to
+/// treat the line and what to do instead (issue 15: seen without `--explain`).
+fn coding_notes(out: &mut String, notes: &[CodingNote]) {
+    if notes.is_empty() {
         return;
     }
     let _ = writeln!(out, "\nCoding notes");
-    for n in shown {
+    for n in notes {
         let kind = match n.kind {
             NoteKind::Warning => "warning",
             NoteKind::Reminder => "reminder",
         };
         let _ = writeln!(
             out,
-            "  Line {} ({}, {kind}): {}",
-            n.number, n.rule, n.message
+            "  Line {} ({}, {kind}, {}): {}",
+            n.number,
+            n.rule,
+            n.severity.words(),
+            n.full_text()
         );
     }
 }

@@ -44,7 +44,8 @@ fn coding_notes_show_with_the_line_and_the_fee_can_be_overridden() {
     h.get_by_label("Line 1: D2950").click();
     h.run();
     let (_, plan) = sample("buildup-crown-19.ron");
-    let notes = ferrule::engine::coding::check(&plan.options[0], &plan.patient);
+    let checks = library::sample().coding.checks;
+    let notes = ferrule::engine::coding::check(&checks, &plan.options[0], &plan.patient);
     let buildup = plan.options[0].visits[0].lines[0].id;
     let mine: Vec<_> = notes.iter().filter(|n| n.line == buildup).collect();
     assert!(!mine.is_empty(), "the sample's buildup has coding notes");

@@ -6,6 +6,7 @@ mod add_line;
 mod app;
 mod blocking;
 mod card;
+mod coding_marks;
 mod compare;
 mod compare_work;
 mod complete;

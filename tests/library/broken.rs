@@ -549,7 +549,7 @@ broken! {
     treatment_line_missing_code: "treatment-line-missing-code.ron" =>
         "tests/library/broken/treatment-line-missing-code.ron:19:41: missing field `code` in `PlannedLine`";
     treatment_line_unknown_field: "treatment-line-unknown-field.ron" =>
-        "tests/library/broken/treatment-line-unknown-field.ron:19:45: unknown field `teeth` in `PlannedLine`, expected one of `id`, `code`, `tooth`, `surfaces`, `quadrant`, `arch`, `quantity`, `fee`, `completed_at`, or `note` instead";
+        "tests/library/broken/treatment-line-unknown-field.ron:19:45: unknown field `teeth` in `PlannedLine`, expected one of `id`, `code`, `tooth`, `surfaces`, `quadrant`, `arch`, `quantity`, `fee`, `completed_at`, `note`, or `remake` instead";
     treatment_bad_code: "treatment-bad-code.ron" =>
         r#"tests/library/broken/treatment-bad-code.ron:19:37: expected a CDT code: D followed by four digits, such as "D2740"; found "D27O0""#;
     treatment_date_february_30: "treatment-date-february-30.ron" =>

@@ -137,6 +137,16 @@ fn check(example: &Example, path: &Path, shipped: &Library) -> Result<(), String
                 None => Ok(()),
             }
         }
+        "CodingFile" => {
+            let (book, problems) = library::load_coding(&[file()], &shipped.catalogue);
+            if !problems.is_empty() {
+                let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                return Err(lines.join("\n"));
+            }
+            (!book.checks.is_empty())
+                .then_some(())
+                .ok_or_else(|| "the coding file loaded no check".to_string())
+        }
         "[Network]" => part::<Vec<Network>>(&example.text),
         "[FrequencyWindow]" => part::<Vec<FrequencyWindow>>(&example.text),
         other => Err(format!(

@@ -93,9 +93,11 @@ fn built_in_sample_equals_the_shipped_folders() {
     assert_eq!(sample.root, None);
 
     // The binary carries exactly the files of the three folders, the presets
-    // file and the code groups file, unchanged.
-    let embedded: BTreeSet<String> = SAMPLE_FILES.iter().map(|(p, _)| p.to_string()).collect();
-    let on_disk: BTreeSet<String> = ["fee-schedules", "plans", "assets/samples"]
+    // file, the code groups file and the coding files (seeded into `coding/` from `assets/coding/`),
+    // unchanged.
+    let from_assets = |rel: &str| rel.replace("coding/", "assets/coding/");
+    let embedded: BTreeSet<String> = SAMPLE_FILES.iter().map(|(p, _)| from_assets(p)).collect();
+    let on_disk: BTreeSet<String> = ["fee-schedules", "plans", "assets/samples", "assets/coding"]
         .iter()
         .flat_map(|folder| ron_files(folder))
         .chain(["assets/presets.ron".to_string()])
@@ -105,7 +107,7 @@ fn built_in_sample_equals_the_shipped_folders() {
     for (rel, text) in SAMPLE_FILES {
         assert_eq!(
             *text,
-            source(rel).text,
+            source(&from_assets(rel)).text,
             "{rel} differs from the built-in copy"
         );
     }

@@ -145,6 +145,7 @@ fn search_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut AddLinePanel) {
         Some(info) => {
             ui.label(RichText::new(result_label(info)).strong())
                 .on_hover_text(&info.patient_text);
+            super::code_reference::look_alikes_ui(ui, ctx.library, info.code);
         }
         None => {
             ui.label(RichText::new("No code picked").weak());

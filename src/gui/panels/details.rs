@@ -10,7 +10,7 @@ use crate::gui::command::{Command, Edit};
 use crate::gui::completion::completion;
 use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
 use crate::gui::widgets::money::money_cell;
-use crate::gui::widgets::status::{Tone, color, flag_badges};
+use crate::gui::widgets::status::{color, flag_badges};
 use crate::model::{Library, LineId, PlannedLine, TreatmentOption, VisitId};
 use crate::money::Cents;
 use crate::report::{ColumnSet, EstimateTable, Row, fmt};
@@ -93,6 +93,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         });
         completed_at_ui(ui, option, (at, ctx.date_style), line.completed_at, out);
         fee_override_ui(ui, at, line.fee, out);
+        super::coding_line::coding_line_ui(ui, ctx, line, out);
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
             egui::ScrollArea::vertical()
@@ -250,14 +251,18 @@ pub fn coding_notes_ui(ui: &mut Ui, notes: &[&CodingNote]) {
     ui.add_space(6.0);
     ui.label(RichText::new("Coding notes").strong());
     for note in notes {
-        let (word, tone) = match note.kind {
-            NoteKind::Warning => ("! Coding warning:", Tone::Notice),
-            NoteKind::Reminder => ("Documentation:", Tone::Info),
+        let tone = super::coding_marks::tone(note);
+        let word = match note.kind {
+            NoteKind::Warning => format!("! {} ({}):", note.rule, note.severity.words()),
+            NoteKind::Reminder => format!("{} (documentation):", note.rule),
         };
         ui.horizontal_top(|ui| {
             ui.label(RichText::new(word).color(color(ui, tone)).strong());
             ui.add(egui::Label::new(&note.message).wrap());
         });
+        if !note.instead.is_empty() {
+            ui.add(egui::Label::new(format!("Instead: {}", note.instead)).wrap());
+        }
     }
 }
 

@@ -245,6 +245,9 @@ fn line_row(
                     if response.clicked() {
                         out.push(Command::SelectLine(Some(at)));
                     }
+                    if let Some(r) = row {
+                        super::coding_marks::row_mark(ui, number, &r.notes);
+                    }
                 });
             }
             ColumnKey::Description => description_cell(cells, ctx, shown, row, column),

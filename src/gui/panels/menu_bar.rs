@@ -73,6 +73,10 @@ pub fn menu_bar_ui(
         });
         ui.menu_button("Help", |ui| {
             item(ui, Command::KeyboardHelp, true, out);
+            if ui.button("Code reference").clicked() {
+                super::code_reference::open(ui.ctx());
+                ui.close();
+            }
         });
     });
 }

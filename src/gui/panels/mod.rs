@@ -2,6 +2,9 @@
 //! its own UI-local state, and pushes commands instead of changing the document.
 
 pub mod add_line;
+pub mod code_reference;
+pub mod coding_line;
+pub mod coding_marks;
 pub mod compare;
 pub mod coverage;
 pub mod details;

@@ -57,6 +57,7 @@ fn option_tabs_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             if response.clicked() && !shown {
                 out.push(Command::SelectOption(option.id));
             }
+            super::coding_marks::option_count(ui, name, ctx.estimates.notes(option.id));
         }
         ui.separator();
         if ui

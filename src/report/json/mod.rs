@@ -14,6 +14,7 @@ use super::fmt;
 use super::remaining::{RemainingBenefits, RemainingRow};
 use crate::engine::Flag;
 use crate::engine::coding::CodingNote;
+use crate::model::coding::Severity as CodingSeverity;
 use crate::model::problem::{Problem, Severity};
 use crate::model::{LineId, OptionId};
 use crate::money::Cents;
@@ -121,6 +122,21 @@ pub struct LineJson {
     pub flags: Vec<Flag>,
     /// Sentences.
     pub explain: Vec<String>,
+    /// The coding checks that fired on this line, warnings and reminders.
+    pub warnings: Vec<WarningJson>,
+}
+
+/// One coding check on one line.
+#[derive(Serialize)]
+pub struct WarningJson {
+    /// Rule id ("BU3").
+    pub rule: String,
+    /// `denied`, `likely_denied` or `information`.
+    pub severity: CodingSeverity,
+    /// Why, in plain words.
+    pub message: String,
+    /// What to do instead.
+    pub instead: String,
 }
 
 /// Totals.
@@ -177,6 +193,16 @@ fn line_json(table: &EstimateTable, r: &Row) -> LineJson {
         patient: r.amounts.patient,
         flags: r.flags.clone(),
         explain: r.explanation.iter().map(|s| s.sentence.clone()).collect(),
+        warnings: r
+            .notes
+            .iter()
+            .map(|n| WarningJson {
+                rule: n.rule.clone(),
+                severity: n.severity,
+                message: n.message.clone(),
+                instead: n.instead.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -92,6 +92,14 @@ fn step_note(step: &Step, w: &Words<'_>) -> Option<String> {
     changed_benefit(step, w)
         .or_else(|| limit(step, w))
         .or_else(|| money_note(step, w))
+        .or_else(|| coding_denial(step))
+}
+
+/// A coding check says carriers deny the line whatever the plan (BU11).
+fn coding_denial(step: &Step) -> Option<String> {
+    matches!(step, Step::CodingDenial { .. }).then(|| {
+        "Insurance companies do not pay for this procedure as it is planned here, so no insurance payment is expected for it.".to_string()
+    })
 }
 
 /// The plan pays for something else, or for nothing: downgrades, bundling, classes

@@ -64,6 +64,14 @@ fn step_note(step: &Step, w: &Words<'_>) -> Option<String> {
     changed_benefit(step, w)
         .or_else(|| limit(step, w))
         .or_else(|| money_note(step, w))
+        .or_else(|| coding_denial(step))
+}
+
+/// Un control de codificación dice que las aseguradoras lo niegan (BU11).
+fn coding_denial(step: &Step) -> Option<String> {
+    matches!(step, Step::CodingDenial { .. }).then(|| {
+        "Las aseguradoras no pagan este procedimiento tal como está planeado, así que no se espera ningún pago del seguro por él.".to_string()
+    })
 }
 
 /// A procedure class in Spanish: "restauraciones básicas".

@@ -73,6 +73,9 @@ pub fn sentence(step: &Step) -> String {
         | Step::OutsideAnnual { .. }
         | Step::RolloverDrawn { .. }
         | Step::MissingToothExtracted { .. } => super::staff_rows::sentence(step),
+        Step::CodingDenial { rule, reason } => format!(
+            "Coding check {rule}: {reason} Carriers deny it whatever the plan, so the estimate shows the plan paying nothing for this line."
+        ),
     }
 }
 

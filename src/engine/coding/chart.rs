@@ -1,0 +1,138 @@
+//! What a coding condition looks across: the option's lines with their dates of
+//! service, and the patient's history on file.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::model::coding::{Codes, Condition};
+use crate::model::{CdtCode, Patient, PlannedLine, TreatmentOption};
+
+/// One planned line as the checks see it.
+pub struct Planned<'a> {
+    /// 1-based position in plan order.
+    pub number: usize,
+    /// The line.
+    pub line: &'a PlannedLine,
+    /// Its code.
+    pub code: CdtCode,
+    /// Date of service: the completion visit's date when one is named (CR5).
+    pub date: NaiveDate,
+    /// Date of the visit it starts in.
+    started: NaiveDate,
+}
+
+/// The option's lines and the patient's history.
+pub struct Chart<'a> {
+    /// The option's lines in plan order.
+    pub lines: Vec<Planned<'a>>,
+    patient: &'a Patient,
+    /// Dates of the visits that look like a delivery: named so, or with no
+    /// line of their own (a seat visit the crown is completed at).
+    seat_visits: Vec<NaiveDate>,
+}
+
+impl<'a> Chart<'a> {
+    /// The chart of `option` for `patient`.
+    pub fn new(option: &'a TreatmentOption, patient: &'a Patient) -> Chart<'a> {
+        let mut lines = Vec::new();
+        for visit in &option.visits {
+            for line in &visit.lines {
+                let date = line
+                    .completed_at
+                    .and_then(|id| option.visits.iter().find(|v| v.id == id))
+                    .map_or(visit.date, |v| v.date.max(visit.date));
+                lines.push(Planned {
+                    number: lines.len() + 1,
+                    line,
+                    code: line.code,
+                    date,
+                    started: visit.date,
+                });
+            }
+        }
+        let seat_visits = option
+            .visits
+            .iter()
+            .filter(|v| v.lines.is_empty() || looks_like_delivery(&v.name))
+            .map(|v| v.date)
+            .collect();
+        Chart {
+            lines,
+            patient,
+            seat_visits,
+        }
+    }
+
+    /// True when `condition` holds for `l`.
+    pub fn holds(&self, condition: &Condition, l: &Planned<'_>) -> bool {
+        let note = || l.line.note.as_deref().unwrap_or("").trim().to_lowercase();
+        match condition {
+            Condition::SameTooth(codes) => self.others(l, codes).next().is_some(),
+            Condition::SameToothSameDay(codes) => self.others(l, codes).any(|o| o.date == l.date),
+            Condition::OnFile(codes) => self.on_file(l, codes).next().is_some(),
+            Condition::EarlierOnTooth(codes) => {
+                self.on_file(l, codes).any(|date| date <= l.date)
+                    || self.others(l, codes).any(|o| o.number < l.number)
+            }
+            Condition::OnFileWithin { codes, months } => {
+                let from = l.date.checked_sub_months(Months::new(*months));
+                self.on_file(l, codes)
+                    .any(|date| date <= l.date && from.is_none_or(|from| date > from))
+            }
+            Condition::SameToothApart { codes, days } => self
+                .others(l, codes)
+                .any(|o| (o.date - l.date).num_days().unsigned_abs() > u64::from(*days)),
+            Condition::SameToothOtherYear(codes) => self
+                .others(l, codes)
+                .any(|o| o.date.year() != l.date.year()),
+            Condition::PrimaryTooth => l.line.tooth.is_some_and(|t| t.is_primary()),
+            Condition::MarkedRemake => l.line.remake,
+            Condition::HasNote => !note().is_empty(),
+            Condition::NoteMentions(words) => {
+                let note = note();
+                words.iter().any(|w| note.contains(&w.to_lowercase()))
+            }
+            Condition::DatedAtPrep => {
+                l.line.completed_at.is_none() && self.seat_visits.iter().any(|&d| d > l.started)
+            }
+            Condition::Not(inner) => !self.holds(inner, l),
+            Condition::AnyOf(inner) => inner.iter().any(|c| self.holds(c, l)),
+        }
+    }
+
+    /// The other lines of the option on `l`'s tooth with one of `codes`.
+    fn others<'s>(
+        &'s self,
+        l: &'s Planned<'_>,
+        codes: &'s Codes,
+    ) -> impl Iterator<Item = &'s Planned<'a>> + 's {
+        self.lines.iter().filter(move |o| {
+            l.line.tooth.is_some()
+                && o.number != l.number
+                && o.line.tooth == l.line.tooth
+                && codes.contains(o.code)
+        })
+    }
+
+    /// The dates of services on file on `l`'s tooth with one of `codes`.
+    fn on_file<'s>(
+        &'s self,
+        l: &'s Planned<'_>,
+        codes: &'s Codes,
+    ) -> impl Iterator<Item = NaiveDate> + 's {
+        self.patient
+            .history
+            .iter()
+            .filter(move |h| {
+                l.line.tooth.is_some() && h.tooth == l.line.tooth && codes.contains(h.code)
+            })
+            .map(|h| h.date)
+    }
+}
+
+/// True for a visit name that says the work is delivered there.
+fn looks_like_delivery(name: &str) -> bool {
+    let name = name.to_lowercase();
+    ["seat", "deliver", "insert", "cement"]
+        .iter()
+        .any(|w| name.contains(w))
+}

@@ -1,0 +1,118 @@
+//! Coding checks: the option's lines held against the library's coding checks
+//! (data, see `model::coding`), whatever the plan. A check's note sits on the line
+//! it concerns; a check of severity "will be denied" also makes the engine deny
+//! the line (see [`denials`]), since showing the plan paying would mislead.
+
+mod chart;
+
+use serde::Serialize;
+
+use crate::model::coding::{CodingCheck, Severity, fill_in};
+use crate::model::{LineId, Patient, TreatmentOption};
+use chart::{Chart, Planned};
+
+/// How a note reads in lists: a warning to act on, or a reminder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Denied, likely denied or pended: a coding conflict.
+    Warning,
+    /// Information: what to keep on file or attach.
+    Reminder,
+}
+
+/// One note on one line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CodingNote {
+    /// 1-based line number in the option, for people (JSON `line`).
+    #[serde(rename = "line")]
+    pub number: usize,
+    /// The planned line's id: the note belongs to this line (JSON `id`).
+    #[serde(rename = "id")]
+    pub line: LineId,
+    /// Seed rule id ("BU3").
+    pub rule: String,
+    /// Warning or reminder.
+    pub kind: NoteKind,
+    /// Plain words: why.
+    pub message: String,
+    /// How the carrier is expected to treat the line.
+    pub severity: Severity,
+    /// What to do instead.
+    pub instead: String,
+}
+
+impl CodingNote {
+    /// The reason and the advice in one sentence pair.
+    pub fn full_text(&self) -> String {
+        if self.instead.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{} {}", self.message, self.instead)
+        }
+    }
+}
+
+/// Coding notes for every line of `option`, line by line in plan order, each
+/// line's notes in check order.
+pub fn check(
+    checks: &[CodingCheck],
+    option: &TreatmentOption,
+    patient: &Patient,
+) -> Vec<CodingNote> {
+    let chart = Chart::new(option, patient);
+    let mut notes = Vec::new();
+    for l in &chart.lines {
+        notes.extend(
+            checks
+                .iter()
+                .filter(|c| c.line.contains(l.code) && c.when.iter().all(|w| chart.holds(w, l)))
+                .map(|c| note(c, l)),
+        );
+    }
+    notes
+}
+
+/// The lines a check says the carrier will deny, with the rule and the reason:
+/// the first such note of each line.
+pub fn denials(
+    checks: &[CodingCheck],
+    option: &TreatmentOption,
+    patient: &Patient,
+) -> Vec<CodingNote> {
+    let mut seen = Vec::new();
+    check(checks, option, patient)
+        .into_iter()
+        .filter(|n| n.severity == Severity::Denied)
+        .filter(|n| {
+            let first = !seen.contains(&n.line);
+            seen.push(n.line);
+            first
+        })
+        .collect()
+}
+
+/// The note `check` puts on `l`.
+fn note(check: &CodingCheck, l: &Planned<'_>) -> CodingNote {
+    let fill = |name: &str| match name {
+        "tooth" => Some(
+            l.line
+                .tooth
+                .map_or_else(|| "this tooth".into(), |t| format!("#{t}")),
+        ),
+        "code" => Some(l.code.to_string()),
+        _ => None,
+    };
+    CodingNote {
+        number: l.number,
+        line: l.line.id,
+        rule: check.id.clone(),
+        kind: match check.severity {
+            Severity::Denied | Severity::LikelyDenied => NoteKind::Warning,
+            Severity::Information => NoteKind::Reminder,
+        },
+        message: fill_in(&check.reason, fill),
+        severity: check.severity,
+        instead: fill_in(&check.instead, fill),
+    }
+}
