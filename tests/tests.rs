@@ -25,5 +25,6 @@ mod print_pages;
 mod printer;
 mod samples;
 mod size;
+mod staff_overrides;
 
 mod util;

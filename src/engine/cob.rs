@@ -5,7 +5,9 @@
 use super::accumulators::Accumulators;
 use super::estimate::{LineEstimate, PayerShare};
 use super::input::{EstimateInput, Payer};
+use super::overrides;
 use super::pricing::{self, PlanLine};
+use super::providers;
 use super::rules::Outcome;
 use super::services::Service;
 use super::step::{Flag, Step};
@@ -29,7 +31,12 @@ pub fn price_line(
         .zip(accumulators.iter())
         .map(|((payer, outcome), acc)| {
             let outcome = outcome.get(i).cloned().unwrap_or(Outcome::Covered);
-            pricing::price(payer, input.office_fees, s, outcome, acc)
+            let (schedule, by_provider) =
+                providers::contracted(&input.providers, payer.plan, payer.schedule, s.line);
+            let payer = Payer { schedule, ..*payer };
+            let mut line = pricing::price(&payer, input.office_fees, s, outcome, acc);
+            line.steps.splice(0..0, by_provider);
+            line
         })
         .collect();
     let cap = contract_cap(fee, &input.payers, &plan_lines);
@@ -37,13 +44,15 @@ pub fn price_line(
         .first()
         .map(|l| (l.date, l.allowed, l.deductible));
     let payments = pay_in_order(&input.payers, s, plan_lines, accumulators, cap.collectible);
-    let settled = settle(fee, cap, &payments, input.payers.is_empty());
+    let mut settled = settle(fee, cap, &payments, input.payers.is_empty());
+    staff_write_off(s, payments.paid, &mut settled);
 
     let mut steps = vec![Step::OfficeFee {
         fee,
         quantity: s.line.quantity.max(1),
         overridden: s.fee_overridden,
     }];
+    steps.extend(s.provider_step.clone());
     steps.extend(payments.steps);
     steps.extend(settled.steps);
     let mut flags = payments.flags;
@@ -280,4 +289,22 @@ fn settle(fee: Cents, cap: ContractCap, payments: &Payments, no_insurance: bool)
         patient,
         steps,
     }
+}
+
+/// A write-off entered by staff replaces the contract's; the patient owes the rest.
+fn staff_write_off(s: &Service<'_>, paid: Cents, settled: &mut Settlement) {
+    let fee = s.fee;
+    let (write_off, step) = overrides::write_off(s.line, fee, paid, settled.write_off);
+    let Some(step) = step else {
+        return;
+    };
+    settled.write_off = write_off;
+    settled.patient = fee - write_off - paid;
+    settled
+        .steps
+        .retain(|st| !matches!(st, Step::PatientOwes { .. }));
+    settled.steps.push(step);
+    settled.steps.push(Step::PatientOwes {
+        amount: settled.patient,
+    });
 }

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
+use super::providers::Providers;
 use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
-    CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, TreatmentOption,
-    TreatmentPlan,
+    CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, PracticeSettings,
+    TreatmentOption, TreatmentPlan,
 };
 
 /// One payer: the plan, the fee schedule its network names, and the patient's
@@ -37,6 +38,8 @@ pub struct EstimateInput<'a> {
     /// The day the estimate is made: "benefits used" on file apply to the benefit
     /// year containing it.
     pub as_of: NaiveDate,
+    /// The practice's providers; empty: every line at the practice's schedules.
+    pub providers: Providers<'a>,
 }
 
 /// Why an estimate cannot be set up.
@@ -98,7 +101,26 @@ impl<'a> EstimateInput<'a> {
             payers,
             option,
             as_of,
+            providers: Providers::default(),
         })
+    }
+
+    /// These inputs with the practice's providers: a line prices at its
+    /// provider's schedules (the line's, else the treatment plan's, else the
+    /// practice's default provider).
+    pub fn with_providers(
+        mut self,
+        library: &'a Library,
+        plan: &'a TreatmentPlan,
+        practice: &'a PracticeSettings,
+    ) -> EstimateInput<'a> {
+        self.providers = Providers {
+            list: &practice.providers,
+            schedules: Some(&library.fee_schedules),
+            plan_default: plan.provider.as_deref(),
+            practice_default: practice.default_provider.as_deref(),
+        };
+        self
     }
 }
 

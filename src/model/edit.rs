@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 
 use super::completion::Completion;
 use super::ids::{LineId, OptionId, VisitId};
+use super::ortho::OrthoCase;
+use super::overrides::{OverrideField, OverrideValue};
 use super::tooth::Tooth;
 use super::treatment_plan::{
     Coverage, HistoryEntry, Language, MissingTooth, PlannedLine, Relationship, TreatmentOption,
@@ -140,6 +142,12 @@ pub enum Edit {
     /// Marks a line completed: it moves into the history and the payers' amounts
     /// used grow by what its estimate showed.
     CompleteLine(Completion),
+    /// Sets or clears (None) one figure entered by staff on a line.
+    LineOverride(LineId, OverrideField, Option<OverrideValue>),
+    /// Sets a line's provider (practice settings id); None: the default.
+    LineProvider(LineId, Option<String>),
+    /// Sets a line's orthodontic payment terms; None: not an ortho case.
+    LineOrtho(LineId, Option<OrthoCase>),
 }
 
 /// Which benefit year amounts used are for, seen from the estimate date.
@@ -332,6 +340,17 @@ impl TreatmentPlan {
             Edit::LineCompletedAt(id, done) => self.set_completed_at(*id, *done)?,
             Edit::LineFee(id, fee) => self.line_mut(*id).ok_or(EditError::NoLine(*id))?.fee = *fee,
             Edit::CompleteLine(done) => self.complete_line(done)?,
+            Edit::LineOverride(id, which, value) => self
+                .line_mut(*id)
+                .ok_or(EditError::NoLine(*id))?
+                .overrides
+                .set(which.clone(), *value),
+            Edit::LineProvider(id, who) => {
+                self.line_mut(*id).ok_or(EditError::NoLine(*id))?.provider = who.clone();
+            }
+            Edit::LineOrtho(id, case) => {
+                self.line_mut(*id).ok_or(EditError::NoLine(*id))?.ortho = case.clone();
+            }
             _ => {}
         }
         Ok(Applied::Changed)

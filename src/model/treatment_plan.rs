@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::area::Area;
 use super::code::CdtCode;
 use super::ids::{LineId, OptionId, VisitId};
+use super::ortho::OrthoCase;
+use super::overrides::{LineOverrides, PatientException};
 use super::tooth::{Arch, Quadrant, Surfaces, Tooth};
 use crate::money::Cents;
 
@@ -37,6 +39,9 @@ pub struct TreatmentPlan {
     /// The treatment options offered.
     #[serde(default)]
     pub options: Vec<TreatmentOption>,
+    /// Provider (practice settings id) of lines that name none; None: the practice's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
 }
 
 impl TreatmentPlan {
@@ -55,6 +60,7 @@ impl TreatmentPlan {
             coverage: Vec::new(),
             office_fee_schedule: None,
             options: Vec::new(),
+            provider: None,
         }
     }
 
@@ -366,6 +372,9 @@ pub struct Coverage {
     /// one pool and take the figures above, never these.
     #[serde(default)]
     pub next_year: Option<YearUsed>,
+    /// Exceptions the carrier granted this patient alone (frequency, percentage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<PatientException>,
 }
 
 /// Amounts already used in one benefit year.
@@ -423,6 +432,7 @@ impl Coverage {
             history: Vec::new(),
             verified: None,
             next_year: None,
+            exceptions: Vec::new(),
         }
     }
 }
@@ -525,6 +535,15 @@ pub struct PlannedLine {
     /// Note for staff.
     #[serde(default)]
     pub note: Option<String>,
+    /// Figures entered by staff in place of computed ones.
+    #[serde(default, skip_serializing_if = "LineOverrides::is_empty")]
+    pub overrides: LineOverrides,
+    /// Who does it (practice settings provider id); None: the plan's or practice's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Payment terms when the line is an orthodontic case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ortho: Option<OrthoCase>,
 }
 
 fn one() -> u32 {
@@ -550,6 +569,9 @@ impl PlannedLine {
             fee: None,
             completed_at: None,
             note: None,
+            overrides: LineOverrides::default(),
+            provider: None,
+            ortho: None,
         }
     }
 

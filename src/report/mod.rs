@@ -24,6 +24,7 @@ pub mod plan_diff;
 pub mod plan_summary;
 pub mod printed;
 pub mod remaining;
+mod staff_marks;
 pub mod text;
 pub mod wording;
 

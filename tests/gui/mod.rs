@@ -31,6 +31,7 @@ mod recovery;
 mod rows;
 mod scenario;
 mod search;
+mod staff_figures;
 mod visits;
 mod workflow;
 

@@ -98,7 +98,10 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
             egui::ScrollArea::vertical()
                 .id_salt("details_scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| explanation_ui(ui, ctx, (number, line), row));
+                .show(ui, |ui| {
+                    explanation_ui(ui, ctx, (number, line), row);
+                    super::staff_figures::staff_figures_ui(ui, ctx, line, out);
+                });
         });
     });
 }

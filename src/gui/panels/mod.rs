@@ -20,6 +20,7 @@ pub mod practice;
 pub mod print;
 pub mod problems;
 pub mod quick_entry;
+pub mod staff_figures;
 
 use crate::model::{Library, LineId, OptionId, TreatmentOption, TreatmentPlan};
 

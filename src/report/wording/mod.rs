@@ -7,6 +7,7 @@
 pub mod patient;
 pub mod patient_es;
 mod staff;
+mod staff_entered;
 
 pub use patient::{PlanNaming, line_note};
 pub use staff::{rule_plan, sentence};

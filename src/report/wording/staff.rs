@@ -56,6 +56,9 @@ pub fn sentence(step: &Step) -> String {
         | Step::NoInsurance
         | Step::Preauthorization { .. }
         | Step::PatientOwes { .. } => share(step),
+        Step::EnteredByStaff { .. } | Step::ProviderSchedule { .. } => {
+            super::staff_entered::sentence(step)
+        }
     }
 }
 

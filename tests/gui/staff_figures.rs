@@ -1,0 +1,97 @@
+//! Issue 16 item 6 in the app: figures typed under "Entered by staff" in the
+//! details panel change the line's numbers, are marked in the table, and undo.
+
+use egui_kittest::kittest::Queryable as _;
+use ferrule::money::Cents;
+
+use super::{harness, row_texts, sample_app};
+
+const ALLOWED: &str = "Allowed fee entered by staff for Summit Dental PPO 1500";
+
+fn c(text: &str) -> Cents {
+    Cents::parse(text).unwrap()
+}
+
+/// staff-overrides.ron line 3, crown #9 in 2027 under Summit PPO: office 1,540.00,
+/// contracted 955.00, deductible 50, major 50%: plan (955 - 50) x 50% = 452.50.
+/// Typing 900.00 as the allowed fee: plan (900 - 50) x 50% = 425.00, write-off
+/// 1540 - 900 = 640.00, patient 900 - 425 = 475.00. Then a write-off of 600.00:
+/// patient 1540 - 600 - 425 = 515.00. Ctrl+Z takes the write-off back.
+#[test]
+fn typing_an_allowed_fee_and_a_write_off_changes_the_line() {
+    let mut h = harness(sample_app("staff-overrides.ron"));
+    h.get_by_label("Line 3: D2740").click();
+    h.run();
+    h.get_by_label("Entered by staff").click();
+    h.run();
+    type_into(&mut h, ALLOWED, "900.00");
+    let cells = row_texts(&h, "Line 3: D2740");
+    // The table (its allowed column is left out at this width) and the panel.
+    for amount in ["640.00", "425.00", "475.00"] {
+        assert!(
+            cells.iter().any(|t| t == amount),
+            "{amount} not in {cells:?}"
+        );
+    }
+    assert!(
+        super::shows(&h, "900.00"),
+        "the panel shows the allowed fee"
+    );
+    let state = &h.state().state;
+    let id = state.document.plan.options[0].visits[1].lines[0].id;
+    let line = state.estimates.line(state.selected_option, id).unwrap();
+    assert_eq!(
+        (
+            line.allowed,
+            line.write_off,
+            line.payers[0].pays,
+            line.patient
+        ),
+        (c("900.00"), c("640.00"), c("425.00"), c("475.00"))
+    );
+
+    type_into(&mut h, "Write-off entered by staff", "600.00");
+    let state = &h.state().state;
+    let line = state.estimates.line(state.selected_option, id).unwrap();
+    assert_eq!((line.write_off, line.patient), (c("600.00"), c("515.00")));
+    let cells = row_texts(&h, "Line 3: D2740");
+    assert!(cells.iter().any(|t| t == "515.00"), "{cells:?}");
+    // The entered write-off is marked in the table.
+    assert!(
+        cells.iter().any(|t| t == "*"),
+        "no entered mark in {cells:?}"
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let state = &h.state().state;
+    let line = state.estimates.line(state.selected_option, id).unwrap();
+    assert_eq!((line.write_off, line.patient), (c("640.00"), c("475.00")));
+}
+
+/// A percentage that does not read changes nothing.
+#[test]
+fn a_bad_percentage_is_refused() {
+    let mut h = harness(sample_app("staff-overrides.ron"));
+    h.get_by_label("Line 3: D2740").click();
+    h.run();
+    h.get_by_label("Entered by staff").click();
+    h.run();
+    type_into(
+        &mut h,
+        "Coverage % entered by staff for Summit Dental PPO 1500",
+        "150",
+    );
+    let line = &h.state().state.document.plan.options[0].visits[1].lines[0];
+    assert!(line.overrides.is_empty());
+}
+
+fn type_into(h: &mut egui_kittest::Harness<'_, ferrule::gui::FerruleApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+}
