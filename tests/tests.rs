@@ -20,6 +20,7 @@ mod ids;
 mod import271;
 mod library;
 mod next_year;
+mod ortho_schedule;
 mod print;
 mod print_pages;
 mod printer;

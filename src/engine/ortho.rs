@@ -3,8 +3,10 @@
 //! carrier and the patient pay at banding and then month by month.
 //!
 //! The rules, in integer cents:
-//! * The initial portion is the case's `initial_portion` of the fee; the rest is
-//!   spread over `months`.
+//! * The case fee is the line's allowed fee (the office fee without insurance):
+//!   a write-off is neither the plans' nor the patient's to pay.
+//! * The initial portion is the case's `initial_portion` of the case fee; the
+//!   rest is spread over `months`.
 //! * A carrier pays its coverage percentage of the initial portion at banding,
 //!   then its percentage of the rest divided by the months, each month, until its
 //!   estimated payment on the line (after its maximums and coordination) is used
@@ -54,7 +56,8 @@ impl Installments {
 /// The schedule of one ortho line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OrthoSchedule {
-    /// The case fee (the line's office fee).
+    /// The case fee the schedule spreads: the primary plan's allowed fee (the
+    /// office fee without insurance).
     pub case_fee: Cents,
     /// Months of treatment after banding.
     pub months: u32,
@@ -69,7 +72,8 @@ pub struct OrthoSchedule {
 /// The schedule of `line` under `case`, rounding as `rounding` says.
 pub fn schedule(line: &LineEstimate, case: &OrthoCase, rounding: Rounding) -> OrthoSchedule {
     let months = case.months.clamp(1, MAX_MONTHS);
-    let fee = line.fee;
+    // The plans work from the allowed fee; the write-off is not the patient's.
+    let fee = line.allowed;
     let initial_portion = fee.percent_of(case.initial_portion, rounding);
     let rest = fee - initial_portion;
     let payers: Vec<(String, Installments)> = line

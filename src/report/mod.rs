@@ -19,6 +19,7 @@ pub mod estimate_table;
 pub mod fmt;
 pub mod import_view;
 pub mod json;
+pub mod ortho;
 pub mod payer_order;
 pub mod plan_diff;
 pub mod plan_summary;

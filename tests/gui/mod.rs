@@ -21,6 +21,7 @@ mod keyboard;
 mod kill;
 mod layout;
 mod library_watch;
+mod ortho_schedule;
 mod overwrite;
 mod patients;
 mod plan_rules;

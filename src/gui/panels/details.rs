@@ -100,6 +100,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     explanation_ui(ui, ctx, (number, line), row);
+                    super::ortho_schedule::ortho_schedule_ui(ui, ctx, line, out);
                     super::staff_figures::staff_figures_ui(ui, ctx, line, out);
                 });
         });

@@ -11,6 +11,7 @@ pub mod eligibility_update;
 pub mod keyboard;
 pub mod line_table;
 pub mod menu_bar;
+pub mod ortho_schedule;
 pub mod patient;
 pub mod patients;
 pub mod payer_order;
