@@ -24,6 +24,7 @@ mod ortho_schedule;
 mod print;
 mod print_pages;
 mod printer;
+mod providers;
 mod samples;
 mod size;
 mod staff_overrides;

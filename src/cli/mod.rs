@@ -196,7 +196,8 @@ pub fn run(
     today: NaiveDate,
 ) -> Result<ExitCode, Failure> {
     let dir = library_dir(env, library_flag)?;
-    let lib = library::load_dir(&dir);
+    let mut lib = library::load_dir(&dir);
+    lib.providers = library::practice::providers(env.practice_settings_path().as_deref());
     match command {
         Command::Check { resolved, strict } => {
             check::run(&dir, &lib, resolved.as_deref(), *strict, today)

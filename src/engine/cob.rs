@@ -31,8 +31,9 @@ pub fn price_line(
         .zip(accumulators.iter())
         .map(|((payer, outcome), acc)| {
             let outcome = outcome.get(i).cloned().unwrap_or(Outcome::Covered);
+            let dos = s.dos(payer.plan.settings.date_of_service);
             let (schedule, by_provider) =
-                providers::contracted(&input.providers, payer.plan, payer.schedule, s.line);
+                providers::contracted(&input.providers, payer.plan, payer.schedule, (s.line, dos));
             let payer = Payer { schedule, ..*payer };
             let mut line = pricing::price(&payer, input.office_fees, s, outcome, acc);
             line.steps.splice(0..0, by_provider);

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use super::providers::Providers;
 use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
-    CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, PracticeSettings,
-    TreatmentOption, TreatmentPlan,
+    CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, TreatmentOption,
+    TreatmentPlan,
 };
 
 /// One payer: the plan, the fee schedule its network names, and the patient's
@@ -38,7 +38,8 @@ pub struct EstimateInput<'a> {
     /// The day the estimate is made: "benefits used" on file apply to the benefit
     /// year containing it.
     pub as_of: NaiveDate,
-    /// The practice's providers; empty: every line at the practice's schedules.
+    /// The practice's providers (the library's, from the practice settings);
+    /// empty: every line at the practice's and the plans' schedules.
     pub providers: Providers<'a>,
 }
 
@@ -101,26 +102,13 @@ impl<'a> EstimateInput<'a> {
             payers,
             option,
             as_of,
-            providers: Providers::default(),
+            providers: Providers {
+                list: &library.providers.list,
+                schedules: Some(&library.fee_schedules),
+                plan_default: plan.provider.as_deref(),
+                practice_default: library.providers.default.as_deref(),
+            },
         })
-    }
-
-    /// These inputs with the practice's providers: a line prices at its
-    /// provider's schedules (the line's, else the treatment plan's, else the
-    /// practice's default provider).
-    pub fn with_providers(
-        mut self,
-        library: &'a Library,
-        plan: &'a TreatmentPlan,
-        practice: &'a PracticeSettings,
-    ) -> EstimateInput<'a> {
-        self.providers = Providers {
-            list: &practice.providers,
-            schedules: Some(&library.fee_schedules),
-            plan_default: plan.provider.as_deref(),
-            practice_default: practice.default_provider.as_deref(),
-        };
-        self
     }
 }
 

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use super::services::Service;
 use super::step::Step;
 use super::step_detail::{ProviderFrom, ScheduleWhy};
@@ -44,7 +46,8 @@ impl<'a> Providers<'a> {
 }
 
 /// Prices each service with its provider's office fee schedule when the provider
-/// has one (a fee entered on the line still wins), and notes the schedule used.
+/// has one that lists the code (a fee entered on the line still wins), and notes
+/// the schedule used.
 pub fn office_fees<'s>(
     providers: &Providers<'_>,
     practice: &FeeSchedule,
@@ -58,14 +61,15 @@ pub fn office_fees<'s>(
         let found = own
             .and_then(|id| providers.schedule(id))
             .filter(|f| f.kind == FeeScheduleKind::Office);
-        let why = match (own, found) {
-            (None, _) => ScheduleWhy::NoneOfTheirOwn,
-            (Some(_), None) => ScheduleWhy::OwnMissing,
-            (Some(_), Some(_)) => ScheduleWhy::Own,
+        let unit = found.and_then(|f| f.fee_on(s.line.code, s.completed));
+        let why = match (own, found, unit) {
+            (None, ..) => ScheduleWhy::NoneOfTheirOwn,
+            (Some(_), None, _) => ScheduleWhy::OwnMissing,
+            (Some(_), Some(_), None) => ScheduleWhy::CodeNotListed,
+            (Some(_), Some(_), Some(_)) => ScheduleWhy::Own,
         };
-        let schedule = found.unwrap_or(practice);
-        if let (Some(own), false) = (found, s.fee_overridden) {
-            let unit = own.fee_on(s.line.code, s.completed).unwrap_or(Cents::ZERO);
+        let schedule = found.filter(|_| unit.is_some()).unwrap_or(practice);
+        if let (Some(unit), false) = (unit, s.fee_overridden) {
             let quantity = i64::from(s.line.quantity.max(1));
             s.fee = Cents::from_cents(unit.cents().saturating_mul(quantity));
         }
@@ -80,27 +84,29 @@ pub fn office_fees<'s>(
 }
 
 /// The schedule a plan prices the line's provider with: the provider's own
-/// contracted schedule with the plan (or its carrier) in place of `schedule`, the
-/// one the plan's network names, with the step saying which and why. No
+/// contracted schedule with the plan (or its carrier), when it lists the code on
+/// `date`, in place of `schedule`, the one the plan's network names, with the step saying which and why. No
 /// provider: `schedule`, and no step.
 pub fn contracted<'a>(
     providers: &Providers<'a>,
     plan: &PlanRules,
     schedule: &'a FeeSchedule,
-    line: &PlannedLine,
+    (line, date): (&PlannedLine, NaiveDate),
 ) -> (&'a FeeSchedule, Option<Step>) {
     let Some((provider, from)) = providers.of_line(line) else {
         return (schedule, None);
     };
     let own = provider.contract_for(&plan.id, &plan.carrier);
     let found = own.and_then(|(id, _)| providers.schedule(id));
-    let why = match (own, found) {
-        (None, _) => ScheduleWhy::NoneOfTheirOwn,
-        (Some(_), None) => ScheduleWhy::OwnMissing,
-        (Some((_, false)), Some(_)) => ScheduleWhy::Own,
-        (Some((_, true)), Some(_)) => ScheduleWhy::OwnForCarrier,
+    let listed = found.is_some_and(|f| f.fee_on(line.code, date).is_some());
+    let why = match (own, found, listed) {
+        (None, ..) => ScheduleWhy::NoneOfTheirOwn,
+        (Some(_), None, _) => ScheduleWhy::OwnMissing,
+        (Some(_), Some(_), false) => ScheduleWhy::CodeNotListed,
+        (Some((_, false)), Some(_), true) => ScheduleWhy::Own,
+        (Some((_, true)), Some(_), true) => ScheduleWhy::OwnForCarrier,
     };
-    let used = found.unwrap_or(schedule);
+    let used = found.filter(|_| listed).unwrap_or(schedule);
     let step = Step::ProviderSchedule {
         provider: provider.name.clone(),
         from,

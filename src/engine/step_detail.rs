@@ -65,4 +65,6 @@ pub enum ScheduleWhy {
     NoneOfTheirOwn,
     /// The provider's schedule is not in the library: the practice's or plan's.
     OwnMissing,
+    /// The provider's schedule does not list the code: the practice's or plan's.
+    CodeNotListed,
 }

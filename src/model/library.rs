@@ -27,6 +27,8 @@ pub struct Library {
     pub problems: Vec<Problem>,
     /// For each derived plan (by id), its base and which fields it inherited.
     pub derivations: BTreeMap<String, Derivation>,
+    /// The practice's providers (from the practice settings, not the folder).
+    pub providers: super::provider::PracticeProviders,
 }
 
 /// One file handed to the loader: where it came from and its text.

@@ -53,6 +53,27 @@ pub struct ProviderContract {
     pub schedule: String,
 }
 
+/// The practice's providers as pricing needs them: attached to the loaded
+/// library from the practice settings by whoever reads both (the app and the
+/// command line), so every estimate and comparison sees the same ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PracticeProviders {
+    /// The providers.
+    pub list: Vec<Provider>,
+    /// The practice's default provider (id).
+    pub default: Option<String>,
+}
+
+impl PracticeProviders {
+    /// The providers of these practice settings.
+    pub fn of(settings: &super::PracticeSettings) -> PracticeProviders {
+        PracticeProviders {
+            list: settings.providers.clone(),
+            default: settings.default_provider.clone(),
+        }
+    }
+}
+
 impl Provider {
     /// The provider's contracted schedule id for a plan (by id and carrier):
     /// the row naming the plan, else the row naming its carrier; with whether the

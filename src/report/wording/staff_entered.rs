@@ -87,6 +87,12 @@ fn provider_schedule(
         (None, ScheduleWhy::OwnMissing) => format!(
             "The office fee schedule of {who} is not in the library, so the practice's, {schedule}, sets the fee."
         ),
+        (None, ScheduleWhy::CodeNotListed) => format!(
+            "The office fee schedule of {who} does not list this code, so the practice's, {schedule}, sets the fee."
+        ),
+        (Some(plan), ScheduleWhy::CodeNotListed) => format!(
+            "{plan}: the contracted schedule of {who} does not list this code, so the plan's schedule, {schedule}, applies."
+        ),
         (Some(plan), ScheduleWhy::Own) => {
             format!("{plan}: allowed fees from {schedule}, the contract of {who} with this plan.")
         }
