@@ -1,7 +1,7 @@
 //! Issue 16 item 6 in the app: figures typed under "Entered by staff" in the
 //! details panel change the line's numbers, are marked in the table, and undo.
 
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ferrule::money::Cents;
 
 use super::{harness, row_texts, sample_app};
@@ -94,4 +94,52 @@ fn type_into(h: &mut egui_kittest::Harness<'_, ferrule::gui::FerruleApp>, label:
     h.key_press(egui::Key::Enter);
     h.run();
     h.run();
+}
+
+/// Issue 16 item 7: with the practice settings sample's providers, the
+/// provider-fees sample's extraction is the oral surgeon's (his fee 880.00, his
+/// Summit contract 560.00: plan (560 - 50) x 80% = 408.00). Choosing "Default
+/// provider" gives it the plan's provider, who has no schedules of her own: the
+/// practice's 645.00 and Summit's 426.00: plan (426 - 50) x 80% = 300.80,
+/// patient 426 - 300.80 = 125.20.
+#[test]
+fn choosing_a_lines_provider_reprices_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let settings =
+        ferrule::library::practice::load(&root.join("assets/practice/providers.ron")).unwrap();
+    let mut library = ferrule::library::sample();
+    library.providers = ferrule::model::provider::PracticeProviders::of(&settings);
+    let mut app = ferrule::gui::FerruleApp::new(
+        library,
+        None,
+        Some(super::sample("provider-fees.ron")),
+        super::today(),
+    );
+    app.set_native_dialogs(false);
+    let mut h = harness(app);
+    h.get_by_label("Line 2: D7240").click();
+    h.run();
+    let fees = |h: &egui_kittest::Harness<'_, ferrule::gui::FerruleApp>| {
+        let state = &h.state().state;
+        let id = state.document.plan.options[0].visits[1].lines[0].id;
+        let l = state.estimates.line(state.selected_option, id).unwrap();
+        (l.fee, l.allowed, l.payers[0].pays, l.patient)
+    };
+    assert_eq!(fees(&h), (c("880.00"), c("560.00"), c("408.00"), c("152.00")));
+    let combo = h
+        .get_all_by_label("Line provider")
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .unwrap();
+    combo.click();
+    h.run();
+    h.get_by_label("Default provider").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().state.document.plan.options[0].visits[1].lines[0].provider,
+        None
+    );
+    assert_eq!(fees(&h), (c("645.00"), c("426.00"), c("300.80"), c("125.20")));
+    let cells = row_texts(&h, "Line 2: D7240");
+    assert!(cells.iter().any(|t| t == "125.20"), "{cells:?}");
 }

@@ -93,6 +93,7 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         });
         completed_at_ui(ui, option, (at, ctx.date_style), line.completed_at, out);
         fee_override_ui(ui, at, line.fee, out);
+        super::provider_picker::provider_picker_ui(ui, ctx, line, out);
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
             egui::ScrollArea::vertical()

@@ -20,6 +20,7 @@ pub mod plan_rules;
 pub mod practice;
 pub mod print;
 pub mod problems;
+pub mod provider_picker;
 pub mod quick_entry;
 pub mod staff_figures;
 
