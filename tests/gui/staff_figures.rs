@@ -125,7 +125,10 @@ fn choosing_a_lines_provider_reprices_it() {
         let l = state.estimates.line(state.selected_option, id).unwrap();
         (l.fee, l.allowed, l.payers[0].pays, l.patient)
     };
-    assert_eq!(fees(&h), (c("880.00"), c("560.00"), c("408.00"), c("152.00")));
+    assert_eq!(
+        fees(&h),
+        (c("880.00"), c("560.00"), c("408.00"), c("152.00"))
+    );
     let combo = h
         .get_all_by_label("Line provider")
         .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
@@ -139,7 +142,10 @@ fn choosing_a_lines_provider_reprices_it() {
         h.state().state.document.plan.options[0].visits[1].lines[0].provider,
         None
     );
-    assert_eq!(fees(&h), (c("645.00"), c("426.00"), c("300.80"), c("125.20")));
+    assert_eq!(
+        fees(&h),
+        (c("645.00"), c("426.00"), c("300.80"), c("125.20"))
+    );
     let cells = row_texts(&h, "Line 2: D7240");
     assert!(cells.iter().any(|t| t == "125.20"), "{cells:?}");
 }

@@ -16,10 +16,10 @@ pub fn provider_picker_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, line: &PlannedLine, o
         return;
     }
     let name = |id: Option<&str>| match id {
-        Some(id) => providers
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(|| format!("{id} (not in the practice settings)"), |p| p.name.clone()),
+        Some(id) => providers.iter().find(|p| p.id == id).map_or_else(
+            || format!("{id} (not in the practice settings)"),
+            |p| p.name.clone(),
+        ),
         None => "Default provider".to_string(),
     };
     ui.horizontal(|ui| {
