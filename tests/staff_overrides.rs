@@ -303,6 +303,17 @@ fn the_staff_overrides_sample_uses_every_kind_of_figure() {
             "502.50",
         ),
     );
+    // The patient's note says where the plan's 400.00 comes from.
+    let practice = ferrule::model::PracticeSettings::default();
+    let printed =
+        ferrule::report::PrintedEstimate::new(&practice, &doc, &lib, &doc.options[0], &e, as_of);
+    let notes: Vec<&str> = printed.notes.iter().map(|n| n.text.as_str()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("told us ahead of time that it pays $400.00")),
+        "{notes:?}"
+    );
 }
 
 /// The edit sets and clears one figure; a payer left with nothing is dropped, so
