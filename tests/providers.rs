@@ -299,7 +299,7 @@ fn the_provider_sample_with_the_practice_settings_sample() {
 
     let settings =
         ferrule::library::practice::load(&root.join("assets/practice/providers.ron")).unwrap();
-    lib.providers = PracticeProviders::of(&settings);
+    lib.providers = settings.practice_providers();
     let e = estimate(&lib);
     assert_row(
         &e,

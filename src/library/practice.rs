@@ -72,7 +72,7 @@ pub fn load(path: &Path) -> Result<PracticeSettings, PracticeError> {
 /// app report a broken file where they use it).
 pub fn providers(path: Option<&Path>) -> PracticeProviders {
     path.and_then(|p| load(p).ok())
-        .map_or_else(PracticeProviders::default, |s| PracticeProviders::of(&s))
+        .map_or_else(PracticeProviders::default, |s| s.practice_providers())
 }
 
 /// Parses settings text (`path` is only used in messages). Fields left out keep

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::provider::{Provider, check_providers};
+use super::provider::{PracticeProviders, Provider, check_providers};
 
 /// Practice name used until the office fills in its own.
 pub const DEFAULT_NAME: &str = "Your dental practice";
@@ -110,6 +110,14 @@ impl PracticeSettings {
             ));
         }
         Ok(())
+    }
+
+    /// The providers as pricing needs them (attached to the loaded library).
+    pub fn practice_providers(&self) -> PracticeProviders {
+        PracticeProviders {
+            list: self.providers.clone(),
+            default: self.default_provider.clone(),
+        }
     }
 
     /// The patient folder the practice chose; None (blank or not set): the default.

@@ -64,16 +64,6 @@ pub struct PracticeProviders {
     pub default: Option<String>,
 }
 
-impl PracticeProviders {
-    /// The providers of these practice settings.
-    pub fn of(settings: &super::PracticeSettings) -> PracticeProviders {
-        PracticeProviders {
-            list: settings.providers.clone(),
-            default: settings.default_provider.clone(),
-        }
-    }
-}
-
 impl Provider {
     /// The provider's contracted schedule id for a plan (by id and carrier):
     /// the row naming the plan, else the row naming its carrier; with whether the

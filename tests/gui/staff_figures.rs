@@ -108,7 +108,7 @@ fn choosing_a_lines_provider_reprices_it() {
     let settings =
         ferrule::library::practice::load(&root.join("assets/practice/providers.ron")).unwrap();
     let mut library = ferrule::library::sample();
-    library.providers = ferrule::model::provider::PracticeProviders::of(&settings);
+    library.providers = settings.practice_providers();
     let mut app = ferrule::gui::FerruleApp::new(
         library,
         None,

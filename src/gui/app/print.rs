@@ -193,7 +193,7 @@ impl FerruleApp {
             self.panels.practice.error = Some(format!("Not saved: {e}"));
             return;
         }
-        let providers = crate::model::provider::PracticeProviders::of(&settings);
+        let providers = settings.practice_providers();
         if self.state.library.providers != providers {
             // New providers price lines differently: estimate again.
             let mut library = self.state.library.clone();
