@@ -340,3 +340,43 @@ fn line_override_edits_set_and_clear() {
     assert!(plan.options[0].visits[0].lines[0].overrides.is_empty());
     assert_eq!(ferrule::library::to_ron(&plan).unwrap(), before);
 }
+
+/// Figures for a plan the patient is not covered by, a provider the practice
+/// settings do not list and an ortho case of 0 months are warnings (they never
+/// block the estimate), each on its line.
+#[test]
+fn passed_over_figures_are_warnings() {
+    use ferrule::engine::check::{Severity, check_document};
+    let l = r#"(code: "D2740", tooth: "30", provider: "dr-nobody",
+        overrides: (payers: [(plan: "other", allowed: "1.00")]), ortho: (months: 0))"#;
+    let mut case = case(l, "");
+    let plan = case.treatment.clone().unwrap();
+    let as_of = crate::util::d("2026-09-15");
+    let messages = |lib: &ferrule::model::Library| -> Vec<String> {
+        let problems = check_document(&plan, lib, as_of);
+        assert!(
+            problems.iter().all(|p| p.severity == Severity::Warning),
+            "{problems:?}"
+        );
+        problems.into_iter().map(|p| p.message).collect()
+    };
+    let without_providers = messages(&case.library);
+    assert_eq!(
+        without_providers,
+        vec![
+            "D2740 #30: figures entered by staff for plan \"other\" are not used: the patient has no coverage under it",
+            "D2740 #30: an orthodontic case of 0 months: expected 1 to 120; the schedule uses 1",
+        ]
+    );
+    case.library.providers.list = vec![ferrule::model::provider::Provider {
+        id: "dr-lee".into(),
+        name: "Dr. Lee".into(),
+        kind: ferrule::model::provider::ProviderKind::Dentist,
+        office_fee_schedule: None,
+        contracts: Vec::new(),
+    }];
+    let with_providers = messages(&case.library);
+    assert!(with_providers.iter().any(|m| m.contains(
+        "provider \"dr-nobody\" is not in the practice settings: the default provider's fees are used"
+    )));
+}

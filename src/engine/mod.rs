@@ -10,6 +10,7 @@
 
 mod accumulators;
 pub mod check;
+mod check_staff;
 mod cob;
 pub mod coding;
 mod estimate;
