@@ -191,6 +191,13 @@ fn the_ortho_sample_prints_its_schedule() {
         as_of,
         ferrule::model::Language::Spanish,
     );
+    assert!(
+        spanish.ortho[0].title.starts_with(
+            "D8080 Frenos completos para un adolescente: costo del caso $5,830.00 en 24 meses"
+        ),
+        "{}",
+        spanish.ortho[0].title
+    );
     let you = &spanish.ortho[0].parties[1];
     assert_eq!(you.who, "Usted");
     assert!(

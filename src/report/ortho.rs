@@ -65,10 +65,10 @@ fn view(
     let s = schedule(line, case, rounding);
     let w = Words::of(language);
     let description = if patient_paper {
-        names
-            .catalogue
-            .get(line.code)
-            .map_or_else(|| line.description.clone(), |c| c.patient_text.clone())
+        names.catalogue.get(line.code).map_or_else(
+            || line.description.clone(),
+            |c| c.patient_words(language).to_string(),
+        )
     } else {
         line.description.clone()
     };
