@@ -95,7 +95,8 @@ fn an_entered_allowed_fee_replaces_the_schedules() {
 }
 
 /// Percentage entered as 80: (850 - 50) x 80% = 640; patient 850 - 640 = 210;
-/// deductible entered as 0 as well: 850 x 80% = 680, patient 170.
+/// deductible entered as 0 as well: 850 x 80% = 680, patient 170. A deductible of
+/// 20 entered: (850 - 20) x 50% = 415, and the step says 30 of the 50 is left.
 #[test]
 fn an_entered_percentage_and_deductible_replace_the_plans() {
     let pct = r#"(code: "D2740", tooth: "30", overrides: (payers: [(plan: "ppo", percent: 80)]))"#;
@@ -120,11 +121,27 @@ fn an_entered_percentage_and_deductible_replace_the_plans() {
         1,
         row("1400.00", "850.00", "550.00", "0.00", &["680.00"], "170.00"),
     );
+    // The computed 50.00 deductible step and flag give way to staff's 0.
+    assert!(!line(&e, 1).flags.contains(&Flag::DeductibleApplied));
+    assert!(
+        !line(&e, 1)
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::Deductible { .. }))
+    );
     let figures: Vec<&StaffFigure> = entered(line(&e, 1)).into_iter().map(|f| f.0).collect();
     assert_eq!(
         figures,
         vec![&StaffFigure::Deductible, &StaffFigure::CoveragePercent]
     );
+    let twenty = r#"(code: "D2740", tooth: "30",
+        overrides: (payers: [(plan: "ppo", deductible: "20.00")]))"#;
+    let e = case(twenty, "").estimate(None, "2026-03-01");
+    assert_eq!(line(&e, 1).payers[0].pays, c("415.00"));
+    assert!(line(&e, 1).steps.iter().any(|s| matches!(
+        s,
+        Step::Deductible { amount, remaining, .. } if (*amount, *remaining) == (c("20.00"), c("30.00"))
+    )));
 }
 
 /// A predetermination approved 300.00: the plan pays 300 instead of 400; write-off

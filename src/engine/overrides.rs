@@ -6,7 +6,7 @@
 
 use super::input::Payer;
 use super::services::Service;
-use super::step::Step;
+use super::step::{Flag, Step};
 use super::step_detail::{StaffFigure, StaffValue};
 use crate::model::PlannedLine;
 use crate::model::overrides::{PayerOverride, exception_for};
@@ -90,6 +90,25 @@ pub fn deductible(
         StaffValue::Money(computed),
     );
     (value, Some(step))
+}
+
+/// Makes the computed deductible step agree with staff's figure: its amount and
+/// what is left after it (none when staff's figure is zero), and the flag.
+pub fn restate_deductible(steps: &mut Vec<Step>, flags: &mut Vec<Flag>, was: Cents, now: Cents) {
+    for step in steps.iter_mut() {
+        if let Step::Deductible {
+            amount, remaining, ..
+        } = step
+        {
+            *remaining = (*remaining + was).saturating_sub_floor(now);
+            *amount = now;
+        }
+    }
+    steps.retain(|st| !matches!(st, Step::Deductible { amount, .. } if amount.is_zero()));
+    flags.retain(|f| *f != Flag::DeductibleApplied);
+    if !now.is_zero() {
+        flags.push(Flag::DeductibleApplied);
+    }
 }
 
 /// What the plan pays alone: staff's figure (a predetermination) in place of the

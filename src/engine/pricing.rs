@@ -203,7 +203,11 @@ fn staff_allowed(p: &Pricing<'_>, computed: Cents) -> overrides::Entered<Cents> 
 /// Staff's deductible and percentage (and the patient's own percentage) in place
 /// of the computed ones, before the plan's share is worked out.
 fn staff_share_inputs(line: &mut PlanLine, payer: &Payer<'_>, s: &Service<'_>, basis: Cents) {
-    let (deductible, by_staff) = overrides::deductible(payer, s, line.deductible, basis);
+    let computed = line.deductible;
+    let (deductible, by_staff) = overrides::deductible(payer, s, computed, basis);
+    if by_staff.is_some() {
+        overrides::restate_deductible(&mut line.steps, &mut line.flags, computed, deductible);
+    }
     line.deductible = deductible;
     line.steps.extend(by_staff);
     let (percent, by_staff) = overrides::percent(payer, s, line.percent);
