@@ -195,6 +195,16 @@ fn an_entered_write_off_replaces_the_contracts() {
         line(&e, 1).steps.last(),
         Some(Step::PatientOwes { amount }) if *amount == c("500.00")
     ));
+    assert_eq!(
+        entered(line(&e, 1)),
+        vec![(&StaffFigure::WriteOff, money("500.00"), money("550.00"))]
+    );
+    assert!(
+        !line(&e, 1)
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::WriteOff { .. }))
+    );
     let l = r#"(code: "D2740", tooth: "30", overrides: (write_off: "1200.00"))"#;
     let e = case(l, "").estimate(None, "2026-03-01");
     assert_row(

@@ -292,7 +292,8 @@ fn settle(fee: Cents, cap: ContractCap, payments: &Payments, no_insurance: bool)
     }
 }
 
-/// A write-off entered by staff replaces the contract's; the patient owes the rest.
+/// A write-off entered by staff replaces the contract's (and its step); the
+/// patient owes the rest.
 fn staff_write_off(s: &Service<'_>, paid: Cents, settled: &mut Settlement) {
     let fee = s.fee;
     let (write_off, step) = overrides::write_off(s.line, fee, paid, settled.write_off);
@@ -301,9 +302,10 @@ fn staff_write_off(s: &Service<'_>, paid: Cents, settled: &mut Settlement) {
     };
     settled.write_off = write_off;
     settled.patient = fee - write_off - paid;
+    // The staff step names the contract's figure it replaces.
     settled
         .steps
-        .retain(|st| !matches!(st, Step::PatientOwes { .. }));
+        .retain(|st| !matches!(st, Step::PatientOwes { .. } | Step::WriteOff { .. }));
     settled.steps.push(step);
     settled.steps.push(Step::PatientOwes {
         amount: settled.patient,
