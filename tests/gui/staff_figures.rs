@@ -149,3 +149,41 @@ fn choosing_a_lines_provider_reprices_it() {
     let cells = row_texts(&h, "Line 2: D7240");
     assert!(cells.iter().any(|t| t == "125.20"), "{cells:?}");
 }
+
+/// The patient's exception in the details panel: staff-overrides.ron's third
+/// cleaning is allowed by a count of 3 (Summit allows 2): plan 101.00, patient 0.
+/// Clearing the count denies it: the patient owes the contracted 101.00 (office
+/// 140, write-off 39). Typing 3 again covers it again.
+#[test]
+fn clearing_and_typing_the_patients_frequency_exception() {
+    let mut h = harness(sample_app("staff-overrides.ron"));
+    h.get_by_label("Line 1: D1110").click();
+    h.run();
+    h.get_by_label("Entered by staff").click();
+    h.run();
+    let label = "Limit count for this patient for Summit Dental PPO 1500";
+    let pays = |h: &egui_kittest::Harness<'_, ferrule::gui::FerruleApp>| {
+        let state = &h.state().state;
+        let id = state.document.plan.options[0].visits[0].lines[0].id;
+        let l = state.estimates.line(state.selected_option, id).unwrap();
+        (l.payers[0].pays, l.patient, l.write_off)
+    };
+    assert_eq!(pays(&h), (c("101.00"), c("0.00"), c("39.00")));
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.state().state.document.plan.coverage[0].exceptions.is_empty());
+    assert_eq!(pays(&h), (c("0.00"), c("101.00"), c("39.00")));
+    type_into(&mut h, label, "3");
+    assert_eq!(pays(&h), (c("101.00"), c("0.00"), c("39.00")));
+    assert_eq!(
+        h.state().state.document.plan.coverage[0].exceptions[0].frequency,
+        Some(3)
+    );
+}

@@ -8,8 +8,8 @@ use egui::{Grid, Ui};
 use super::{Out, PanelCtx};
 use crate::gui::command::{Command, Edit};
 use crate::gui::widgets::commit_edit::commit_edit;
-use crate::model::PlannedLine;
-use crate::model::overrides::{OverrideField, OverrideValue};
+use crate::model::overrides::{OverrideField, OverrideValue, exception_for};
+use crate::model::{Coverage, PlannedLine};
 use crate::money::{Cents, Percent};
 
 /// What kind of value a field takes.
@@ -31,8 +31,9 @@ pub fn staff_figures_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, line: &PlannedLine, out
                     let write_off = line.overrides.write_off.map(OverrideValue::Money);
                     let label = "Write-off entered by staff".to_string();
                     field(ui, line, (&label, OverrideField::WriteOff), write_off, out);
-                    for coverage in &ctx.plan.coverage {
+                    for (i, coverage) in ctx.plan.coverage.iter().enumerate() {
                         payer_fields(ui, ctx, line, &coverage.plan, out);
+                        patient_fields(ui, ctx, line, (i, coverage), out);
                     }
                 });
         });
@@ -114,5 +115,62 @@ fn field(
     match parsed {
         Ok(v) => out.edit(Edit::LineOverride(line.id, which, Some(v))),
         Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+    }
+}
+
+/// The patient's own exception for the line's code under one coverage: a
+/// frequency count (when the plan limits the code) and a coverage percentage.
+fn patient_fields(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    line: &PlannedLine,
+    (i, coverage): (usize, &Coverage),
+    out: Out<'_>,
+) {
+    let name = ctx
+        .library
+        .plans
+        .get(&coverage.plan)
+        .map_or(coverage.plan.as_str(), |p| p.name.as_str());
+    let limited = ctx.library.plans.get(&coverage.plan).is_some_and(|p| {
+        p.frequency_limits
+            .iter()
+            .any(|l| l.codes.contains(line.code))
+    });
+    let current = exception_for(&coverage.exceptions, line.code);
+    let (frequency, percent) = (
+        current.and_then(|e| e.frequency),
+        current.and_then(|e| e.percent),
+    );
+    let set = |f: Option<u32>, p: Option<Percent>| Edit::CoverageException(i, line.code, f, p);
+    if limited {
+        let label = format!("Limit count for this patient for {name}");
+        let shown = frequency.map_or_else(String::new, |n| n.to_string());
+        ui.label(format!("{} limit count, this patient", line.code));
+        let typed = commit_edit(ui, (&label, line.id), &label, &shown, "plan's", 80.0);
+        ui.end_row();
+        match typed.as_deref().map(str::trim) {
+            None => {}
+            Some("") => out.edit(set(None, percent)),
+            Some(t) => match t.parse::<u32>() {
+                Ok(n) => out.edit(set(Some(n), percent)),
+                Err(_) => out.push(Command::ShowError(format!(
+                    "{label}: expected a whole number such as 3, found \"{t}\""
+                ))),
+            },
+        }
+    }
+    let label = format!("Coverage % for this patient for {name}");
+    let shown = percent.map_or_else(String::new, |p| p.to_string().trim_end_matches('%').into());
+    ui.label(format!("{} coverage %, this patient", line.code));
+    let typed = commit_edit(ui, (&label, line.id), &label, &shown, "plan's", 80.0);
+    ui.end_row();
+    match typed.as_deref().map(str::trim) {
+        None => {}
+        Some("") => out.edit(set(frequency, None)),
+        Some(t) => match Percent::parse(t.trim_end_matches('%')) {
+            Ok(p) => out.edit(set(frequency, Some(p))),
+            Err(e) => out.push(Command::ShowError(format!("{label}: {e}"))),
+        },
     }
 }
