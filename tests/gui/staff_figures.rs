@@ -178,7 +178,11 @@ fn clearing_and_typing_the_patients_frequency_exception() {
     h.key_press(egui::Key::Enter);
     h.run();
     h.run();
-    assert!(h.state().state.document.plan.coverage[0].exceptions.is_empty());
+    assert!(
+        h.state().state.document.plan.coverage[0]
+            .exceptions
+            .is_empty()
+    );
     assert_eq!(pays(&h), (c("0.00"), c("101.00"), c("39.00")));
     type_into(&mut h, label, "3");
     assert_eq!(pays(&h), (c("101.00"), c("0.00"), c("39.00")));
