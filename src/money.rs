@@ -98,6 +98,15 @@ impl Cents {
         Cents(i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX }))
     }
 
+    /// `percent` of this amount split into `parts` equal parts (an installment),
+    /// computed exactly and rounded once by `rounding`, like [`Cents::percent_of`].
+    /// Zero parts are taken as one.
+    pub fn percent_of_part(self, percent: Percent, parts: u32, rounding: Rounding) -> Cents {
+        let numerator = i128::from(self.0) * i128::from(percent.basis_points());
+        let value = rounding.divide(numerator, 10_000 * i128::from(parts.max(1)));
+        Cents(i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX }))
+    }
+
     /// Parses `"1400"`, `"1400.5"`, `"1,400.00"`, `"$1,400.00"` or `"-12.30"`.
     ///
     /// More than two decimals is an error, never rounded away.

@@ -21,10 +21,13 @@ mod ids;
 mod import271;
 mod library;
 mod next_year;
+mod ortho_schedule;
 mod print;
 mod print_pages;
 mod printer;
+mod providers;
 mod samples;
 mod size;
+mod staff_overrides;
 
 mod util;

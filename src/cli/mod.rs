@@ -222,7 +222,8 @@ pub fn run(
     today: NaiveDate,
 ) -> Result<ExitCode, Failure> {
     let dir = library_dir(env, library_flag)?;
-    let lib = library::load_dir(&dir);
+    let mut lib = library::load_dir(&dir);
+    lib.providers = library::practice::providers(env.practice_settings_path().as_deref());
     match command {
         Command::Check { resolved, strict } => {
             check::run(&dir, &lib, resolved.as_deref(), *strict, today)
@@ -331,6 +332,9 @@ fn estimate(
         Format::Table => {
             let title = report::text::estimate_title(&doc.patient.name, &table, as_of);
             out(&report::text::estimate(&title, &table, &remaining, explain));
+            let staff = (crate::model::Language::English, false);
+            let ortho = report::ortho::ortho_views(input.option, &result, &names, staff);
+            out(&report::text::ortho(&ortho));
             if doc.coverage.len() > 1 {
                 let order = engine::payer_order::suggest(&doc.coverage, |id| lib.plans.get(id));
                 let summary = report::PayerOrderSummary::new(&doc.coverage, &order);

@@ -40,6 +40,7 @@ pub fn check_document(
     for option in &plan.options {
         option_problems(plan, option, library, &mut problems);
     }
+    super::check_staff::staff_problems(plan, library, &mut problems);
     problems.sort_by_key(|p| p.severity);
     problems
 }

@@ -6,7 +6,9 @@ use super::accumulators::Accumulators;
 use super::carrier_settings::{higher_contracted_fee, own_contract_cap};
 use super::estimate::{LineEstimate, PayerShare};
 use super::input::{EstimateInput, Payer};
+use super::overrides;
 use super::pricing::{self, PlanLine};
+use super::providers;
 use super::rules::Outcome;
 use super::services::Service;
 use super::step::{Flag, Step};
@@ -30,7 +32,13 @@ pub fn price_line(
         .zip(accumulators.iter())
         .map(|((payer, outcome), acc)| {
             let outcome = outcome.get(i).cloned().unwrap_or(Outcome::Covered);
-            pricing::price(payer, input.office_fees, s, outcome, acc)
+            let dos = s.dos(payer.plan.settings.date_of_service);
+            let (schedule, by_provider) =
+                providers::contracted(&input.providers, payer.plan, payer.schedule, (s.line, dos));
+            let payer = Payer { schedule, ..*payer };
+            let mut line = pricing::price(&payer, input.office_fees, s, outcome, acc);
+            line.steps.splice(0..0, by_provider);
+            line
         })
         .collect();
     let mut cap = contract_cap(fee, &input.payers, &plan_lines);
@@ -39,13 +47,15 @@ pub fn price_line(
         .first()
         .map(|l| (l.date, l.allowed, l.deductible));
     let payments = pay_in_order(&input.payers, s, plan_lines, accumulators, cap.collectible);
-    let settled = settle(fee, cap, &payments, input.payers.is_empty());
+    let mut settled = settle(fee, cap, &payments, input.payers.is_empty());
+    staff_write_off(s, payments.paid, &mut settled);
 
     let mut steps = vec![Step::OfficeFee {
         fee,
         quantity: s.line.quantity.max(1),
         overridden: s.fee_overridden,
     }];
+    steps.extend(s.provider_step.clone());
     steps.extend(payments.steps);
     steps.extend(cap_steps);
     steps.extend(settled.steps);
@@ -315,4 +325,24 @@ fn settle(fee: Cents, cap: ContractCap, payments: &Payments, no_insurance: bool)
         patient,
         steps,
     }
+}
+
+/// A write-off entered by staff replaces the contract's (and its step); the
+/// patient owes the rest.
+fn staff_write_off(s: &Service<'_>, paid: Cents, settled: &mut Settlement) {
+    let fee = s.fee;
+    let (write_off, step) = overrides::write_off(s.line, fee, paid, settled.write_off);
+    let Some(step) = step else {
+        return;
+    };
+    settled.write_off = write_off;
+    settled.patient = fee - write_off - paid;
+    // The staff step names the contract's figure it replaces.
+    settled
+        .steps
+        .retain(|st| !matches!(st, Step::PatientOwes { .. } | Step::WriteOff { .. }));
+    settled.steps.push(step);
+    settled.steps.push(Step::PatientOwes {
+        amount: settled.patient,
+    });
 }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::model::coding::CodingCheck;
+use super::providers::Providers;
 use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
     CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, TreatmentOption,
@@ -44,6 +45,9 @@ pub struct EstimateInput<'a> {
     pub as_of: NaiveDate,
     /// The library's coding checks: a line one says "will be denied" is denied.
     pub coding: &'a [CodingCheck],
+    /// The practice's providers (the library's, from the practice settings);
+    /// empty: every line at the practice's and the plans' schedules.
+    pub providers: Providers<'a>,
 }
 
 /// Why an estimate cannot be set up.
@@ -106,6 +110,12 @@ impl<'a> EstimateInput<'a> {
             option,
             as_of,
             coding: &library.coding.checks,
+            providers: Providers {
+                list: &library.providers.list,
+                schedules: Some(&library.fee_schedules),
+                plan_default: plan.provider.as_deref(),
+                practice_default: library.providers.default.as_deref(),
+            },
         })
     }
 }

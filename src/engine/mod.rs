@@ -12,15 +12,20 @@ mod accumulators;
 mod benefit_tables;
 mod carrier_settings;
 pub mod check;
+mod check_staff;
 mod cob;
 pub mod coding;
 mod estimate;
 mod input;
+pub mod ortho;
+mod overrides;
 pub mod payer_order;
 mod pricing;
+pub mod providers;
 pub mod rules;
 mod services;
 pub mod step;
+pub mod step_detail;
 pub mod window;
 
 pub use estimate::{Estimate, LineEstimate, PayerShare, Remaining, Totals};
@@ -34,7 +39,8 @@ use crate::money::Cents;
 
 /// Prices one treatment option for one patient under the payers given.
 pub fn estimate(input: &EstimateInput<'_>) -> Estimate {
-    let services = services::services(input.option, input.catalogue, input.office_fees);
+    let mut services = services::services(input.option, input.catalogue, input.office_fees);
+    providers::office_fees(&input.providers, input.office_fees, &mut services);
     let order = services::pricing_order(&services);
     let outcomes: Vec<Vec<Outcome>> = input
         .payers

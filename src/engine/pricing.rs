@@ -11,6 +11,7 @@ use super::accumulators::{Accumulators, Room};
 use super::benefit_tables::{self, fixed_benefit};
 use super::carrier_settings;
 use super::input::Payer;
+use super::overrides;
 use super::rules::{Billing, Denial, Outcome, waiting_replaced};
 use super::services::Service;
 use super::step::{Flag, Step};
@@ -167,7 +168,12 @@ pub fn price(
         steps,
         flags,
     } = allowed_fee(&p);
-    let steps = fee_version(&p).into_iter().chain(steps).collect();
+    let (allowed, by_staff) = staff_allowed(&p, allowed);
+    let steps = fee_version(&p)
+        .into_iter()
+        .chain(steps)
+        .chain(by_staff)
+        .collect();
     let mut line = PlanLine {
         allowed,
         normal_benefit: Cents::ZERO,
@@ -182,6 +188,7 @@ pub fn price(
         date: p.date,
     };
     line.take(preauthorization(&p));
+    line.steps.extend(overrides::frequency_steps(payer, s));
     if let Outcome::Denied(denial) = outcome {
         line.eligible = denial.flag != Flag::NotEligible;
         line.collectible = line.take(denied(&p, denial, allowed));
@@ -197,12 +204,39 @@ pub fn price(
     let basis = line.take(plan_copay(&p, basis));
     let room = acc.room(s.line.code, s.class, line.date);
     line.deductible = line.take(apply_deductible(&p, basis, &room));
+    staff_share_inputs(&mut line, payer, s, basis);
     let share = line.take(plan_share(&p, basis, line.deductible, line.percent));
     let capped = line.take(apply_maximums(&p, share, &room));
-    line.normal_benefit = capped.benefit;
+    let (benefit, by_staff) = overrides::insurance(payer, s, capped.benefit);
+    line.steps.extend(by_staff);
+    line.normal_benefit = benefit;
     let downgraded = line.flags.contains(&Flag::Downgraded);
     line.collectible = line.take(contract_limit(&p, allowed, capped.exhausted, downgraded));
     line
+}
+
+/// Staff's allowed fee, where the plan has an allowed fee (not a scheduled
+/// allowance or a DHMO).
+fn staff_allowed(p: &Pricing<'_>, computed: Cents) -> overrides::Entered<Cents> {
+    match p.plan().network {
+        Network::ScheduledAllowance { .. } | Network::Dhmo { .. } => (computed, None),
+        _ => overrides::allowed(&p.payer, p.s, computed),
+    }
+}
+
+/// Staff's deductible and percentage (and the patient's own percentage) in place
+/// of the computed ones, before the plan's share is worked out.
+fn staff_share_inputs(line: &mut PlanLine, payer: &Payer<'_>, s: &Service<'_>, basis: Cents) {
+    let computed = line.deductible;
+    let (deductible, by_staff) = overrides::deductible(payer, s, computed, basis);
+    if by_staff.is_some() {
+        overrides::restate_deductible(&mut line.steps, &mut line.flags, computed, deductible);
+    }
+    line.deductible = deductible;
+    line.steps.extend(by_staff);
+    let (percent, by_staff) = overrides::percent(payer, s, line.percent);
+    line.percent = percent;
+    line.steps.extend(by_staff);
 }
 
 /// Which version of the plan's fee schedule prices the line, when the schedule

@@ -31,6 +31,8 @@ pub struct Service<'a> {
     pub fee: Cents,
     /// The fee was entered on the line.
     pub fee_overridden: bool,
+    /// Which provider's office fee schedule priced it, when a provider applies.
+    pub provider_step: Option<crate::engine::step::Step>,
 }
 
 impl Service<'_> {
@@ -78,6 +80,7 @@ pub fn services<'a>(
                 class: catalogue.class_of(line.code),
                 fee: Cents::from_cents(unit_fee.cents().saturating_mul(quantity)),
                 fee_overridden: overridden,
+                provider_step: None,
             });
         }
     }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::step_detail::{ProviderFrom, ScheduleWhy, StaffFigure, StaffValue};
 use crate::model::plan::{CobMethod, DeniedBilling, Liability};
 use crate::model::{CdtCode, ProcedureClass, Tooth};
 use crate::money::{Cents, Percent};
@@ -460,5 +461,29 @@ pub enum Step {
         rule: String,
         /// Its reason, in plain words.
         reason: String,
+    },
+    /// A figure entered by staff replaced the computed one.
+    EnteredByStaff {
+        /// The plan it belongs to; None for the line's write-off.
+        plan: Option<String>,
+        /// Which figure.
+        figure: StaffFigure,
+        /// What staff entered.
+        value: StaffValue,
+        /// The computed value it replaced.
+        replaced: StaffValue,
+    },
+    /// The fee schedule a line's provider priced it with, and why.
+    ProviderSchedule {
+        /// The provider's name.
+        provider: String,
+        /// Where the provider was taken from.
+        from: ProviderFrom,
+        /// None: the office fee; the plan's name: its contracted (allowed) fees.
+        plan: Option<String>,
+        /// The schedule used.
+        schedule: String,
+        /// Why that schedule.
+        why: ScheduleWhy,
     },
 }

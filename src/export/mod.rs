@@ -28,6 +28,7 @@ pub(crate) mod fonts;
 mod handout;
 mod layout;
 mod logo;
+mod ortho;
 mod pages;
 mod pdf;
 mod sections;

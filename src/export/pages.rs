@@ -8,7 +8,7 @@
 use super::compose::Composer;
 use super::fonts::Measure;
 use super::layout::{Layout, PageOps};
-use super::{Paper, Printout, sections, table};
+use super::{Paper, Printout, ortho, sections, table};
 
 /// Lays the estimate out on pages.
 pub(crate) fn compose(m: &Measure, printout: &Printout, paper: Paper) -> Layout {
@@ -42,6 +42,7 @@ fn body(c: &mut Composer<'_>) {
     sections::summary(c);
     sections::signatures(c);
     sections::notes(c);
+    ortho::schedules(c);
     sections::remaining(c);
     sections::disclaimer(c);
 }

@@ -114,7 +114,8 @@ fn start_app(
     today: NaiveDate,
     env: &Environment,
 ) -> FerruleApp {
-    let library = library::load_dir(&library_dir);
+    let mut library = library::load_dir(&library_dir);
+    library.providers = library::practice::providers(env.practice_settings_path().as_deref());
     let opened = file.map(|path| {
         let read = load_treatment_plan_fingerprinted(&path);
         (path, read)

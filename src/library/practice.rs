@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::parse::{parse as parse_ron, to_ron};
 use super::read::{MAX_LOGO_BYTES, read_bytes, read_text};
 use super::write::{create_private_dir, write_atomic};
+use crate::model::provider::PracticeProviders;
 use crate::model::{PracticeSettings, Problem};
 
 /// Why the practice settings could not be read or saved.
@@ -64,6 +65,14 @@ pub fn load(path: &Path) -> Result<PracticeSettings, PracticeError> {
             source,
         }),
     }
+}
+
+/// The providers of the practice settings at `path`, for pricing; none when
+/// there is no settings file or it cannot be read (the print command and the
+/// app report a broken file where they use it).
+pub fn providers(path: Option<&Path>) -> PracticeProviders {
+    path.and_then(|p| load(p).ok())
+        .map_or_else(PracticeProviders::default, |s| s.practice_providers())
 }
 
 /// Parses settings text (`path` is only used in messages). Fields left out keep

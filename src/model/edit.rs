@@ -6,14 +6,17 @@
 
 use chrono::NaiveDate;
 
+use super::code::CdtCode;
 use super::completion::Completion;
 use super::ids::{LineId, OptionId, VisitId};
+use super::ortho::OrthoCase;
+use super::overrides::{OverrideField, OverrideValue, PatientException};
 use super::tooth::Tooth;
 use super::treatment_plan::{
     Coverage, HistoryEntry, Language, MissingTooth, PlannedLine, Relationship, TreatmentOption,
     TreatmentPlan, Verification, Visit, YearUsed,
 };
-use crate::money::Cents;
+use crate::money::{Cents, Percent};
 
 /// One change to the treatment-plan document.
 #[derive(Clone, Debug, PartialEq)]
@@ -144,6 +147,16 @@ pub enum Edit {
     LineRemake(LineId, bool),
     /// Sets a line's note for staff; None or blank = no note.
     LineNote(LineId, Option<String>),
+    /// Sets or clears (None) one figure entered by staff on a line.
+    LineOverride(LineId, OverrideField, Option<OverrideValue>),
+    /// Sets a line's provider (practice settings id); None: the default.
+    LineProvider(LineId, Option<String>),
+    /// Sets a line's orthodontic payment terms; None: not an ortho case.
+    LineOrtho(LineId, Option<OrthoCase>),
+    /// Sets the exception of the coverage at this position for one code (its
+    /// frequency count and percentage; both None removes it, its reason kept
+    /// otherwise).
+    CoverageException(usize, CdtCode, Option<u32>, Option<Percent>),
 }
 
 /// Which benefit year amounts used are for, seen from the estimate date.
@@ -286,6 +299,9 @@ impl TreatmentPlan {
             Edit::CoverageTerminates(i, d) => self.coverage_mut(*i)?.terminates = *d,
             Edit::CoverageVerified(i, v) => self.coverage_mut(*i)?.verified = v.clone(),
             Edit::CoverageUsed(i, year, used) => self.coverage_mut(*i)?.set_used(*year, used),
+            Edit::CoverageException(i, code, frequency, percent) => {
+                set_exception(self.coverage_mut(*i)?, *code, *frequency, *percent);
+            }
             Edit::AddOption(option) => return Ok(self.add_option(option)),
             Edit::RenameOption(id, name) => {
                 self.option_mut(*id).ok_or(EditError::NoOption(*id))?.name =
@@ -344,6 +360,17 @@ impl TreatmentPlan {
             Edit::LineNote(id, note) => {
                 let note = note.as_deref().map(str::trim).filter(|n| !n.is_empty());
                 self.line_mut(*id).ok_or(EditError::NoLine(*id))?.note = note.map(str::to_string);
+            }
+            Edit::LineOverride(id, which, value) => self
+                .line_mut(*id)
+                .ok_or(EditError::NoLine(*id))?
+                .overrides
+                .set(which.clone(), *value),
+            Edit::LineProvider(id, who) => {
+                self.line_mut(*id).ok_or(EditError::NoLine(*id))?.provider = who.clone();
+            }
+            Edit::LineOrtho(id, case) => {
+                self.line_mut(*id).ok_or(EditError::NoLine(*id))?.ortho = case.clone();
             }
             _ => {}
         }
@@ -504,4 +531,32 @@ impl TreatmentPlan {
 
 fn check(ok: bool, error: EditError) -> Result<(), EditError> {
     if ok { Ok(()) } else { Err(error) }
+}
+
+/// Sets, changes or (with neither figure) removes a coverage's exception for `code`.
+fn set_exception(
+    coverage: &mut Coverage,
+    code: CdtCode,
+    frequency: Option<u32>,
+    percent: Option<Percent>,
+) {
+    let at = coverage.exceptions.iter().position(|e| e.code == code);
+    match (at, frequency.is_none() && percent.is_none()) {
+        (Some(at), true) => {
+            coverage.exceptions.remove(at);
+        }
+        (None, true) => {}
+        (Some(at), false) => {
+            if let Some(e) = coverage.exceptions.get_mut(at) {
+                e.frequency = frequency;
+                e.percent = percent;
+            }
+        }
+        (None, false) => coverage.exceptions.push(PatientException {
+            code,
+            frequency,
+            percent,
+            reason: None,
+        }),
+    }
 }

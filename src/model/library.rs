@@ -33,6 +33,8 @@ pub struct Library {
     pub code_groups: CodeGroups,
     /// Coding checks, checklists, narratives and look-alike codes.
     pub coding: CodingBook,
+    /// The practice's providers (from the practice settings, not the folder).
+    pub providers: super::provider::PracticeProviders,
 }
 
 /// One file handed to the loader: where it came from and its text.

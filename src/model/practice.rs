@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::provider::{PracticeProviders, Provider, check_providers};
+
 /// Practice name used until the office fills in its own.
 pub const DEFAULT_NAME: &str = "Your dental practice";
 
@@ -51,6 +53,13 @@ pub struct PracticeSettings {
     /// Where patients' treatment plans are kept (a full path); None or blank:
     /// the default, "Ferrule Patients" in the user's documents folder.
     pub patients_folder: Option<PathBuf>,
+    /// The practice's providers, with their own fee schedules if they have any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub providers: Vec<Provider>,
+    /// The provider (id) of lines and plans that name none; None: the practice's
+    /// own schedules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_provider: Option<String>,
 }
 
 /// How dates are shown in the app's date fields.
@@ -76,6 +85,8 @@ impl Default for PracticeSettings {
             logo: None,
             date_style: DateStyle::Us,
             patients_folder: None,
+            providers: Vec::new(),
+            default_provider: None,
         }
     }
 }
@@ -89,6 +100,7 @@ impl PracticeSettings {
                 self.validity_days
             ));
         }
+        check_providers(&self.providers, self.default_provider.as_deref())?;
         if let Some(folder) = self.patients_folder()
             && !folder.is_absolute()
         {
@@ -98,6 +110,14 @@ impl PracticeSettings {
             ));
         }
         Ok(())
+    }
+
+    /// The providers as pricing needs them (attached to the loaded library).
+    pub fn practice_providers(&self) -> PracticeProviders {
+        PracticeProviders {
+            list: self.providers.clone(),
+            default: self.default_provider.clone(),
+        }
     }
 
     /// The patient folder the practice chose; None (blank or not set): the default.

@@ -10,6 +10,8 @@ use super::area::Area;
 use super::benefit_rows::SeparateUsed;
 use super::code::CdtCode;
 use super::ids::{LineId, OptionId, VisitId};
+use super::ortho::OrthoCase;
+use super::overrides::{LineOverrides, PatientException};
 use super::tooth::{Arch, Quadrant, Surfaces, Tooth};
 use crate::money::Cents;
 
@@ -38,6 +40,9 @@ pub struct TreatmentPlan {
     /// The treatment options offered.
     #[serde(default)]
     pub options: Vec<TreatmentOption>,
+    /// Provider (practice settings id) of lines that name none; None: the practice's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
 }
 
 impl TreatmentPlan {
@@ -56,6 +61,7 @@ impl TreatmentPlan {
             coverage: Vec::new(),
             office_fee_schedule: None,
             options: Vec::new(),
+            provider: None,
         }
     }
 
@@ -373,6 +379,9 @@ pub struct Coverage {
     /// Unused maximum banked from earlier years, as it stood when this benefit year began.
     #[serde(default, skip_serializing_if = "super::benefit_rows::is_no_amount")]
     pub rollover_bank: Cents,
+    /// Exceptions the carrier granted this patient alone (frequency, percentage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<PatientException>,
 }
 
 /// Amounts already used in one benefit year.
@@ -435,6 +444,7 @@ impl Coverage {
             next_year: None,
             separate_used: SeparateUsed::default(),
             rollover_bank: Cents::ZERO,
+            exceptions: Vec::new(),
         }
     }
 }
@@ -541,6 +551,15 @@ pub struct PlannedLine {
     /// claim needs a narrative saying why.
     #[serde(default, skip_serializing_if = "is_false")]
     pub remake: bool,
+    /// Figures entered by staff in place of computed ones.
+    #[serde(default, skip_serializing_if = "LineOverrides::is_empty")]
+    pub overrides: LineOverrides,
+    /// Who does it (practice settings provider id); None: the plan's or practice's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Payment terms when the line is an orthodontic case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ortho: Option<OrthoCase>,
 }
 
 fn one() -> u32 {
@@ -571,6 +590,9 @@ impl PlannedLine {
             completed_at: None,
             note: None,
             remake: false,
+            overrides: LineOverrides::default(),
+            provider: None,
+            ortho: None,
         }
     }
 

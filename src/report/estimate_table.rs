@@ -117,6 +117,8 @@ pub struct Row {
     pub patient_note: Option<String>,
     /// Coding warnings and documentation reminders for this line.
     pub notes: Vec<CodingNote>,
+    /// The money columns whose number staff entered by hand (marked on screen).
+    pub entered: Vec<ColumnKey>,
 }
 
 impl Row {
@@ -430,6 +432,7 @@ fn row(
             .collect(),
         patient_note: line_note(line, names.catalogue, naming),
         notes: index.notes.get(&line.line).cloned().unwrap_or_default(),
+        entered: super::staff_marks::entered_columns(line, names),
     }
 }
 

@@ -20,11 +20,13 @@ pub mod estimate_table;
 pub mod fmt;
 pub mod import_view;
 pub mod json;
+pub mod ortho;
 pub mod payer_order;
 pub mod plan_diff;
 pub mod plan_summary;
 pub mod printed;
 pub mod remaining;
+mod staff_marks;
 pub mod text;
 pub mod wording;
 

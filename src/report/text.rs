@@ -242,3 +242,18 @@ fn aligned(
         render(out, row);
     }
 }
+
+/// The orthodontic payment schedules (staff wording); empty when there are none.
+pub fn ortho(views: &[crate::report::ortho::OrthoView]) -> String {
+    if views.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nOrthodontic payment schedule\n");
+    for view in views {
+        out.push_str(&format!("  {}\n", view.title));
+        for party in &view.parties {
+            out.push_str(&format!("    - {}: {}\n", party.who, party.text));
+        }
+    }
+    out
+}

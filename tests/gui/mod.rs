@@ -22,6 +22,7 @@ mod keyboard;
 mod kill;
 mod layout;
 mod library_watch;
+mod ortho_schedule;
 mod overwrite;
 mod patients;
 mod plan_rules;
@@ -32,6 +33,7 @@ mod recovery;
 mod rows;
 mod scenario;
 mod search;
+mod staff_figures;
 mod visits;
 mod workflow;
 

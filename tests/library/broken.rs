@@ -549,7 +549,7 @@ broken! {
     treatment_line_missing_code: "treatment-line-missing-code.ron" =>
         "tests/library/broken/treatment-line-missing-code.ron:19:41: missing field `code` in `PlannedLine`";
     treatment_line_unknown_field: "treatment-line-unknown-field.ron" =>
-        "tests/library/broken/treatment-line-unknown-field.ron:19:45: unknown field `teeth` in `PlannedLine`, expected one of `id`, `code`, `tooth`, `surfaces`, `quadrant`, `arch`, `quantity`, `fee`, `completed_at`, `note`, or `remake` instead";
+        "tests/library/broken/treatment-line-unknown-field.ron:19:45: unknown field `teeth` in `PlannedLine`, expected one of `id`, `code`, `tooth`, `surfaces`, `quadrant`, `arch`, `quantity`, `fee`, `completed_at`, `note`, `remake`, `overrides`, `provider`, or `ortho` instead";
     treatment_bad_code: "treatment-bad-code.ron" =>
         r#"tests/library/broken/treatment-bad-code.ron:19:37: expected a CDT code: D followed by four digits, such as "D2740"; found "D27O0""#;
     treatment_date_february_30: "treatment-date-february-30.ron" =>
@@ -603,7 +603,7 @@ broken! {
     treatment_format_missing: "treatment-format-missing.ron" =>
         "tests/library/broken/treatment-format-missing.ron:23:1: missing field `format` in `TreatmentPlan`";
     treatment_unknown_field: "treatment-unknown-field.ron" =>
-        "tests/library/broken/treatment-unknown-field.ron:8:5: unknown field `insurance` in `TreatmentPlan`, expected one of `format`, `patient`, `coverage`, `office_fee_schedule`, or `options` instead";
+        "tests/library/broken/treatment-unknown-field.ron:8:5: unknown field `insurance` in `TreatmentPlan`, expected one of `format`, `patient`, `coverage`, `office_fee_schedule`, `options`, or `provider` instead";
     treatment_office_schedule_number: "treatment-office-schedule-number.ron" =>
         "tests/library/broken/treatment-office-schedule-number.ron:8:25: Expected string";
     treatment_missing_comma: "treatment-missing-comma.ron" =>

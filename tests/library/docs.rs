@@ -128,6 +128,9 @@ fn check(example: &Example, path: &Path, shipped: &Library) -> Result<(), String
             }
             Ok(())
         }
+        "PracticeSettings" => library::practice::parse(path, &example.text)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
         "CodeSet" => part::<CodeSet>(&example.text),
         "CodeGroupsFile" => {
             let (groups, problems) = library::load_code_groups(path, &example.text);

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::outcome::{Billing, Denial, Outcome};
 use crate::engine::input::{EstimateInput, Payer};
+use crate::engine::overrides;
 use crate::engine::services::Service;
 use crate::engine::step::{Flag, Step};
 use crate::engine::window::{self, BenefitYearStart, Window, WindowCheck};
@@ -111,10 +112,11 @@ pub(super) fn frequency(
         let before = &counted[..counted.partition_point(|&(rank, _)| rank < earlier.rank)];
         let prior = prior_services(input, payer, services, outcomes, before, limit, s);
         let window = window_of(limit.window);
+        let count = overrides::frequency_count(payer, limit, s);
         let WindowCheck::Denied {
             used,
             eligible_again,
-        } = window::check(window, limit.count, year_start, &prior, dos)
+        } = window::check(window, count, year_start, &prior, dos)
         else {
             continue;
         };
@@ -130,7 +132,7 @@ pub(super) fn frequency(
                     plan: plan.name.clone(),
                     limit: limit.name.clone(),
                     used,
-                    count: limit.count,
+                    count,
                     eligible_again,
                 },
                 billing: Billing::PlanSetting,

@@ -109,10 +109,14 @@ impl FerruleApp {
         let Some(found) = loaded.import.members.get(member) else {
             return;
         };
-        let coverage = found.coverage.clone();
+        let mut coverage = found.coverage.clone();
         let same = self.state.document.plan.coverage.iter().position(|c| {
             c.plan == coverage.plan && c.member_id.is_some() && c.member_id == coverage.member_id
         });
+        // A 271 does not carry exceptions granted to this patient: keep them.
+        if let Some(old) = same.and_then(|i| self.state.document.plan.coverage.get(i)) {
+            coverage.exceptions.clone_from(&old.exceptions);
+        }
         let edit = match same {
             Some(i) => Edit::ReplaceCoverage(i, Box::new(coverage)),
             None => Edit::AddCoverage(Box::new(coverage)),

@@ -193,6 +193,13 @@ impl FerruleApp {
             self.panels.practice.error = Some(format!("Not saved: {e}"));
             return;
         }
+        let providers = settings.practice_providers();
+        if self.state.library.providers != providers {
+            // New providers price lines differently: estimate again.
+            let mut library = self.state.library.clone();
+            library.providers = providers;
+            self.state.replace_library(library);
+        }
         let practice = Practice::with_settings(settings, Some(path.clone()));
         match &practice.warning {
             Some(warning) => self.state.error(format!(

@@ -42,7 +42,9 @@ impl FerruleApp {
 
     /// Uses a freshly loaded library and says so; `by_itself` when the watch
     /// noticed a change on disk, not the user.
-    fn library_loaded(&mut self, library: Library, by_itself: bool) {
+    fn library_loaded(&mut self, mut library: Library, by_itself: bool) {
+        // The providers come from the practice settings, not the folder.
+        library.providers = self.state.library.providers.clone();
         let dir = self
             .state
             .library_dir

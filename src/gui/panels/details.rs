@@ -94,12 +94,17 @@ pub fn details_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, out: Out<'_>) {
         completed_at_ui(ui, option, (at, ctx.date_style), line.completed_at, out);
         fee_override_ui(ui, at, line.fee, out);
         super::coding_line::coding_line_ui(ui, ctx, line, out);
+        super::provider_picker::provider_picker_ui(ui, ctx, line, out);
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("details_scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| explanation_ui(ui, ctx, (number, line), row));
+                .show(ui, |ui| {
+                    explanation_ui(ui, ctx, (number, line), row);
+                    super::ortho_schedule::ortho_schedule_ui(ui, ctx, line, out);
+                    super::staff_figures::staff_figures_ui(ui, ctx, line, out);
+                });
         });
     });
 }

@@ -261,7 +261,9 @@ fn line_row(
                     Some(r) => r.cell(column).text,
                     None => document_text(line, column.key),
                 };
+                let entered = row.is_some_and(|r| r.entered.contains(&column.key));
                 cells.col(|ui| match column.align {
+                    CellAlign::Right if entered => entered_cell(ui, &text),
                     CellAlign::Right => money_cell(ui, &text),
                     CellAlign::Left => {
                         ui.label(text);
@@ -386,5 +388,15 @@ pub fn totals_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, layout: &TableLayout, table: &
                 });
             }
         });
+    });
+}
+
+/// An amount staff entered by hand (or that one changed): the amount with a small
+/// mark, "entered by staff" on hover.
+fn entered_cell(ui: &mut egui::Ui, text: &str) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(egui::RichText::new("*").small().strong())
+            .on_hover_text("Entered by staff");
+        ui.label(text);
     });
 }

@@ -14,6 +14,7 @@ pub mod eligibility_update;
 pub mod keyboard;
 pub mod line_table;
 pub mod menu_bar;
+pub mod ortho_schedule;
 pub mod patient;
 pub mod patients;
 pub mod payer_order;
@@ -22,7 +23,9 @@ pub mod plan_rules;
 pub mod practice;
 pub mod print;
 pub mod problems;
+pub mod provider_picker;
 pub mod quick_entry;
+pub mod staff_figures;
 
 use crate::model::{Library, LineId, OptionId, TreatmentOption, TreatmentPlan};
 

@@ -54,6 +54,10 @@ pub struct PracticeWindow {
     pub error: Option<String>,
     /// Opened by the first print: asks for the details and offers "Later".
     pub first_print: bool,
+    /// The providers, kept as read (edited in the settings file) so a save keeps them.
+    pub providers: Vec<crate::model::provider::Provider>,
+    /// The default provider, kept as read.
+    pub default_provider: Option<String>,
 }
 
 impl PracticeWindow {
@@ -82,6 +86,8 @@ impl PracticeWindow {
             path,
             error: None,
             first_print: false,
+            providers: settings.providers.clone(),
+            default_provider: settings.default_provider.clone(),
         };
     }
 
@@ -106,6 +112,8 @@ impl PracticeWindow {
             logo: optional(&self.logo).map(PathBuf::from),
             date_style: self.date_style,
             patients_folder: optional(&self.patients_folder).map(PathBuf::from),
+            providers: self.providers.clone(),
+            default_provider: self.default_provider.clone(),
         }
     }
 }

@@ -19,6 +19,7 @@ use crate::report::Names;
 use crate::report::columns::{Column, ColumnKey, ColumnSet, PayerColumn};
 use crate::report::estimate_table::{EstimateTable, Row, VisitGroup};
 use crate::report::fmt;
+use crate::report::ortho::ortho_views;
 use crate::report::remaining::{
     self, DEDUCTIBLE_NOW, MAXIMUM_AFTER, RemainingBenefits, RemainingRow,
 };
@@ -90,6 +91,7 @@ impl PrintedEstimate {
         if language == Language::Spanish {
             spanish_notes(&mut printed, estimate, &table, &names);
         }
+        printed.ortho = ortho_views(option, estimate, &names, (language, true));
         printed
     }
 
@@ -135,6 +137,7 @@ impl PrintedEstimate {
             remaining: benefits(s.remaining, lang),
             disclaimer: disclaimer(s.practice, lang),
             estimate_id,
+            ortho: Vec::new(),
         }
     }
 }

@@ -219,4 +219,6 @@ pub struct PrintedEstimate {
     pub remaining: BenefitsTable,
     /// Disclaimer paragraphs.
     pub disclaimer: Vec<String>,
+    /// The payment schedule of each orthodontic case in the option.
+    pub ortho: Vec<crate::report::ortho::OrthoView>,
 }

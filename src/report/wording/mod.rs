@@ -9,6 +9,7 @@ pub mod patient_es;
 mod staff;
 mod staff_settings;
 mod staff_rows;
+mod staff_entered;
 
 pub use patient::{PlanNaming, line_note};
 pub use staff::{rule_plan, sentence};

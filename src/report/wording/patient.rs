@@ -3,6 +3,7 @@
 //! waiting periods, maximums...). Written for patients, not staff: no rule ids,
 //! no fee-schedule names, codes named by their patient wording.
 
+use crate::engine::step_detail::{StaffFigure, StaffValue};
 use crate::engine::{LineEstimate, Step};
 use crate::model::plan::{DeniedBilling, Liability};
 use crate::model::{CdtCode, CodeCatalogue};
@@ -305,6 +306,16 @@ fn money_note(step: &Step, w: &Words<'_>) -> Option<String> {
             w.who(plan),
             money(*amount),
             lower_first(name)
+        ),
+        Step::EnteredByStaff {
+            plan: Some(plan),
+            figure: StaffFigure::InsuranceEstimate,
+            value: StaffValue::Money(amount),
+            ..
+        } => format!(
+            "{} told us ahead of time that it pays {} for this, and this estimate uses that amount.",
+            w.who(plan),
+            money(*amount)
         ),
         _ => return plan_terms(step, w),
     };

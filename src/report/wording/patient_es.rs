@@ -4,6 +4,7 @@
 //! around them reads naturally.
 
 use super::patient::PlanNaming;
+use crate::engine::step_detail::{StaffFigure, StaffValue};
 use crate::engine::{LineEstimate, Step};
 use crate::model::plan::{DeniedBilling, Liability};
 use crate::model::{CdtCode, CodeCatalogue, Language, ProcedureClass};
@@ -297,6 +298,16 @@ fn money_note(step: &Step, w: &Words<'_>) -> Option<String> {
         ),
         Step::Upgrade { plan, name, amount } => format!(
             "{} añade un cargo de {} por «{name}».",
+            w.who(plan),
+            money(*amount)
+        ),
+        Step::EnteredByStaff {
+            plan: Some(plan),
+            figure: StaffFigure::InsuranceEstimate,
+            value: StaffValue::Money(amount),
+            ..
+        } => format!(
+            "{} nos dijo por adelantado que paga {} por esto, y este presupuesto usa esa cantidad.",
             w.who(plan),
             money(*amount)
         ),

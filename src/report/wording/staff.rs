@@ -76,6 +76,9 @@ pub fn sentence(step: &Step) -> String {
         Step::CodingDenial { rule, reason } => format!(
             "Coding check {rule}: {reason} Carriers deny it whatever the plan, so the estimate shows the plan paying nothing for this line."
         ),
+        Step::EnteredByStaff { .. } | Step::ProviderSchedule { .. } => {
+            super::staff_entered::sentence(step)
+        }
     }
 }
 
