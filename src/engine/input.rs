@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::coding::CodingCheck;
 use super::providers::Providers;
+use crate::model::coding::CodingCheck;
 use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
     CodeCatalogue, Coverage, FeeSchedule, Library, OptionId, Patient, PlanRules, TreatmentOption,

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::accumulators::{Accumulators, Room};
+use super::accumulators::Accumulators;
 use super::benefit_tables::{self, fixed_benefit};
 use super::carrier_settings;
 use super::input::Payer;
@@ -15,11 +15,12 @@ use super::overrides;
 use super::rules::{Billing, Denial, Outcome, waiting_replaced};
 use super::services::Service;
 use super::step::{Flag, Step};
-use crate::model::plan::{
-    DeductiblePlacement, DeniedBilling, Liability, Network, UnlistedSubstitute,
-};
+use crate::model::plan::{DeniedBilling, Liability, Network, UnlistedSubstitute};
 use crate::model::{CdtCode, FeeSchedule, PlanRules};
 use crate::money::{Cents, Percent};
+
+mod share;
+use share::{apply_deductible, apply_maximums, plan_share};
 
 /// One plan's view of one line.
 #[derive(Clone, Debug)]
@@ -513,124 +514,6 @@ fn plan_copay(p: &Pricing<'_>, basis: Cents) -> Explained<Cents> {
     let (left, step) = benefit_tables::plan_copay(&p.name, listed, basis);
     let mut explained = Explained::new(left);
     explained.steps.extend(step);
-    explained
-}
-
-/// Step 8: the deductible this line takes, never more than its basis.
-fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room) -> Explained<Cents> {
-    let plan = p.plan();
-    let deductible = room.deductible.min(basis);
-    let mut explained = Explained::new(deductible);
-    if let Some((name, individual)) = &room.separate {
-        // A separate deductible replaces the general one and its waivers.
-        if !deductible.is_zero() {
-            explained = explained
-                .step(Step::SeparateDeductible {
-                    plan: p.name.clone(),
-                    name: name.clone(),
-                    individual: *individual,
-                    amount: deductible,
-                    remaining: room.individual_deductible - deductible,
-                })
-                .flag(Flag::DeductibleApplied);
-        }
-        return explained;
-    }
-    if plan.deductible.waived_classes.contains(&p.s.class) && !plan.deductible.individual.is_zero()
-    {
-        explained = explained.step(Step::DeductibleWaived {
-            plan: p.name.clone(),
-            class: p.s.class,
-        });
-    }
-    if !deductible.is_zero() {
-        explained = explained
-            .step(Step::Deductible {
-                plan: p.name.clone(),
-                amount: deductible,
-                remaining: room.individual_deductible - deductible,
-            })
-            .flag(Flag::DeductibleApplied);
-    }
-    explained
-}
-
-/// Step 9: the plan's percentage, rounded once. The deductible comes off the basis
-/// first (GE2), or off the result under the compatibility placement.
-fn plan_share(
-    p: &Pricing<'_>,
-    basis: Cents,
-    deductible: Cents,
-    percent: Percent,
-) -> Explained<Cents> {
-    let rounding = p.plan().rounding;
-    let (basis, deductible_after, amount) = match p.plan().deductible.placement {
-        DeductiblePlacement::BeforeCoinsurance => {
-            let net = basis - deductible;
-            (net, Cents::ZERO, net.percent_of(percent, rounding))
-        }
-        DeductiblePlacement::AfterCoinsurance => {
-            let gross = basis.percent_of(percent, rounding);
-            (basis, deductible, gross.saturating_sub_floor(deductible))
-        }
-    };
-    Explained::new(amount).step(Step::PlanShare {
-        plan: p.name.clone(),
-        basis,
-        percent,
-        deductible_after,
-        amount,
-    })
-}
-
-/// The plan's share after its maximums.
-struct Capped {
-    /// What the plan pays alone.
-    benefit: Cents,
-    /// Some maximum had nothing left.
-    exhausted: bool,
-}
-
-/// Step 10: every maximum (annual, family, class, lifetime) caps the share at what
-/// it has left.
-fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Explained<Capped> {
-    let mut explained = Explained::new(Capped {
-        benefit: share,
-        exhausted: false,
-    });
-    if let Some((maximum, left)) = &room.outside_annual {
-        explained.steps.push(Step::OutsideAnnual {
-            plan: p.name.clone(),
-            maximum: maximum.clone(),
-            left: *left,
-        });
-    }
-    for (which, left) in &room.caps {
-        explained.amount.exhausted |= left.is_zero();
-        let before = explained.amount.benefit;
-        if before > *left {
-            explained.steps.push(Step::MaximumCapped {
-                plan: p.name.clone(),
-                maximum: which.clone(),
-                before,
-                after: *left,
-            });
-            explained.amount.benefit = *left;
-        }
-    }
-    if explained.amount.benefit < share {
-        explained = explained.flag(Flag::MaximumReached);
-    }
-    if let Some(r) = room.rollover
-        && explained.amount.benefit > r.annual
-    {
-        let drawn = (explained.amount.benefit - r.annual).min(r.bank);
-        explained.steps.push(Step::RolloverDrawn {
-            plan: p.name.clone(),
-            drawn,
-            left: r.bank - drawn,
-        });
-    }
     explained
 }
 

@@ -88,22 +88,7 @@ fn skeleton(
         .iter()
         .find(|b| matches!(b.info.as_str(), "1" | "2" | "3" | "4" | "5"));
     let description = active.map_or("", |b| b.description.as_str());
-    let dhmo = active.is_some_and(|b| b.insurance_type == "HM")
-        || description.to_uppercase().contains("DHMO");
-    let indemnity = active.is_some_and(|b| b.insurance_type == "IN");
-    let network = if dhmo {
-        Network::Dhmo {
-            copays: format!("{id}-copays"),
-        }
-    } else if indemnity {
-        Network::Indemnity {
-            allowed: format!("{id}-allowances"),
-        }
-    } else {
-        Network::InNetwork {
-            contracted: format!("{id}-fees"),
-        }
-    };
+    let network = draft_network(active, description, id);
     let how = match active {
         Some(b) if !b.insurance_type.is_empty() => format!(
             "plan type {} read from insurance type {}",
@@ -156,6 +141,26 @@ fn skeleton(
         fixed_benefits: None,
         copays: None,
         group_coverage: BTreeMap::new(),
+    }
+}
+
+/// The draft's network from the active benefit's insurance type (HM: DHMO, IN:
+/// indemnity, else a PPO), with a schedule id staff must create or change.
+fn draft_network(active: Option<&Benefit>, description: &str, id: &str) -> Network {
+    let dhmo = active.is_some_and(|b| b.insurance_type == "HM")
+        || description.to_uppercase().contains("DHMO");
+    if dhmo {
+        Network::Dhmo {
+            copays: format!("{id}-copays"),
+        }
+    } else if active.is_some_and(|b| b.insurance_type == "IN") {
+        Network::Indemnity {
+            allowed: format!("{id}-allowances"),
+        }
+    } else {
+        Network::InNetwork {
+            contracted: format!("{id}-fees"),
+        }
     }
 }
 

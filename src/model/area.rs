@@ -25,6 +25,25 @@ pub enum Area {
 }
 
 impl Area {
+    /// The area a line or history entry names, from its most specific part: a
+    /// tooth (with its surfaces), else a quadrant, arch or sextant, else the mouth.
+    pub fn from_parts(
+        tooth: Option<Tooth>,
+        surfaces: Option<Surfaces>,
+        quadrant: Option<Quadrant>,
+        arch: Option<Arch>,
+        sextant: Option<u8>,
+    ) -> Area {
+        match (tooth, surfaces, quadrant, arch, sextant) {
+            (Some(t), Some(s), ..) if !s.is_empty() => Area::ToothSurfaces(t, s.normalized_for(t)),
+            (Some(t), ..) => Area::Tooth(t),
+            (None, _, Some(q), ..) => Area::Quadrant(q),
+            (None, _, None, Some(a), _) => Area::Arch(a),
+            (None, _, None, None, Some(s)) => Area::Sextant(s),
+            _ => Area::Mouth,
+        }
+    }
+
     /// The tooth, when the area names one.
     pub fn tooth(self) -> Option<Tooth> {
         match self {

@@ -547,4 +547,3 @@ pub struct DhmoUpgrade {
     /// The extra charge.
     pub charge: Cents,
 }
-

@@ -7,9 +7,9 @@
 pub mod patient;
 pub mod patient_es;
 mod staff;
-mod staff_settings;
-mod staff_rows;
 mod staff_entered;
+mod staff_rows;
+mod staff_settings;
 
 pub use patient::{PlanNaming, line_note};
 pub use staff::{rule_plan, sentence};
