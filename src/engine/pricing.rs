@@ -16,10 +16,12 @@ use super::rules::{Billing, Denial, Outcome, waiting_replaced};
 use super::services::Service;
 use super::step::{Flag, Step};
 use crate::model::plan::{DeniedBilling, Liability, Network, UnlistedSubstitute};
-use crate::model::{CdtCode, FeeSchedule, PlanRules};
+use crate::model::{CdtCode, FeeSchedule};
 use crate::money::{Cents, Percent};
 
+mod context;
 mod share;
+use context::{Explained, Pricing};
 use share::{apply_deductible, apply_maximums, plan_share};
 
 /// One plan's view of one line.
@@ -57,93 +59,6 @@ impl PlanLine {
         self.steps.extend(explained.steps);
         self.flags.extend(explained.flags);
         explained.amount
-    }
-}
-
-/// An amount and the steps and flags that explain it, in the order they happened.
-struct Explained<T> {
-    amount: T,
-    steps: Vec<Step>,
-    flags: Vec<Flag>,
-}
-
-impl<T> Explained<T> {
-    fn new(amount: T) -> Explained<T> {
-        Explained {
-            amount,
-            steps: Vec::new(),
-            flags: Vec::new(),
-        }
-    }
-
-    fn step(mut self, step: Step) -> Explained<T> {
-        self.steps.push(step);
-        self
-    }
-
-    fn flag(mut self, flag: Flag) -> Explained<T> {
-        self.flags.push(flag);
-        self
-    }
-}
-
-/// The line as one payer sees it: what every step needs to know.
-struct Pricing<'a> {
-    payer: Payer<'a>,
-    office_fees: &'a FeeSchedule,
-    s: &'a Service<'a>,
-    /// The plan's display name, for the steps.
-    name: String,
-    /// Units: schedule amounts are per unit.
-    quantity: i64,
-    /// The date of service under this plan: it picks the fee schedule version.
-    date: NaiveDate,
-}
-
-impl Pricing<'_> {
-    fn plan(&self) -> &PlanRules {
-        self.payer.plan
-    }
-
-    fn code(&self) -> CdtCode {
-        self.s.line.code
-    }
-
-    fn fee(&self) -> Cents {
-        self.s.fee
-    }
-
-    fn times_quantity(&self, unit: Cents) -> Cents {
-        Cents::from_cents(unit.cents().saturating_mul(self.quantity))
-    }
-
-    /// The plan's schedule amount for `code`, times the quantity.
-    fn listed(&self, code: CdtCode) -> Option<Cents> {
-        self.payer
-            .schedule
-            .fee_on(code, self.date)
-            .map(|c| self.times_quantity(c))
-    }
-
-    fn is_dhmo(&self) -> bool {
-        matches!(self.plan().network, Network::Dhmo { .. })
-    }
-
-    /// The table the plan pays fixed amounts from: a scheduled allowance's own
-    /// schedule, or an in-network plan's fixed benefits (a fixed-benefit PPO).
-    fn benefit_table(&self) -> Option<&FeeSchedule> {
-        match self.plan().network {
-            Network::ScheduledAllowance { .. } => Some(self.payer.schedule),
-            Network::InNetwork { .. } => self.payer.fixed_benefits,
-            _ => None,
-        }
-    }
-
-    /// `table`'s amount for `code`, times the quantity.
-    fn listed_in(&self, table: &FeeSchedule, code: CdtCode) -> Option<Cents> {
-        table
-            .fee_on(code, self.date)
-            .map(|c| self.times_quantity(c))
     }
 }
 

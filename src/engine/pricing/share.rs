@@ -1,7 +1,7 @@
 //! Steps 8-10 of pricing: the deductible a line takes, the plan's percentage and
 //! the maximums that cap it.
 
-use super::{Explained, Pricing};
+use super::context::{Explained, Pricing};
 use crate::engine::accumulators::Room;
 use crate::engine::step::{Flag, Step};
 use crate::model::plan::DeductiblePlacement;
