@@ -4,6 +4,7 @@
 
 mod broken;
 mod derived;
+mod derived_records;
 mod disk;
 mod docs;
 mod lint;
