@@ -56,8 +56,8 @@ pub struct PlanDraft {
     pub saved_id: Option<String>,
     /// Counts changes (the preview and the checks follow it).
     pub revision: u64,
-    saved: Option<Snapshot>,
-    history: Undo<Snapshot>,
+    pub(super) saved: Option<Snapshot>,
+    pub(super) history: Undo<Snapshot>,
 }
 
 impl PlanDraft {
@@ -429,7 +429,7 @@ fn patch(plan: &PlanRules, d: &Derivation) -> PlanPatch {
 
 /// Notes `field` as written: a record with each of its fields, a record's
 /// field with its record.
-fn write(derivation: &mut Derivation, field: &'static str) {
+pub(super) fn write(derivation: &mut Derivation, field: &'static str) {
     derivation.overridden.insert(field);
     derivation.overridden.extend(records::fields_of(field));
     if let Some(record) = records::record_of(field) {
