@@ -16,14 +16,14 @@ use ferrule::money::Cents;
 
 use super::{harness, today};
 
-fn fresh_library(name: &str) -> PathBuf {
+pub(super) fn fresh_library(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("editor-{name}"));
     std::fs::remove_dir_all(&dir).ok();
     library::seed_library(&dir).unwrap();
     dir
 }
 
-fn app_on(dir: &Path) -> Harness<'static, FerruleApp> {
+pub(super) fn app_on(dir: &Path) -> Harness<'static, FerruleApp> {
     let mut app = FerruleApp::new(
         library::load_dir(dir),
         Some(dir.to_path_buf()),
@@ -35,7 +35,7 @@ fn app_on(dir: &Path) -> Harness<'static, FerruleApp> {
 }
 
 /// Types `text` over the field labelled `label` and presses Enter.
-fn type_into(h: &mut Harness<'_, FerruleApp>, label: &str, text: &str) {
+pub(super) fn type_into(h: &mut Harness<'_, FerruleApp>, label: &str, text: &str) {
     let role = egui::accesskit::Role::TextInput;
     h.get_by_role_and_label(role, label).scroll_to_me();
     h.run();
@@ -52,7 +52,7 @@ fn type_into(h: &mut Harness<'_, FerruleApp>, label: &str, text: &str) {
     h.run();
 }
 
-fn code(text: &str) -> CdtCode {
+pub(super) fn code(text: &str) -> CdtCode {
     CdtCode::parse(text).unwrap()
 }
 
@@ -148,7 +148,7 @@ fn a_plan_built_from_the_ppo_template_in_the_editor_saves_prices_and_checks_clea
 }
 
 /// Opens the combo box labelled `label` and picks `choice`.
-fn pick(h: &mut Harness<'_, FerruleApp>, label: &str, choice: &str) {
+pub(super) fn pick(h: &mut Harness<'_, FerruleApp>, label: &str, choice: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
     h.get_by_label(label).click();

@@ -23,6 +23,7 @@ mod layout;
 mod library_watch;
 mod overwrite;
 mod patients;
+mod plan_forms;
 mod plan_rules;
 mod practice;
 mod print;

@@ -63,25 +63,26 @@ impl PlanDraft {
             history: Undo::default(),
         };
         let after = tried.check(env.library, env.today);
-        let old: Vec<&str> = env
-            .checked
-            .map(|c| c.problems.iter().map(|p| p.message.as_str()).collect())
-            .unwrap_or_default();
+        let before = env.checked.cloned().unwrap_or_default();
         let top = records::record_of(field).unwrap_or(field);
-        let mut new = after
-            .fields
+        let in_field = |c: &Checked| c.on(top).count();
+        // More problems than before (in the field, or in the whole plan) is a
+        // problem the value brings; the same number is not (a rename changes
+        // the words of a problem the plan already had).
+        let brought = if in_field(&after) > in_field(&before) {
+            after.on(top).map(str::to_string).collect::<Vec<_>>()
+        } else if after.problems.len() > before.problems.len() {
+            after.problems.iter().map(|p| p.message.clone()).collect()
+        } else {
+            return Ok(());
+        };
+        let old: Vec<&str> = before.problems.iter().map(|p| p.message.as_str()).collect();
+        let message = brought
             .iter()
-            .filter(|(_, m)| !old.contains(&m.as_str()));
-        if let Some((_, message)) = new.clone().find(|(f, _)| f == top).or_else(|| new.next()) {
-            return Err(message.clone());
-        }
-        match after
-            .problems
-            .iter()
-            .find(|p| !old.contains(&p.message.as_str()))
-        {
-            Some(problem) => Err(problem.message.clone()),
-            None => Ok(()),
-        }
+            .find(|m| !old.contains(&m.as_str()))
+            .or(brought.last())
+            .cloned()
+            .unwrap_or_default();
+        Err(message)
     }
 }
