@@ -102,7 +102,7 @@ fn a_plan_built_from_the_ppo_template_in_the_editor_saves_prices_and_checks_clea
     type_into(&mut h, "Deductible", "0");
     // The cleanings limit, in its form: one per 6 months to the day.
     type_into(&mut h, "Count of Cleanings", "1");
-    pick(&mut h, "Window of Cleanings", "per months, to the day");
+    pick(&mut h, "Window of Cleanings", "months, to the day");
     type_into(&mut h, "Window length of Cleanings", "6");
     // The molar crown downgrade, in its form: paid as D2792 instead of D2791.
     let crowns = "Porcelain crowns on molars paid at the base-metal crown rate";

@@ -117,7 +117,7 @@ fn frequency_limits_are_added_filled_in_and_removed_in_their_form() {
     assert_eq!(plan(&h).frequency_limits.len(), 5);
     type_into(&mut h, "Name of frequency limit 5", "Sealants");
     type_into(&mut h, "Codes of Sealants", "D1351");
-    pick(&mut h, "Window of Sealants", "per years");
+    pick(&mut h, "Window of Sealants", "years");
     type_into(&mut h, "Window length of Sealants", "3");
     pick(&mut h, "Scope of Sealants", "per tooth");
     let limit = plan(&h).frequency_limits[4].clone();

@@ -93,8 +93,9 @@ pub fn bundling_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         },
         name: |_, r| format!("bundling rule {}", r.id),
     }
-    .show(ui, draft, |ui, draft, i, r| {
+    .show(ui, draft, |ui, draft, i, r, remove| {
         ui.horizontal_wrapped(|ui| {
+            let name_width = (ui.available_width() - 70.0).max(200.0);
             let name = format!("bundling rule {}", r.id);
             text(
                 ui,
@@ -112,7 +113,7 @@ pub fn bundling_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                 ui,
                 draft,
                 env,
-                (&format!("Name of {name}"), 300.0),
+                (&format!("Name of {name}"), name_width),
                 &r.name,
                 move |p, v| {
                     if let Some(r) = rule(p, i) {
@@ -123,6 +124,14 @@ pub fn bundling_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         });
         ui.horizontal_wrapped(|ui| kind_ui(ui, draft, env, i, r));
         ui.horizontal_wrapped(|ui| when_ui(ui, draft, env, i, r));
+        ui.horizontal(|ui| {
+            ui.label("who pays:");
+            let label = format!("Who pays under bundling rule {}", r.id);
+            if let Some(l) = combo(ui, "liability", &label, r.liability, &LIABILITIES, 200.0) {
+                draft.edit(BUNDLING, |p| p.bundling[i].liability = l);
+            }
+            remove.button(ui);
+        });
     });
 }
 
@@ -179,7 +188,7 @@ fn kind_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, r: &Bund
         let typed = Typed {
             label: &label,
             hint: "D4341",
-            width: 130.0,
+            width: 150.0,
             field: BUNDLING,
         };
         typed.show(
@@ -227,11 +236,6 @@ fn when_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, r: &Bund
             }
         });
     }
-    ui.label("who pays:");
-    let label = format!("Who pays under bundling rule {}", r.id);
-    if let Some(liability) = combo(ui, "liability", &label, r.liability, &LIABILITIES, 200.0) {
-        draft.edit(BUNDLING, |p| p.bundling[i].liability = liability);
-    }
 }
 
 const UPGRADES: &str = "dhmo_upgrades";
@@ -251,7 +255,7 @@ pub fn upgrades_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         },
         name: |_, u| u.name.clone(),
     }
-    .show(ui, draft, |ui, draft, i, u| {
+    .show(ui, draft, |ui, draft, i, u, remove| {
         ui.horizontal_wrapped(|ui| {
             let label = format!("Name of upgrade {}", i + 1);
             let typed = Typed {
@@ -307,6 +311,7 @@ pub fn upgrades_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                     u.teeth = t;
                 }
             });
+            remove.button(ui);
         });
     });
 }

@@ -64,7 +64,7 @@ pub fn age_limits_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         },
         name: |i, _| format!("age limit {}", i + 1),
     }
-    .show(ui, draft, |ui, draft, i, limit| {
+    .show(ui, draft, |ui, draft, i, limit, remove| {
         let name = format!("age limit {}", i + 1);
         ui.horizontal_wrapped(|ui| {
             codes_field(ui, draft, env, (&name, AGES), &limit.codes, move |p, v| {
@@ -101,6 +101,7 @@ pub fn age_limits_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                     }
                 });
             }
+            remove.button(ui);
         });
     });
 }
@@ -121,7 +122,7 @@ pub fn waiting_periods_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         },
         name: |i, _| format!("waiting period {}", i + 1),
     }
-    .show(ui, draft, |ui, draft, i, wait| {
+    .show(ui, draft, |ui, draft, i, wait, remove| {
         let name = format!("waiting period {}", i + 1);
         ui.horizontal_wrapped(|ui| {
             ui.label("months");
@@ -153,6 +154,7 @@ pub fn waiting_periods_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                     w.codes = v;
                 }
             });
+            remove.button(ui);
         });
     });
 }
@@ -173,7 +175,7 @@ pub fn exclusions_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         },
         name: |i, _| format!("exclusion {}", i + 1),
     }
-    .show(ui, draft, |ui, draft, i, exclusion| {
+    .show(ui, draft, |ui, draft, i, exclusion, remove| {
         let name = format!("exclusion {}", i + 1);
         ui.horizontal_wrapped(|ui| {
             codes_field(
@@ -219,6 +221,7 @@ pub fn exclusions_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                     }
                 },
             );
+            remove.button(ui);
         });
     });
 }

@@ -103,13 +103,29 @@ pub struct List<'a, T> {
     pub name: fn(usize, &T) -> String,
 }
 
+/// An item's "Remove" button, drawn by the item at the end of its last row.
+pub struct Remove {
+    name: String,
+    clicked: bool,
+}
+
+impl Remove {
+    /// Draws the button.
+    pub fn button(&mut self, ui: &mut Ui) {
+        if typed::small_button(ui, "Remove", &format!("Remove {}", self.name)) {
+            self.clicked = true;
+        }
+    }
+}
+
 impl<T: Clone> List<'_, T> {
-    /// Draws the list; `item` draws one item's fields (index and a copy).
+    /// Draws the list; `item` draws one item's fields (index and a copy) and
+    /// its "Remove" button.
     pub fn show(
         &self,
         ui: &mut Ui,
         draft: &mut PlanDraft,
-        mut item: impl FnMut(&mut Ui, &mut PlanDraft, usize, &T),
+        mut item: impl FnMut(&mut Ui, &mut PlanDraft, usize, &T, &mut Remove),
     ) {
         let field = self.field;
         ui.horizontal(|ui| derived_controls(ui, draft, field));
@@ -129,8 +145,12 @@ impl<T: Clone> List<'_, T> {
                         if inherited {
                             ui.weak(format!("{name} (inherited)"));
                         }
-                        item(ui, draft, i, &value);
-                        if typed::small_button(ui, "Remove", &format!("Remove {name}")) {
+                        let mut button = Remove {
+                            name: name.clone(),
+                            clicked: false,
+                        };
+                        item(ui, draft, i, &value, &mut button);
+                        if button.clicked {
                             remove = Some(i);
                         }
                     });

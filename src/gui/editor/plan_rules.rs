@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use egui::Ui;
 
-use super::plan_list::{List, Typed};
+use super::plan_list::{List, Remove, Typed};
 use super::plan_model::PlanDraft;
 use super::plan_more::{self, parse_codes};
 use super::plan_trial::Env;
@@ -43,11 +43,11 @@ enum WindowKind {
 
 const WINDOWS: [(WindowKind, &str); 7] = [
     (WindowKind::BenefitYear, "per benefit year"),
-    (WindowKind::Rolling, "in rolling months"),
-    (WindowKind::ToTheDay, "per months, to the day"),
-    (WindowKind::ToTheMonth, "per months, to the month"),
-    (WindowKind::Days, "per days"),
-    (WindowKind::Years, "per years"),
+    (WindowKind::Rolling, "rolling months"),
+    (WindowKind::ToTheDay, "months, to the day"),
+    (WindowKind::ToTheMonth, "months, to the month"),
+    (WindowKind::Days, "days"),
+    (WindowKind::Years, "years"),
     (WindowKind::Lifetime, "per lifetime"),
 ];
 
@@ -120,13 +120,21 @@ pub fn frequency_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         },
         name: |_, l| l.name.clone(),
     }
-    .show(ui, draft, |ui, draft, i, l| limit_ui(ui, draft, env, i, l));
+    .show(ui, draft, |ui, draft, i, l, remove| {
+        limit_ui(ui, draft, env, (i, l), remove);
+    });
 }
 
-fn limit_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, l: &FrequencyLimit) {
+fn limit_ui(
+    ui: &mut Ui,
+    draft: &mut PlanDraft,
+    env: &Env<'_>,
+    (i, l): (usize, &FrequencyLimit),
+    remove: &mut Remove,
+) {
     ui.horizontal_wrapped(|ui| {
         let label = format!("Name of frequency limit {}", i + 1);
-        let field = typed_field(&label, "name", 150.0);
+        let field = typed_field(&label, "name", 160.0);
         field.show(ui, draft, env, &l.name, read_required, move |p, v| {
             if let Some(l) = limit(p, i) {
                 l.name = v;
@@ -163,6 +171,7 @@ fn limit_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, l: &Fre
         if ui.checkbox(&mut pool, text).on_hover_text(tip).changed() {
             draft.edit(FREQUENCY, |p| p.frequency_limits[i].shared_pool = pool);
         }
+        remove.button(ui);
     });
 }
 
@@ -181,7 +190,7 @@ fn window_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, l: &Fr
     let (kind, length) = kind_of(l.window);
     let boundary = boundary_of(l.window);
     let label = format!("Window of {}", l.name);
-    if let Some(new) = combo(ui, "window", &label, kind, &WINDOWS, 150.0) {
+    if let Some(new) = combo(ui, "window", &label, kind, &WINDOWS, 130.0) {
         let window = window_of(new, length.unwrap_or(12), boundary);
         draft.edit(FREQUENCY, |p| p.frequency_limits[i].window = window);
     }
@@ -296,12 +305,18 @@ pub fn alternates_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         },
         name: |_, a| a.name.clone(),
     }
-    .show(ui, draft, |ui, draft, i, a| {
-        alternate_ui(ui, draft, env, i, a)
+    .show(ui, draft, |ui, draft, i, a, remove| {
+        alternate_ui(ui, draft, env, (i, a), remove);
     });
 }
 
-fn alternate_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, a: &AlternateBenefit) {
+fn alternate_ui(
+    ui: &mut Ui,
+    draft: &mut PlanDraft,
+    env: &Env<'_>,
+    (i, a): (usize, &AlternateBenefit),
+    remove: &mut Remove,
+) {
     ui.horizontal_wrapped(|ui| {
         let label = format!("Name of alternate benefit {}", i + 1);
         let field = Typed {
@@ -339,6 +354,7 @@ fn alternate_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, a: 
         let old = a.paid_as.clone();
         let read = |t: &str| with_group(&old, k, Some(read_group(t)?));
         field.show(ui, draft, env, "", read, put_map(i));
+        remove.button(ui);
     });
 }
 
