@@ -255,3 +255,23 @@ fn a_derived_plan_inherits_and_overrides_record_fields_one_by_one() {
     assert_eq!(saved.deductible.individual, Cents::from_dollars(50));
     assert_eq!(saved.maximum.family_annual, Some(Cents::from_dollars(3000)));
 }
+
+#[test]
+fn a_section_typed_as_text_is_read_as_typed_and_applied_only_when_it_reads() {
+    let mut h = new_ppo("text-section");
+    click(&mut h, "waiting_periods");
+    // Not a list of waiting periods: the parser's message shows before Apply.
+    type_only(&mut h, "Text of waiting_periods", "[(months: twelve)]");
+    assert!(h.query_by_label_contains("waiting_periods:1:").is_some());
+    click(&mut h, "Apply waiting_periods");
+    assert!(plan(&h).waiting_periods.is_empty());
+    // Near miss: a number of months reads, and Apply puts it in the plan.
+    type_only(
+        &mut h,
+        "Text of waiting_periods",
+        "[(classes: [MajorRestorative], months: 12)]",
+    );
+    assert!(h.query_by_label_contains("waiting_periods:1:").is_none());
+    click(&mut h, "Apply waiting_periods");
+    assert_eq!(plan(&h).waiting_periods[0].months, 12);
+}

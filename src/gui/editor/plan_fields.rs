@@ -434,6 +434,13 @@ fn section_ui(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState, section
             let label = format!("Text of {section}");
             name(&response, &label, text, "");
             let typed = text.clone();
+            if response.changed() {
+                // Read as typed (on a copy): the reason shows before Apply.
+                match plan_sections::apply(&mut draft.clone(), section, &typed) {
+                    Ok(()) => state.errors.remove(&label),
+                    Err(e) => state.errors.insert(label.clone(), e),
+                };
+            }
             ui.horizontal(|ui| {
                 if ui.button(format!("Apply {section}")).clicked() {
                     match plan_sections::apply(draft, section, &typed) {
