@@ -275,3 +275,19 @@ fn a_section_typed_as_text_is_read_as_typed_and_applied_only_when_it_reads() {
     click(&mut h, "Apply waiting_periods");
     assert_eq!(plan(&h).waiting_periods[0].months, 12);
 }
+
+#[test]
+fn a_code_gets_a_percentage_of_its_own_in_the_form() {
+    let mut h = new_ppo("code-coverage");
+    assert!(plan(&h).code_coverage.is_empty());
+    // Not a percentage: refused as typed, nothing added.
+    type_into(&mut h, "More code coverage", "D4910 = lots");
+    assert!(plan(&h).code_coverage.is_empty());
+    type_into(&mut h, "More code coverage", "D4910 = 100");
+    let pct = |n| ferrule::money::Percent::whole(n).unwrap();
+    assert_eq!(plan(&h).code_coverage[&code("D4910")], pct(100));
+    type_into(&mut h, "Coverage of D4910", "90");
+    assert_eq!(plan(&h).code_coverage[&code("D4910")], pct(90));
+    click(&mut h, "Remove coverage of D4910");
+    assert!(plan(&h).code_coverage.is_empty());
+}

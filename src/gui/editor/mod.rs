@@ -6,6 +6,7 @@ pub mod fee_csv;
 pub mod fee_model;
 pub mod fee_table;
 pub mod fee_window;
+pub mod plan_codes;
 pub mod plan_extras;
 pub mod plan_fields;
 pub mod plan_limits;

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use egui::{TextEdit, Ui};
 
+use super::plan_codes;
 use super::plan_extras::{self, read_money};
 use super::plan_limits;
 use super::plan_list::{Typed, derived_controls, heading, row};
@@ -63,6 +64,9 @@ pub fn form_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, state: &mut Fo
     heading(ui, "Coverage by class");
     coverage_rows(ui, draft, env);
     on(ui, &["coverage"]);
+    ui.label("Codes paid at a percentage of their own:");
+    plan_codes::code_coverage_ui(ui, draft, env);
+    on(ui, &["code_coverage"]);
     heading(ui, "Deductible and maximums");
     money_rows(ui, draft, env);
     ui.horizontal(|ui| {
