@@ -174,7 +174,7 @@ fn names_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
             let typed = Typed {
                 label,
                 hint,
-                width: 320.0,
+                width: (ui.available_width() - 8.0).clamp(160.0, 320.0),
                 field,
             };
             let read = |t: &str| match field {
@@ -232,7 +232,7 @@ fn network_row(ui: &mut Ui, draft: &mut PlanDraft, library: &Library) {
         let wanted = plan_templates::schedule_kind(&draft.plan.network);
         let response = egui::ComboBox::from_id_salt("plan_schedule")
             .selected_text(schedule.as_str())
-            .width(200.0)
+            .width(170.0)
             .show_ui(ui, |ui| {
                 for s in library.fee_schedules.values().filter(|s| s.kind == wanted) {
                     if ui.selectable_label(s.id == schedule, &s.name).clicked() {

@@ -146,7 +146,10 @@ impl PlanWindow {
         egui::Window::new("Plans")
             .id(super::plans_window_id())
             .open(&mut open)
-            .default_size([1180.0, height])
+            .default_size([
+                (ctx.content_rect().width() - 40.0).clamp(900.0, 1500.0),
+                height,
+            ])
             .max_height(height)
             .show(ctx, |ui| changed = self.body(ui, inputs, height - 40.0));
         self.open = open;
@@ -156,13 +159,19 @@ impl PlanWindow {
     fn body(&mut self, ui: &mut Ui, inputs: &Inputs<'_>, height: f32) -> bool {
         let library = inputs.library;
         let mut changed = false;
+        // The list narrows on a small screen; the priced plan takes about a
+        // third of the rest (its descriptions stay readable), the form the rest.
+        let total = ui.available_width();
+        let list = if total < 1100.0 { 170.0 } else { 230.0 };
+        let preview = ((total - list) * 0.38).clamp(300.0, 480.0);
+        let width = (total - list - preview - 24.0).max(420.0);
         ui.horizontal_top(|ui| {
-            let size = egui::vec2(230.0, height);
+            let size = egui::vec2(list, height);
             ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_width(list);
                 changed |= self.list_ui(ui, library);
             });
             ui.separator();
-            let width = (ui.available_width() - 330.0).max(420.0);
             let size = egui::vec2(width, height);
             ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                 ui.set_width(width);
@@ -178,7 +187,7 @@ impl PlanWindow {
         let response = ui.add(
             TextEdit::singleline(&mut self.search)
                 .hint_text("name, carrier or id")
-                .desired_width(220.0),
+                .desired_width(ui.available_width() - 8.0),
         );
         name(
             &response,
