@@ -133,8 +133,10 @@ fn limit_ui(
     remove: &mut Remove,
 ) {
     ui.horizontal_wrapped(|ui| {
+        // The name gives way first so the row fits a narrow form.
+        let width = (ui.available_width() - 340.0).clamp(110.0, 180.0);
         let label = format!("Name of frequency limit {}", i + 1);
-        let field = typed_field(&label, "name", 160.0);
+        let field = typed_field(&label, "name", width);
         field.show(ui, draft, env, &l.name, read_required, move |p, v| {
             if let Some(l) = limit(p, i) {
                 l.name = v;
@@ -318,11 +320,12 @@ fn alternate_ui(
     remove: &mut Remove,
 ) {
     ui.horizontal_wrapped(|ui| {
+        let width = (ui.available_width() - 200.0).clamp(200.0, 520.0);
         let label = format!("Name of alternate benefit {}", i + 1);
         let field = Typed {
             label: &label,
             hint: "name",
-            width: 300.0,
+            width,
             field: ALTERNATES,
         };
         field.show(ui, draft, env, &a.name, read_required, move |p, v| {
