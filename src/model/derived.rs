@@ -5,28 +5,32 @@
 //! - `coverage` and `code_coverage` merge key by key: a class or code written here
 //!   replaces the base's entry; `None` removes it (the class is then not covered);
 //!   keys not written are inherited.
-//! - Every other field (single values, records such as `deductible`, and every list
-//!   such as `frequency_limits`) replaces the base's value whole when written, and is
-//!   inherited when left out. A record written here takes the usual defaults for the
-//!   fields it leaves out, not the base's; a list written here is the whole list
-//!   (`[]` drops the base's list).
+//! - The records `deductible`, `maximum` and `settings` merge field by field: a
+//!   field written here replaces the base's, a field left out is inherited
+//!   ([`records`]).
+//! - Every other field (single values, the `missing_tooth_clause` record, and
+//!   every list such as `frequency_limits`) replaces the base's value whole when
+//!   written, and is inherited when left out; a list written here is the whole
+//!   list (`[]` drops the base's list).
 //!
 //! A derived file parses into a [`PlanPatch`]; [`PlanPatch::resolve`] lays it over
 //! its resolved base into ordinary [`PlanRules`] (so the engine never sees a
 //! derived plan) plus a [`Derivation`] recording which fields were inherited.
+
+pub mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::code::{CdtCode, CodeSet, ProcedureClass};
+use super::code::{CdtCode, CodeSet, GroupRef, ProcedureClass};
 use super::plan::{
-    AgeLimit, AlternateBenefit, BenefitYear, BundlingRule, CobMethod, Deductible, DhmoUpgrade,
-    Exclusion, FrequencyLimit, Maximum, MissingToothClause, Network, PlanRules, PlanSettings,
-    WaitingPeriod,
+    AgeLimit, AlternateBenefit, BenefitYear, BundlingRule, CobMethod, DhmoUpgrade, Exclusion,
+    FrequencyLimit, MissingToothClause, Network, PlanRules, WaitingPeriod,
 };
 use crate::money::{Percent, Rounding};
+pub use records::{DeductiblePatch, MaximumPatch, SettingsPatch};
 
 /// A plan file as written: a whole plan, or one derived from another.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,10 +64,12 @@ pub struct PlanPatch {
     pub benefit_year: Option<BenefitYear>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounding: Option<Rounding>,
+    /// Merged field by field over the base's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deductible: Option<Deductible>,
+    pub deductible: Option<DeductiblePatch>,
+    /// Merged field by field over the base's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub maximum: Option<Maximum>,
+    pub maximum: Option<MaximumPatch>,
     /// Per class: a percentage replaces the base's, `None` removes the class.
     #[serde(
         default,
@@ -104,8 +110,9 @@ pub struct PlanPatch {
     pub cob: Option<CobMethod>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dhmo_upgrades: Option<Vec<DhmoUpgrade>>,
+    /// Merged switch by switch over the base's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub settings: Option<PlanSettings>,
+    pub settings: Option<SettingsPatch>,
     /// `Some(None)` (written `in_force_since: None`) drops the base's date.
     #[serde(
         default,
@@ -122,10 +129,33 @@ pub struct PlanPatch {
         skip_serializing_if = "Option::is_none"
     )]
     pub notes: Option<Option<String>>,
+    /// `Some(None)` (written `fixed_benefits: None`) drops the base's table.
+    #[serde(
+        default,
+        deserialize_with = "written",
+        serialize_with = "write_written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fixed_benefits: Option<Option<String>>,
+    /// `Some(None)` (written `copays: None`) drops the base's copays.
+    #[serde(
+        default,
+        deserialize_with = "written",
+        serialize_with = "write_written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copays: Option<Option<String>>,
+    /// Per code group: a percentage replaces the base's, `None` removes the group.
+    #[serde(
+        default,
+        deserialize_with = "super::unique_map::unique_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub group_coverage: BTreeMap<GroupRef, Option<Percent>>,
 }
 
 /// A field that is present in the file, whatever its value (even `None`).
-fn written<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+pub(crate) fn written<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
@@ -135,7 +165,10 @@ where
 
 /// Writes a field read by [`written`]: `Some(None)` as `None`, so it reads back
 /// as "present, and empty" rather than ron's explicit `Some(None)`.
-fn write_written<S, T>(value: &Option<Option<T>>, serializer: S) -> Result<S::Ok, S::Error>
+pub(crate) fn write_written<S, T>(
+    value: &Option<Option<T>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error>
 where
     S: Serializer,
     T: Serialize,
@@ -155,12 +188,16 @@ pub struct Derivation {
     /// Its ancestors, nearest first (the base, the base's base, ...).
     pub chain: Vec<String>,
     /// The top-level fields its file writes (`coverage` and `code_coverage` are
-    /// listed when the file writes any key of them).
+    /// listed when the file writes any key of them), and each field of a merged
+    /// record it writes as `record.field` ("deductible.family"; the record is
+    /// listed too).
     pub overridden: BTreeSet<&'static str>,
     /// Coverage classes its file writes (set or removed).
     pub coverage_keys: BTreeSet<ProcedureClass>,
     /// Coverage codes its file writes (set or removed).
     pub code_coverage_keys: BTreeSet<CdtCode>,
+    /// Code groups whose coverage its file writes (set or removed).
+    pub group_coverage_keys: BTreeSet<GroupRef>,
 }
 
 impl Derivation {
@@ -194,11 +231,11 @@ fn take<T>(
 }
 
 /// Merges a written coverage map into the base's, key by key.
-fn merge<K: Ord + Copy>(
+fn merge<K: Ord + Clone>(
     into: &mut BTreeMap<K, Percent>,
     written: BTreeMap<K, Option<Percent>>,
 ) -> BTreeSet<K> {
-    let keys = written.keys().copied().collect();
+    let keys = written.keys().cloned().collect();
     for (key, value) in written {
         match value {
             Some(pct) => into.insert(key, pct),
@@ -227,8 +264,12 @@ impl PlanPatch {
             &mut o,
         );
         take(&mut plan.rounding, self.rounding, "rounding", &mut o);
-        take(&mut plan.deductible, self.deductible, "deductible", &mut o);
-        take(&mut plan.maximum, self.maximum, "maximum", &mut o);
+        if let Some(deductible) = self.deductible {
+            deductible.merge(&mut plan.deductible, &mut o);
+        }
+        if let Some(maximum) = self.maximum {
+            maximum.merge(&mut plan.maximum, &mut o);
+        }
         let limits = self.frequency_limits;
         take(
             &mut plan.frequency_limits,
@@ -269,11 +310,20 @@ impl PlanPatch {
             "dhmo_upgrades",
             &mut o,
         );
-        take(&mut plan.settings, self.settings, "settings", &mut o);
+        if let Some(settings) = self.settings {
+            settings.merge(&mut plan.settings, &mut o);
+        }
         let since = self.in_force_since;
         take(&mut plan.in_force_since, since, "in_force_since", &mut o);
         take(&mut plan.notes, self.notes, "notes", &mut o);
-        let derivation = finish(
+        let fixed = self.fixed_benefits;
+        take(&mut plan.fixed_benefits, fixed, "fixed_benefits", &mut o);
+        take(&mut plan.copays, self.copays, "copays", &mut o);
+        let group_coverage_keys = merge(&mut plan.group_coverage, self.group_coverage);
+        if !group_coverage_keys.is_empty() {
+            o.insert("group_coverage");
+        }
+        let mut derivation = finish(
             &mut plan,
             o,
             self.coverage,
@@ -281,6 +331,7 @@ impl PlanPatch {
             based_on,
             base_chain,
         );
+        derivation.group_coverage_keys = group_coverage_keys;
         (plan, derivation)
     }
 }
@@ -310,5 +361,6 @@ fn finish(
         overridden: o,
         coverage_keys,
         code_coverage_keys,
+        group_coverage_keys: BTreeSet::new(),
     }
 }

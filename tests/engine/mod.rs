@@ -6,6 +6,7 @@ mod accumulators;
 mod carrier_settings;
 mod cob_examples;
 mod code_groups;
+mod derived_plan_terms;
 mod fee_versions;
 mod fixed_benefit;
 mod in_network_cob;

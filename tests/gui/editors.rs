@@ -10,19 +10,20 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ferrule::engine::{self, EstimateInput};
 use ferrule::gui::{Command, FerruleApp};
 use ferrule::library;
+use ferrule::model::plan::FrequencyWindow;
 use ferrule::model::{CdtCode, ProcedureClass};
 use ferrule::money::Cents;
 
 use super::{harness, today};
 
-fn fresh_library(name: &str) -> PathBuf {
+pub(super) fn fresh_library(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("editor-{name}"));
     std::fs::remove_dir_all(&dir).ok();
     library::seed_library(&dir).unwrap();
     dir
 }
 
-fn app_on(dir: &Path) -> Harness<'static, FerruleApp> {
+pub(super) fn app_on(dir: &Path) -> Harness<'static, FerruleApp> {
     let mut app = FerruleApp::new(
         library::load_dir(dir),
         Some(dir.to_path_buf()),
@@ -34,7 +35,7 @@ fn app_on(dir: &Path) -> Harness<'static, FerruleApp> {
 }
 
 /// Types `text` over the field labelled `label` and presses Enter.
-fn type_into(h: &mut Harness<'_, FerruleApp>, label: &str, text: &str) {
+pub(super) fn type_into(h: &mut Harness<'_, FerruleApp>, label: &str, text: &str) {
     let role = egui::accesskit::Role::TextInput;
     h.get_by_role_and_label(role, label).scroll_to_me();
     h.run();
@@ -51,7 +52,7 @@ fn type_into(h: &mut Harness<'_, FerruleApp>, label: &str, text: &str) {
     h.run();
 }
 
-fn code(text: &str) -> CdtCode {
+pub(super) fn code(text: &str) -> CdtCode {
     CdtCode::parse(text).unwrap()
 }
 
@@ -99,17 +100,23 @@ fn a_plan_built_from_the_ppo_template_in_the_editor_saves_prices_and_checks_clea
     let basic = ferrule::gui::editor::plan_fields::coverage_label(ProcedureClass::BasicRestorative);
     type_into(&mut h, &basic, "70");
     type_into(&mut h, "Deductible", "0");
+    // The cleanings limit, in its form: one per 6 months to the day.
     type_into(&mut h, "Count of Cleanings", "1");
-    type_into(
-        &mut h,
-        "Paid as: Porcelain crowns on molars paid at the base-metal crown rate",
-        "D2740 > D2792",
-    );
+    pick(&mut h, "Window of Cleanings", "months, to the day");
+    type_into(&mut h, "Window length of Cleanings", "6");
+    // The molar crown downgrade, in its form: paid as D2792 instead of D2791.
+    let crowns = "Porcelain crowns on molars paid at the base-metal crown rate";
+    type_into(&mut h, &format!("Paid as 1 of {crowns}"), "D2792");
     {
         let window = &h.state().editors.plans;
         let draft = window.draft.as_ref().unwrap();
         assert_eq!(draft.plan.id, "acme-ppo");
-        assert_eq!(draft.plan.frequency_limits[1].count, 1);
+        let cleanings = &draft.plan.frequency_limits[1];
+        assert_eq!(cleanings.count, 1);
+        assert_eq!(cleanings.window, FrequencyWindow::MonthsToTheDay(6));
+        let paid_as = &draft.plan.alternate_benefits[1].paid_as;
+        assert_eq!(paid_as[&code("D2740")], code("D2792"));
+        assert_eq!(paid_as[&code("D2750")], code("D2792"));
         let (_, _, checked) = window.checked.as_ref().unwrap();
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         // The live price moved with the edits: undo the last one and it moves back.
@@ -131,9 +138,24 @@ fn a_plan_built_from_the_ppo_template_in_the_editor_saves_prices_and_checks_clea
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     let plan = &library.plans["acme-ppo"];
     assert_eq!(plan.network.schedule_id(), "bayside-ppo-2026");
+    assert_eq!(
+        plan.frequency_limits[1].window,
+        FrequencyWindow::MonthsToTheDay(6)
+    );
 
     prices_as_worked_out_by_hand(library);
     check_strict_is_clean(&dir);
+}
+
+/// Opens the combo box labelled `label` and picks `choice`.
+pub(super) fn pick(h: &mut Harness<'_, FerruleApp>, label: &str, choice: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(choice).click();
+    h.run();
+    h.run();
 }
 
 /// A treatment plan priced under the saved "acme-ppo" plan.
@@ -141,8 +163,9 @@ fn prices_as_worked_out_by_hand(library: &ferrule::model::Library) {
     // Priced under the saved plan (bayside-ppo-2026 contracted fees, office-2026
     // office fees, no deductible any more, all in calendar year 2026):
     // - 1 Dec, D1110: allowed $95.00, preventive 100% -> plan $95.00, patient $0.
-    // - 15 Dec, D1110 again: one cleaning a year now -> denied, billed at the
-    //   contracted $95.00: plan $0, patient $95.00.
+    // - 15 Dec, D1110 again: one cleaning per 6 months now (the first was 14
+    //   days before) -> denied, billed at the contracted $95.00: plan $0,
+    //   patient $95.00.
     // - D2140 on #3: allowed $99.00, basic now 70% -> plan $69.30, patient $29.70.
     // - D2740 on #19 (a molar): paid as D2792 now, allowed $818.00 x 50% = $409.00;
     //   the patient owes the rest of the D2740 allowed $893.00: $484.00.

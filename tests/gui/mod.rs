@@ -25,6 +25,7 @@ mod library_watch;
 mod ortho_schedule;
 mod overwrite;
 mod patients;
+mod plan_forms;
 mod plan_rules;
 mod practice;
 mod print;

@@ -58,8 +58,8 @@ fn a_derived_plan_overrides_what_it_writes_and_inherits_the_rest() {
     let base = &library.plans["summit-ppo-1500"];
     let plan = &library.plans["summit-group-b"];
 
-    // Written: replaced. A record written takes the usual defaults for what it
-    // leaves out (no family maximum, orthodontics exempt), not the base's.
+    // Written: replaced. A record merges field by field: the fields it leaves
+    // out are the base's (no family maximum, orthodontics exempt).
     assert_eq!(plan.name, "Summit PPO, group B");
     assert_eq!(plan.maximum.annual, Some(Cents::from_dollars(2500)));
     assert_eq!(plan.maximum.family_annual, None);

@@ -5,6 +5,7 @@
 mod broken;
 mod code_groups;
 mod derived;
+mod derived_records;
 mod disk;
 mod docs;
 mod lint;

@@ -91,7 +91,11 @@ impl FeeWindow {
         egui::Window::new("Fee schedules")
             .id(super::fees_window_id())
             .open(&mut open)
-            .default_size([860.0, 600.0])
+            // Taller on a tall screen: more fees in view at once.
+            .default_size([
+                860.0,
+                (ctx.content_rect().height() - 120.0).clamp(480.0, 900.0),
+            ])
             .max_height(ctx.content_rect().height() - 60.0)
             .show(ctx, |ui| saved = self.body(ui, library));
         self.open = open;

@@ -1,27 +1,39 @@
-//! The plan editor's form: names, network and schedule, coverage by class,
-//! deductible and maximums, COB, each frequency limit's count and codes, each
-//! alternate benefit's codes, notes; and every section as text ("Edit as
-//! text"). A value typed that cannot be read is kept on its field with the
-//! reason; a derived plan's inherited values are greyed, with "override" and
-//! "back to inherited".
+//! The plan editor's form: names, network and schedule, COB, benefit year,
+//! coverage by class, deductible and maximums, then every rule section as a
+//! form (frequency limits, alternate benefits, age limits, waiting periods,
+//! missing-tooth clause, exclusions, pre-authorisation, bundling, DHMO
+//! upgrades, settings), notes, and every section as text ("Edit as text", the
+//! fallback). Each field is checked as it is typed with the loader's checks; a
+//! derived plan's inherited values are greyed, with "override" and "back to
+//! inherited" (a record's fields one by one).
 
 use std::collections::BTreeMap;
 
-use egui::{RichText, TextEdit, Ui};
+use egui::{TextEdit, Ui};
 
+use super::plan_codes;
+use super::plan_extras::{self, read_money};
+use super::plan_limits;
+use super::plan_list::{Typed, derived_controls, heading, row};
 use super::plan_model::{Checked, PlanDraft};
 use super::plan_more;
+use super::plan_rules;
 use super::plan_sections::{self, SECTIONS};
+use super::plan_settings;
 use super::plan_templates;
-use crate::gui::widgets::commit_edit::{commit_edit, name, name_combo};
+use super::plan_trial::Env;
+use super::typed::{read_required, typed_edit};
+use crate::gui::widgets::commit_edit::{name, name_combo};
 use crate::model::plan::{CobMethod, Network};
-use crate::model::{CdtCode, Library, ProcedureClass};
+use crate::model::{Library, PlanRules, ProcedureClass};
 use crate::money::{Cents, Percent};
+
+pub use super::plan_rules::{codes_label, count_label, paid_as_label};
 
 /// What the form keeps between frames.
 #[derive(Debug, Default)]
 pub struct FormState {
-    /// A value typed that was not accepted, by field label.
+    /// A section typed as text that could not be read, by its label.
     pub errors: BTreeMap<String, String>,
     /// The text of each section as typed ("Edit as text").
     pub sections: BTreeMap<&'static str, String>,
@@ -29,53 +41,44 @@ pub struct FormState {
     pub revision: Option<u64>,
 }
 
-/// Width of the labels column.
-const LABEL_WIDTH: f32 = 150.0;
-
-/// Draws the whole form for `draft`; `checked` holds the loader's problems,
-/// each shown on the field it is in.
-pub fn form_ui(
-    ui: &mut Ui,
-    draft: &mut PlanDraft,
-    library: &Library,
-    state: &mut FormState,
-    checked: Option<&Checked>,
-) {
+/// Draws the whole form for `draft`; `env.checked` holds the loader's
+/// problems, each shown on the section it is in.
+pub fn form_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, state: &mut FormState) {
     if state.revision != Some(draft.revision) {
         state.sections.clear();
         state.revision = Some(draft.revision);
     }
-    let on = |ui: &mut Ui, fields: &[&str]| field_problems(ui, checked, fields);
+    let on = |ui: &mut Ui, fields: &[&str]| field_problems(ui, env.checked, fields);
     heading(ui, "Plan");
-    text_row(ui, draft, state, "Plan id", "id");
-    text_row(ui, draft, state, "Plan name", "name");
-    text_row(ui, draft, state, "Carrier", "carrier");
+    names_ui(ui, draft, env);
     on(ui, &["id", "name", "carrier"]);
-    network_row(ui, draft, library);
+    network_row(ui, draft, env.library);
     on(ui, &["network"]);
     cob_row(ui, draft);
+    on(ui, &["cob"]);
     let inherited = draft.inherits("benefit_year");
     row(ui, "Benefit year", inherited, |ui| {
         plan_more::benefit_year_ui(ui, draft);
         derived_controls(ui, draft, "benefit_year");
     });
     heading(ui, "Coverage by class");
-    coverage_rows(ui, draft, state);
+    coverage_rows(ui, draft, env);
     on(ui, &["coverage"]);
+    ui.label("Codes paid at a percentage of their own:");
+    plan_codes::code_coverage_ui(ui, draft, env);
+    on(ui, &["code_coverage"]);
     heading(ui, "Deductible and maximums");
-    money_rows(ui, draft, state);
-    ui.label("No deductible for:");
+    money_rows(ui, draft, env);
+    ui.horizontal(|ui| {
+        ui.label("No deductible for:");
+        derived_controls(ui, draft, "deductible.waived_classes");
+    });
     plan_more::waived_ui(ui, draft);
+    plan_settings::deductible_model_ui(ui, draft, env);
+    plan_extras::deductible_more_ui(ui, draft);
+    plan_extras::class_maximums_ui(ui, draft, env);
     on(ui, &["deductible", "maximum"]);
-    heading(ui, "Frequency limits");
-    frequency_rows(ui, draft, state);
-    on(ui, &["frequency_limits"]);
-    heading(ui, "Alternate benefits");
-    alternate_rows(ui, draft, state);
-    on(ui, &["alternate_benefits"]);
-    heading(ui, "Pre-authorisation");
-    preauthorization_row(ui, draft, state);
-    on(ui, &["preauthorization"]);
+    rule_sections(ui, draft, env);
     heading(ui, "Notes");
     notes_row(ui, draft);
     heading(ui, "Every section as text");
@@ -84,6 +87,62 @@ pub fn form_ui(
         section_ui(ui, draft, state, section);
         on(ui, &[section]);
     }
+}
+
+/// The rule sections, each a form that opens and closes.
+fn rule_sections(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
+    type Section = fn(&mut Ui, &mut PlanDraft, &Env<'_>);
+    let sections: [(&str, &str, Section); 9] = [
+        (
+            "Frequency limits",
+            "frequency_limits",
+            plan_rules::frequency_ui,
+        ),
+        (
+            "Alternate benefits",
+            "alternate_benefits",
+            plan_rules::alternates_ui,
+        ),
+        ("Age limits", "age_limits", plan_limits::age_limits_ui),
+        (
+            "Waiting periods",
+            "waiting_periods",
+            plan_limits::waiting_periods_ui,
+        ),
+        (
+            "Missing-tooth clause",
+            "missing_tooth_clause",
+            plan_limits::missing_tooth_ui,
+        ),
+        ("Exclusions", "exclusions", plan_limits::exclusions_ui),
+        ("Bundling rules", "bundling", plan_extras::bundling_ui),
+        (
+            "DHMO upgrade charges",
+            "dhmo_upgrades",
+            plan_extras::upgrades_ui,
+        ),
+        (
+            "Pre-authorisation",
+            "preauthorization",
+            preauthorization_row,
+        ),
+    ];
+    for (title, field, section) in sections {
+        egui::CollapsingHeader::new(egui::RichText::new(title).strong())
+            .id_salt(("rules", field))
+            .default_open(true)
+            .show(ui, |ui| {
+                section(ui, draft, env);
+                field_problems(ui, env.checked, &[field]);
+            });
+    }
+    egui::CollapsingHeader::new(egui::RichText::new("Settings").strong())
+        .id_salt(("rules", "settings"))
+        .default_open(true)
+        .show(ui, |ui| {
+            plan_settings::settings_ui(ui, draft);
+            field_problems(ui, env.checked, &["settings"]);
+        });
 }
 
 /// The loader's problems inside `fields`, in the error colour.
@@ -99,74 +158,39 @@ fn field_problems(ui: &mut Ui, checked: Option<&Checked>, fields: &[&str]) {
     }
 }
 
-fn heading(ui: &mut Ui, text: &str) {
-    ui.add_space(6.0);
-    ui.label(RichText::new(text).strong());
-}
-
-/// "inherited" with "override", or "back to inherited", for a derived plan.
-fn derived_controls(ui: &mut Ui, draft: &mut PlanDraft, field: &'static str) {
-    if draft.derivation.is_none() {
-        return;
-    }
-    if draft.inherits(field) {
-        ui.weak("inherited");
-        if ui.small_button("override").clicked() {
-            draft.override_field(field);
-        }
-    } else if ui.small_button("back to inherited").clicked() {
-        draft.back_to_inherited(field);
-    }
-}
-
-/// A labelled row; its contents greyed when `inherited`.
-fn row(ui: &mut Ui, label: &str, inherited: bool, add: impl FnOnce(&mut Ui)) {
-    ui.horizontal(|ui| {
-        let text = RichText::new(label);
-        let text = if inherited { text.weak() } else { text };
-        ui.add_sized([LABEL_WIDTH, 18.0], egui::Label::new(text));
-        add(ui);
-    });
-}
-
-fn show_error(ui: &mut Ui, state: &FormState, label: &str) {
-    if let Some(error) = state.errors.get(label) {
-        ui.colored_label(ui.visuals().error_fg_color, error);
-    }
-}
-
-fn text_row(
-    ui: &mut Ui,
-    draft: &mut PlanDraft,
-    state: &mut FormState,
-    label: &str,
-    field: &'static str,
-) {
-    let inherited = draft.inherits(field);
-    let value = match field {
-        "id" => draft.plan.id.clone(),
-        "name" => draft.plan.name.clone(),
-        _ => draft.plan.carrier.clone(),
-    };
-    row(ui, label, inherited, |ui| {
-        if let Some(typed) = commit_edit(ui, ("plan_text", field), label, &value, "", 320.0) {
-            let typed = typed.trim().to_string();
-            if field != "carrier" && typed.is_empty() {
-                state.errors.insert(label.into(), "required".into());
-            } else {
-                state.errors.remove(label);
-                match field {
-                    "id" => draft.edit("id", |p| p.id = typed),
-                    "name" => draft.edit("name", |p| p.name = typed),
-                    _ => draft.edit("carrier", |p| p.carrier = typed),
-                }
+fn names_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
+    let rows: [(&str, &'static str, &str); 3] = [
+        ("Plan id", "id", "summit-ppo-1500"),
+        ("Plan name", "name", ""),
+        ("Carrier", "carrier", ""),
+    ];
+    for (label, field, hint) in rows {
+        let value = match field {
+            "id" => draft.plan.id.clone(),
+            "name" => draft.plan.name.clone(),
+            _ => draft.plan.carrier.clone(),
+        };
+        row(ui, label, draft.inherits(field), |ui| {
+            let typed = Typed {
+                label,
+                hint,
+                width: (ui.available_width() - 8.0).clamp(160.0, 320.0),
+                field,
+            };
+            let read = |t: &str| match field {
+                "carrier" => Ok(t.trim().to_string()),
+                _ => read_required(t),
+            };
+            typed.show(ui, draft, env, &value, read, move |p, v| match field {
+                "id" => p.id = v,
+                "name" => p.name = v,
+                _ => p.carrier = v,
+            });
+            if field != "id" {
+                derived_controls(ui, draft, field);
             }
-        }
-        if field != "id" {
-            derived_controls(ui, draft, field);
-        }
-        show_error(ui, state, label);
-    });
+        });
+    }
 }
 
 const NETWORKS: [&str; 5] = [
@@ -208,7 +232,7 @@ fn network_row(ui: &mut Ui, draft: &mut PlanDraft, library: &Library) {
         let wanted = plan_templates::schedule_kind(&draft.plan.network);
         let response = egui::ComboBox::from_id_salt("plan_schedule")
             .selected_text(schedule.as_str())
-            .width(200.0)
+            .width(170.0)
             .show_ui(ui, |ui| {
                 for s in library.fee_schedules.values().filter(|s| s.kind == wanted) {
                     if ui.selectable_label(s.id == schedule, &s.name).clicked() {
@@ -267,7 +291,7 @@ pub fn coverage_label(class: ProcedureClass) -> String {
     format!("Coverage {}", class.label())
 }
 
-fn coverage_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
+fn coverage_rows(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
     for class in ProcedureClass::ALL {
         let label = coverage_label(class);
         let inherited = draft.derivation.is_some() && draft.inherits_class(class);
@@ -278,17 +302,14 @@ fn coverage_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
             .map(ToString::to_string)
             .unwrap_or_default();
         row(ui, class.label(), inherited, |ui| {
+            let shared: &PlanDraft = draft;
+            let read = |t: &str| {
+                let percent = parse_percent(t)?;
+                env.accept(shared, "coverage", percent, |p, v| set_class(p, class, v))
+            };
             let salt = ("plan_cov", class);
-            if let Some(typed) = commit_edit(ui, salt, &label, &value, "not covered", 70.0) {
-                match parse_percent(&typed) {
-                    Ok(percent) => {
-                        state.errors.remove(&label);
-                        draft.set_class_coverage(class, percent);
-                    }
-                    Err(e) => {
-                        state.errors.insert(label.clone(), e);
-                    }
-                }
+            if let Some(percent) = typed_edit(ui, salt, &label, &value, "not covered", 70.0, read) {
+                draft.set_class_coverage(class, percent);
             }
             if draft.derivation.is_some() {
                 if inherited {
@@ -297,9 +318,15 @@ fn coverage_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
                     draft.class_back_to_inherited(class);
                 }
             }
-            show_error(ui, state, &label);
         });
     }
+}
+
+fn set_class(plan: &mut PlanRules, class: ProcedureClass, percent: Option<Percent>) {
+    match percent {
+        Some(p) => plan.coverage.insert(class, p),
+        None => plan.coverage.remove(&class),
+    };
 }
 
 fn parse_percent(text: &str) -> Result<Option<Percent>, String> {
@@ -309,189 +336,65 @@ fn parse_percent(text: &str) -> Result<Option<Percent>, String> {
     Percent::parse(text).map(Some).map_err(|e| e.to_string())
 }
 
-fn money_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
+fn read_optional_money(text: &str) -> Result<Option<Cents>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    read_money(text).map(Some)
+}
+
+fn money_rows(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
     let plan = &draft.plan;
     let rows: [(&str, &'static str, Option<Cents>); 4] = [
-        ("Deductible", "deductible", Some(plan.deductible.individual)),
-        ("Family deductible", "deductible", plan.deductible.family),
-        ("Annual maximum", "maximum", plan.maximum.annual),
-        ("Family maximum", "maximum", plan.maximum.family_annual),
+        (
+            "Deductible",
+            "deductible.individual",
+            Some(plan.deductible.individual),
+        ),
+        (
+            "Family deductible",
+            "deductible.family",
+            plan.deductible.family,
+        ),
+        ("Annual maximum", "maximum.annual", plan.maximum.annual),
+        (
+            "Family maximum",
+            "maximum.family_annual",
+            plan.maximum.family_annual,
+        ),
     ];
     for (label, field, value) in rows {
-        let inherited = draft.inherits(field);
         let shown = value.map(Cents::to_plain_string).unwrap_or_default();
-        row(ui, label, inherited, |ui| {
-            let salt = ("plan_money", label);
-            if let Some(typed) = commit_edit(ui, salt, label, &shown, "none", 100.0) {
-                let amount = if typed.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    Cents::parse_non_negative(&typed).map(Some)
-                };
-                match amount {
-                    Ok(amount) => {
-                        state.errors.remove(label);
-                        set_money(draft, label, amount);
-                    }
-                    Err(e) => {
-                        state.errors.insert(label.into(), e.to_string());
-                    }
-                }
-            }
-            if label == "Deductible" || label == "Annual maximum" {
-                derived_controls(ui, draft, field);
-            }
-            show_error(ui, state, label);
+        row(ui, label, draft.inherits(field), |ui| {
+            let typed = Typed {
+                label,
+                hint: "none",
+                width: 100.0,
+                field,
+            };
+            typed.show(
+                ui,
+                draft,
+                env,
+                &shown,
+                read_optional_money,
+                move |p, v| match field {
+                    "deductible.individual" => p.deductible.individual = v.unwrap_or(Cents::ZERO),
+                    "deductible.family" => p.deductible.family = v,
+                    "maximum.annual" => p.maximum.annual = v,
+                    _ => p.maximum.family_annual = v,
+                },
+            );
+            derived_controls(ui, draft, field);
         });
     }
 }
 
-fn set_money(draft: &mut PlanDraft, label: &str, amount: Option<Cents>) {
-    match label {
-        "Deductible" => draft.edit("deductible", |p| {
-            p.deductible.individual = amount.unwrap_or(Cents::ZERO);
-        }),
-        "Family deductible" => draft.edit("deductible", |p| p.deductible.family = amount),
-        "Annual maximum" => draft.edit("maximum", |p| p.maximum.annual = amount),
-        _ => draft.edit("maximum", |p| p.maximum.family_annual = amount),
-    }
-}
-
-/// The label of a frequency limit's count field.
-pub fn count_label(name: &str) -> String {
-    format!("Count of {name}")
-}
-
-/// The label of a frequency limit's codes field.
-pub fn codes_label(name: &str) -> String {
-    format!("Codes of {name}")
-}
-
-fn frequency_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
-    let inherited = draft.inherits("frequency_limits");
-    ui.horizontal(|ui| derived_controls(ui, draft, "frequency_limits"));
-    for i in 0..draft.plan.frequency_limits.len() {
-        let Some(limit) = draft.plan.frequency_limits.get(i).cloned() else {
-            continue;
-        };
-        let count = count_label(&limit.name);
-        let codes = codes_label(&limit.name);
-        row(ui, &limit.name, inherited, |ui| {
-            let value = limit.count.to_string();
-            if let Some(typed) = commit_edit(ui, ("freq_count", i), &count, &value, "", 40.0) {
-                match typed.trim().parse::<u32>() {
-                    Ok(n) => {
-                        state.errors.remove(&count);
-                        draft.edit("frequency_limits", |p| p.frequency_limits[i].count = n);
-                    }
-                    Err(_) => {
-                        let e = format!("{typed:?} is not a whole number");
-                        state.errors.insert(count.clone(), e);
-                    }
-                }
-            }
-            ui.weak(plan_more::window_text(limit.window));
-            plan_more::scope_ui(ui, draft, i);
-            let value = limit.codes.to_string();
-            if let Some(typed) = commit_edit(ui, ("freq_codes", i), &codes, &value, "", 220.0) {
-                match plan_more::parse_codes(&typed) {
-                    Ok(set) => {
-                        state.errors.remove(&codes);
-                        draft.edit("frequency_limits", |p| p.frequency_limits[i].codes = set);
-                    }
-                    Err(e) => {
-                        state.errors.insert(codes.clone(), e);
-                    }
-                }
-            }
-            show_error(ui, state, &count);
-            show_error(ui, state, &codes);
-        });
-    }
-}
-
-/// The label of an alternate benefit's codes field.
-pub fn paid_as_label(name: &str) -> String {
-    format!("Paid as: {name}")
-}
-
-fn alternate_rows(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
-    let inherited = draft.inherits("alternate_benefits");
-    ui.horizontal(|ui| derived_controls(ui, draft, "alternate_benefits"));
-    for i in 0..draft.plan.alternate_benefits.len() {
-        let Some(alternate) = draft.plan.alternate_benefits.get(i).cloned() else {
-            continue;
-        };
-        let label = paid_as_label(&alternate.name);
-        let value = alternate
-            .paid_as
-            .iter()
-            .map(|(billed, paid)| format!("{billed} > {paid}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        ui.add_enabled_ui(true, |ui| {
-            let text = RichText::new(&alternate.name);
-            ui.label(if inherited { text.weak() } else { text });
-        });
-        row(
-            ui,
-            &format!("teeth: {}", alternate.teeth.label()),
-            inherited,
-            |ui| {
-                if let Some(typed) =
-                    commit_edit(ui, ("alt", i), &label, &value, "D2740 > D2791", 360.0)
-                {
-                    match parse_pairs(&typed) {
-                        Ok(pairs) => {
-                            state.errors.remove(&label);
-                            draft.edit("alternate_benefits", |p| {
-                                p.alternate_benefits[i].paid_as = pairs;
-                            });
-                        }
-                        Err(e) => {
-                            state.errors.insert(label.clone(), e);
-                        }
-                    }
-                }
-                show_error(ui, state, &label);
-            },
-        );
-    }
-}
-
-/// Reads "D2740 > D2791, D2750 > D2791": billed code, then the code paid as.
-pub fn parse_pairs(text: &str) -> Result<BTreeMap<CdtCode, CdtCode>, String> {
-    let mut pairs = BTreeMap::new();
-    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let Some((billed, paid)) = item.split_once('>') else {
-            return Err(format!(
-                "{item:?}: expected a billed code, '>' and the code paid as"
-            ));
-        };
-        let billed = CdtCode::parse(billed.trim()).map_err(|e| e.to_string())?;
-        let paid = CdtCode::parse(paid.trim()).map_err(|e| e.to_string())?;
-        if pairs.insert(billed, paid).is_some() {
-            return Err(format!("{billed} is listed twice"));
-        }
-    }
-    Ok(pairs)
-}
-
-fn preauthorization_row(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState) {
-    let label = "Pre-authorisation codes";
+fn preauthorization_row(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
     let inherited = draft.inherits("preauthorization");
     row(ui, "Codes", inherited, |ui| {
-        match plan_more::preauthorization_ui(ui, draft) {
-            Some(Err(e)) => {
-                state.errors.insert(label.into(), e);
-            }
-            Some(Ok(())) => {
-                state.errors.remove(label);
-            }
-            None => {}
-        }
+        plan_more::preauthorization_ui(ui, draft, env);
         derived_controls(ui, draft, "preauthorization");
-        show_error(ui, state, label);
     });
 }
 
@@ -535,6 +438,13 @@ fn section_ui(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState, section
             let label = format!("Text of {section}");
             name(&response, &label, text, "");
             let typed = text.clone();
+            if response.changed() {
+                // Read as typed (on a copy): the reason shows before Apply.
+                match plan_sections::apply(&mut draft.clone(), section, &typed) {
+                    Ok(()) => state.errors.remove(&label),
+                    Err(e) => state.errors.insert(label.clone(), e),
+                };
+            }
             ui.horizontal(|ui| {
                 if ui.button(format!("Apply {section}")).clicked() {
                     match plan_sections::apply(draft, section, &typed) {
@@ -550,6 +460,8 @@ fn section_ui(ui: &mut Ui, draft: &mut PlanDraft, state: &mut FormState, section
                     derived_controls(ui, draft, section);
                 }
             });
-            show_error(ui, state, &label);
+            if let Some(error) = state.errors.get(&label) {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
         });
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::undo::Undo;
 use crate::library;
+use crate::model::derived::records::{self, DeductiblePatch, MaximumPatch, SettingsPatch};
 use crate::model::derived::{Derivation, PlanFile, PlanPatch};
 use crate::model::{CdtCode, Library, PlanRules, Problem, ProcedureClass, SourceFile};
 use crate::money::Percent;
@@ -55,8 +56,8 @@ pub struct PlanDraft {
     pub saved_id: Option<String>,
     /// Counts changes (the preview and the checks follow it).
     pub revision: u64,
-    saved: Option<Snapshot>,
-    history: Undo<Snapshot>,
+    pub(super) saved: Option<Snapshot>,
+    pub(super) history: Undo<Snapshot>,
 }
 
 impl PlanDraft {
@@ -106,12 +107,14 @@ impl PlanDraft {
     }
 
     /// Changes field `field` by `change` as one undo step; a derived plan then
-    /// writes that field. Nothing is recorded when nothing changed.
+    /// writes that field (a record's field, `deductible.family`, alone; a whole
+    /// record, `deductible`, with every field). Nothing is recorded when nothing
+    /// changed.
     pub fn edit(&mut self, field: &'static str, change: impl FnOnce(&mut PlanRules)) {
         let before = self.snapshot();
         change(&mut self.plan);
         if let Some(derivation) = &mut self.derivation {
-            derivation.overridden.insert(field);
+            write(derivation, field);
         }
         if self.snapshot() != before {
             self.history.record(before);
@@ -172,15 +175,22 @@ impl PlanDraft {
         self.edit(field, |_| {});
     }
 
-    /// Takes `field` from the base again (one undo step).
+    /// Takes `field` (or a record's field, `deductible.family`) from the base
+    /// again (one undo step).
     pub fn back_to_inherited(&mut self, field: &str) {
         let (Some(base), Some(_)) = (self.base.clone(), &self.derivation) else {
             return;
         };
         let before = self.snapshot();
-        copy_field(&mut self.plan, &base, field);
+        let fields = records::fields_of(field);
+        for sub in fields {
+            copy_field(&mut self.plan, &base, sub);
+        }
+        if fields.is_empty() {
+            copy_field(&mut self.plan, &base, field);
+        }
         if let Some(derivation) = &mut self.derivation {
-            derivation.overridden.remove(field);
+            unwrite(derivation, field);
         }
         if self.snapshot() != before {
             self.history.record(before);
@@ -389,8 +399,8 @@ fn patch(plan: &PlanRules, d: &Derivation) -> PlanPatch {
         network: w("network").then(|| plan.network.clone()),
         benefit_year: w("benefit_year").then_some(plan.benefit_year),
         rounding: w("rounding").then_some(plan.rounding),
-        deductible: w("deductible").then(|| plan.deductible.clone()),
-        maximum: w("maximum").then(|| plan.maximum.clone()),
+        deductible: DeductiblePatch::of(&plan.deductible, &d.overridden),
+        maximum: MaximumPatch::of(&plan.maximum, &d.overridden),
         coverage: d
             .coverage_keys
             .iter()
@@ -411,14 +421,50 @@ fn patch(plan: &PlanRules, d: &Derivation) -> PlanPatch {
         bundling: w("bundling").then(|| plan.bundling.clone()),
         cob: w("cob").then_some(plan.cob),
         dhmo_upgrades: w("dhmo_upgrades").then(|| plan.dhmo_upgrades.clone()),
-        settings: w("settings").then(|| plan.settings.clone()),
+        settings: SettingsPatch::of(&plan.settings, &d.overridden),
         in_force_since: w("in_force_since").then_some(plan.in_force_since),
         notes: w("notes").then(|| plan.notes.clone()),
+        fixed_benefits: w("fixed_benefits").then(|| plan.fixed_benefits.clone()),
+        copays: w("copays").then(|| plan.copays.clone()),
+        group_coverage: d
+            .group_coverage_keys
+            .iter()
+            .map(|g| (g.clone(), plan.group_coverage.get(g).copied()))
+            .collect(),
     }
 }
 
-/// Copies one field (named as in plan files) from `from` into `to`.
+/// Notes `field` as written: a record with each of its fields, a record's
+/// field with its record.
+pub(super) fn write(derivation: &mut Derivation, field: &'static str) {
+    derivation.overridden.insert(field);
+    derivation.overridden.extend(records::fields_of(field));
+    if let Some(record) = records::record_of(field) {
+        derivation.overridden.insert(record);
+    }
+}
+
+/// Notes `field` as inherited again: a record with each of its fields; a
+/// record's field, and the record too once none of its fields is written.
+fn unwrite(derivation: &mut Derivation, field: &str) {
+    let o = &mut derivation.overridden;
+    o.remove(field);
+    for sub in records::fields_of(field) {
+        o.remove(sub);
+    }
+    if let Some(record) = records::record_of(field)
+        && !records::fields_of(record).iter().any(|f| o.contains(f))
+    {
+        o.remove(record);
+    }
+}
+
+/// Copies one field (named as in plan files, or `record.field`) from `from`
+/// into `to`.
 fn copy_field(to: &mut PlanRules, from: &PlanRules, field: &str) {
+    if copy_record_field(to, from, field) {
+        return;
+    }
     match field {
         "name" => to.name.clone_from(&from.name),
         "carrier" => to.carrier.clone_from(&from.carrier),
@@ -442,8 +488,71 @@ fn copy_field(to: &mut PlanRules, from: &PlanRules, field: &str) {
         "settings" => to.settings.clone_from(&from.settings),
         "in_force_since" => to.in_force_since = from.in_force_since,
         "notes" => to.notes.clone_from(&from.notes),
+        "fixed_benefits" => to.fixed_benefits.clone_from(&from.fixed_benefits),
+        "copays" => to.copays.clone_from(&from.copays),
+        "group_coverage" => to.group_coverage.clone_from(&from.group_coverage),
         _ => {}
     }
+}
+
+/// Copies one `record.field`; false when `field` is not one.
+fn copy_record_field(to: &mut PlanRules, from: &PlanRules, field: &str) -> bool {
+    let (d, fd) = (&mut to.deductible, &from.deductible);
+    let (m, fm) = (&mut to.maximum, &from.maximum);
+    let (s, fs) = (&mut to.settings, &from.settings);
+    match field {
+        "deductible.individual" => d.individual = fd.individual,
+        "deductible.family" => d.family = fd.family,
+        "deductible.family_model" => d.family_model = fd.family_model,
+        "deductible.waived_classes" => d.waived_classes.clone_from(&fd.waived_classes),
+        "deductible.period" => d.period = fd.period,
+        "deductible.placement" => d.placement = fd.placement,
+        "maximum.annual" => m.annual = fm.annual,
+        "maximum.family_annual" => m.family_annual = fm.family_annual,
+        "maximum.exempt_classes" => m.exempt_classes.clone_from(&fm.exempt_classes),
+        "maximum.class_maximums" => m.class_maximums.clone_from(&fm.class_maximums),
+        "settings.date_of_service" => s.date_of_service = fs.date_of_service,
+        "settings.write_off_after_maximum" => {
+            s.write_off_after_maximum = fs.write_off_after_maximum;
+        }
+        "settings.denied_lines_billed_at" => s.denied_lines_billed_at = fs.denied_lines_billed_at,
+        "settings.write_off_when_secondary" => {
+            s.write_off_when_secondary = fs.write_off_when_secondary;
+        }
+        "settings.coordinates_benefits" => s.coordinates_benefits = fs.coordinates_benefits,
+        "settings.credit_deductible_when_paying_nothing" => {
+            s.credit_deductible_when_paying_nothing = fs.credit_deductible_when_paying_nothing;
+        }
+        "deductible.separate" => d.separate.clone_from(&fd.separate),
+        "maximum.rollover" => m.rollover.clone_from(&fm.rollover),
+        _ => return copy_carrier_switch(s, fs, field),
+    }
+    true
+}
+
+/// Copies one of the switches carriers differ on; false when `field` is not one.
+fn copy_carrier_switch(
+    s: &mut crate::model::plan::PlanSettings,
+    fs: &crate::model::plan::PlanSettings,
+    field: &str,
+) -> bool {
+    match field {
+        "settings.denied_billing_by_reason" => {
+            s.denied_billing_by_reason
+                .clone_from(&fs.denied_billing_by_reason);
+        }
+        "settings.code_waiting_replaces_class" => {
+            s.code_waiting_replaces_class = fs.code_waiting_replaces_class;
+        }
+        "settings.write_off_on_downgrade" => s.write_off_on_downgrade = fs.write_off_on_downgrade,
+        "settings.unlisted_substitute" => s.unlisted_substitute = fs.unlisted_substitute,
+        "settings.in_network_cob_limit" => s.in_network_cob_limit = fs.in_network_cob_limit,
+        "settings.own_contract_caps_secondary" => {
+            s.own_contract_caps_secondary = fs.own_contract_caps_secondary;
+        }
+        _ => return false,
+    }
+    true
 }
 
 #[cfg(test)]

@@ -1,16 +1,19 @@
 //! More of the plan form: the benefit year, the classes the deductible is
-//! waived for, the pre-authorisation codes, and the pickers inside a frequency
-//! limit (what it counts per) and an alternate benefit (which teeth).
+//! waived for, the pre-authorisation codes, and which teeth a rule applies to.
 
 use std::path::Path;
 
 use egui::Ui;
 
+use super::plan_list::Typed;
 use super::plan_model::PlanDraft;
-use crate::gui::widgets::commit_edit::{commit_edit, name_combo};
+use super::plan_trial::Env;
+use super::typed::combo;
+use crate::gui::widgets::commit_edit::name_combo;
 use crate::library;
-use crate::model::plan::{BenefitYear, FrequencyScope, FrequencyWindow, ToothCondition};
-use crate::model::{CodeSet, ProcedureClass};
+use crate::model::plan::{BenefitYear, ToothCondition};
+use crate::model::tooth::Tooth;
+use crate::model::{CodeSet, PlanRules, ProcedureClass};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -74,7 +77,7 @@ pub fn waived_ui(ui: &mut Ui, draft: &mut PlanDraft) {
                 .on_hover_text(text)
                 .changed()
             {
-                draft.edit("deductible", |p| {
+                draft.edit("deductible.waived_classes", |p| {
                     let list = &mut p.deductible.waived_classes;
                     list.retain(|c| *c != class);
                     if waived {
@@ -87,85 +90,98 @@ pub fn waived_ui(ui: &mut Ui, draft: &mut PlanDraft) {
     });
 }
 
-/// The pre-authorisation codes ("D2740, D6010-D6199"); the reason when they
-/// cannot be read.
-pub fn preauthorization_ui(ui: &mut Ui, draft: &mut PlanDraft) -> Option<Result<(), String>> {
+/// The pre-authorisation codes ("D2740, D6010-D6199").
+pub fn preauthorization_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
     let value = draft.plan.preauthorization.to_string();
-    let label = "Pre-authorisation codes";
-    let typed = commit_edit(ui, "plan_preauth", label, &value, "none", 320.0)?;
-    Some(parse_codes(&typed).map(|set| {
-        draft.edit("preauthorization", |p| p.preauthorization = set);
-    }))
+    let typed = Typed {
+        label: "Pre-authorisation codes",
+        hint: "none",
+        width: 320.0,
+        field: "preauthorization",
+    };
+    typed.show(ui, draft, env, &value, parse_codes, |p, set| {
+        p.preauthorization = set;
+    });
 }
 
-const SCOPES: [(FrequencyScope, &str); 5] = [
-    (FrequencyScope::Patient, "per patient"),
-    (FrequencyScope::Tooth, "per tooth"),
-    (FrequencyScope::ToothSurface, "per tooth surface"),
-    (FrequencyScope::Quadrant, "per quadrant"),
-    (FrequencyScope::Arch, "per arch"),
+/// The kinds of tooth condition, as picked (a list of teeth is typed beside).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TeethKind {
+    Any,
+    Posterior,
+    Molar,
+    SecondMolar,
+    Listed,
+}
+
+const TEETH: [(TeethKind, &str); 5] = [
+    (TeethKind::Any, "any tooth"),
+    (TeethKind::Posterior, "back teeth"),
+    (TeethKind::Molar, "molars"),
+    (TeethKind::SecondMolar, "second and third molars"),
+    (TeethKind::Listed, "these teeth:"),
 ];
 
-/// What frequency limit `i` counts per.
-pub fn scope_ui(ui: &mut Ui, draft: &mut PlanDraft, i: usize) {
-    let Some(limit) = draft.plan.frequency_limits.get(i) else {
-        return;
-    };
-    let shown = SCOPES
-        .iter()
-        .find(|(s, _)| *s == limit.scope)
-        .map_or("", |(_, t)| t);
-    let label = format!("Scope of {}", limit.name);
-    let mut chosen = None;
-    let response = egui::ComboBox::from_id_salt(("freq_scope", i))
-        .selected_text(shown)
-        .width(110.0)
-        .show_ui(ui, |ui| {
-            for (scope, text) in SCOPES {
-                if ui.selectable_label(shown == text, text).clicked() {
-                    chosen = Some(scope);
-                }
-            }
-        })
-        .response;
-    name_combo(&response, &label, shown);
-    if let Some(scope) = chosen {
-        draft.edit("frequency_limits", |p| p.frequency_limits[i].scope = scope);
+fn teeth_kind(teeth: &ToothCondition) -> TeethKind {
+    match teeth {
+        ToothCondition::Any => TeethKind::Any,
+        ToothCondition::Posterior => TeethKind::Posterior,
+        ToothCondition::Molar => TeethKind::Molar,
+        ToothCondition::SecondMolar => TeethKind::SecondMolar,
+        ToothCondition::Teeth(_) => TeethKind::Listed,
     }
 }
 
-/// Which teeth alternate benefit `i` applies to (a list of teeth is typed in
-/// its section as text).
-pub fn teeth_ui(ui: &mut Ui, draft: &mut PlanDraft, i: usize) {
-    let Some(alternate) = draft.plan.alternate_benefits.get(i) else {
-        return;
-    };
-    let shown = alternate.teeth.label();
-    let label = format!("Teeth of {}", alternate.name);
-    let mut chosen = None;
-    let response = egui::ComboBox::from_id_salt(("alt_teeth", i))
-        .selected_text(shown.as_str())
-        .width(120.0)
-        .show_ui(ui, |ui| {
-            let choices = [
-                ToothCondition::Any,
-                ToothCondition::Posterior,
-                ToothCondition::Molar,
-                ToothCondition::SecondMolar,
-            ];
-            for teeth in choices {
-                let text = teeth.label();
-                if ui.selectable_label(text == shown, text).clicked() {
-                    chosen = Some(teeth);
-                }
-            }
-        })
-        .response;
-    name_combo(&response, &label, &shown);
-    if let Some(teeth) = chosen {
-        draft.edit("alternate_benefits", |p| {
-            p.alternate_benefits[i].teeth = teeth
-        });
+/// Reads "3, 14, 19" as teeth (Universal numbers or primary letters).
+pub fn read_teeth(text: &str) -> Result<Vec<Tooth>, String> {
+    let teeth: Result<Vec<Tooth>, String> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| Tooth::parse(s).map_err(|e| e.to_string()))
+        .collect();
+    let teeth = teeth?;
+    if teeth.is_empty() {
+        return Err("no tooth: expected one or more teeth".into());
+    }
+    Ok(teeth)
+}
+
+/// Which teeth a rule applies to: a kind, and the teeth typed for a list.
+/// `name` is the rule's name (labels "Teeth of {name}"); `put` sets it.
+pub fn teeth_ui(
+    ui: &mut Ui,
+    draft: &mut PlanDraft,
+    env: &Env<'_>,
+    (name, field): (&str, &'static str),
+    teeth: &ToothCondition,
+    put: impl Fn(&mut PlanRules, ToothCondition) + Copy,
+) {
+    ui.label("on");
+    let kind = teeth_kind(teeth);
+    let label = format!("Teeth of {name}");
+    if let Some(new) = combo(ui, "teeth", &label, kind, &TEETH, 140.0) {
+        let condition = match new {
+            TeethKind::Any => ToothCondition::Any,
+            TeethKind::Posterior => ToothCondition::Posterior,
+            TeethKind::Molar => ToothCondition::Molar,
+            TeethKind::SecondMolar => ToothCondition::SecondMolar,
+            // A list starts with the lower first molars, to type over.
+            TeethKind::Listed => ToothCondition::Teeth(read_teeth("19, 30").unwrap_or_default()),
+        };
+        draft.edit(field, |p| put(p, condition));
+    }
+    if let ToothCondition::Teeth(list) = teeth {
+        let value: Vec<String> = list.iter().map(ToString::to_string).collect();
+        let label = format!("Teeth listed for {name}");
+        let typed = Typed {
+            label: &label,
+            hint: "3, 14, 19",
+            width: 110.0,
+            field,
+        };
+        let read = |t: &str| read_teeth(t).map(ToothCondition::Teeth);
+        typed.show(ui, draft, env, &value.join(", "), read, put);
     }
 }
 
@@ -179,17 +195,4 @@ pub fn parse_codes(text: &str) -> Result<CodeSet, String> {
         .collect();
     let ron = format!("[{}]", items.join(", "));
     library::parse_ron(Path::new("codes"), &ron).map_err(|p| p.message)
-}
-
-/// A frequency window in words: "1 per" this.
-pub fn window_text(window: FrequencyWindow) -> String {
-    match window {
-        FrequencyWindow::BenefitYear => "per benefit year".into(),
-        FrequencyWindow::RollingMonths { months, .. } => format!("per {months} months, rolling"),
-        FrequencyWindow::MonthsToTheDay(n) => format!("per {n} months"),
-        FrequencyWindow::MonthsToTheMonth(n) => format!("per {n} months (to the month)"),
-        FrequencyWindow::Days(n) => format!("per {n} days"),
-        FrequencyWindow::Years(n) => format!("per {n} years"),
-        FrequencyWindow::Lifetime => "per lifetime".into(),
-    }
 }

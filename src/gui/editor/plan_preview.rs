@@ -83,7 +83,7 @@ impl Preview {
             .striped(true)
             .column(Column::exact(48.0))
             .column(Column::remainder().clip(true))
-            .columns(Column::exact(76.0), 2)
+            .columns(Column::exact(66.0), 2)
             .header(20.0, |mut h| {
                 for title in ["Code", "", "Plan pays", "Patient"] {
                     h.col(|ui| {

@@ -14,6 +14,7 @@ use super::plan_fields::{self, FormState};
 use super::plan_model::{Checked, PlanDraft};
 use super::plan_preview::Preview;
 use super::plan_templates::{self, TEMPLATES};
+use super::plan_trial::Env;
 use crate::gui::widgets::commit_edit::name;
 use crate::library;
 use crate::model::{Library, TreatmentPlan};
@@ -41,6 +42,9 @@ pub struct PlanWindow {
     pub confirm_delete: Option<String>,
     /// What to do once the user agrees to drop unsaved changes.
     pub pending: Option<Next>,
+    /// Counts the plans put in the form (typing left in a field stays with
+    /// the plan it was typed for).
+    epoch: u64,
 }
 
 /// An action that replaces the plan in the form.
@@ -97,6 +101,7 @@ impl PlanWindow {
     }
 
     fn after_switch(&mut self) {
+        self.epoch += 1;
         self.form = FormState::default();
         self.checked = None;
         self.ask_comments = false;
@@ -141,28 +146,36 @@ impl PlanWindow {
         egui::Window::new("Plans")
             .id(super::plans_window_id())
             .open(&mut open)
-            .default_size([1180.0, height])
+            .default_size([
+                (ctx.content_rect().width() - 40.0).clamp(900.0, 1500.0),
+                height,
+            ])
             .max_height(height)
-            .show(ctx, |ui| {
-                changed = self.body(ui, inputs.library, height - 40.0)
-            });
+            .show(ctx, |ui| changed = self.body(ui, inputs, height - 40.0));
         self.open = open;
         changed
     }
 
-    fn body(&mut self, ui: &mut Ui, library: &Library, height: f32) -> bool {
+    fn body(&mut self, ui: &mut Ui, inputs: &Inputs<'_>, height: f32) -> bool {
+        let library = inputs.library;
         let mut changed = false;
+        // The list narrows on a small screen; the priced plan takes about a
+        // third of the rest (its descriptions stay readable), the form the rest.
+        let total = ui.available_width();
+        let list = if total < 1100.0 { 170.0 } else { 230.0 };
+        let preview = ((total - list) * 0.38).clamp(300.0, 480.0);
+        let width = (total - list - preview - 24.0).max(420.0);
         ui.horizontal_top(|ui| {
-            let size = egui::vec2(230.0, height);
+            let size = egui::vec2(list, height);
             ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_width(list);
                 changed |= self.list_ui(ui, library);
             });
             ui.separator();
-            let width = (ui.available_width() - 330.0).max(420.0);
             let size = egui::vec2(width, height);
             ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                 ui.set_width(width);
-                changed |= self.form_ui(ui, library);
+                changed |= self.form_ui(ui, inputs);
             });
             ui.separator();
             ui.vertical(|ui| self.preview.ui(ui));
@@ -174,7 +187,7 @@ impl PlanWindow {
         let response = ui.add(
             TextEdit::singleline(&mut self.search)
                 .hint_text("name, carrier or id")
-                .desired_width(220.0),
+                .desired_width(ui.available_width() - 8.0),
         );
         name(
             &response,
@@ -354,7 +367,8 @@ impl PlanWindow {
         }
     }
 
-    fn form_ui(&mut self, ui: &mut Ui, library: &Library) -> bool {
+    fn form_ui(&mut self, ui: &mut Ui, inputs: &Inputs<'_>) -> bool {
+        let library = inputs.library;
         let mut saved = false;
         ui.horizontal(|ui| {
             let Some(draft) = &mut self.draft else {
@@ -399,10 +413,17 @@ impl PlanWindow {
         if let Some(checked) = checked {
             checked_ui(ui, checked);
         }
+        let env = Env {
+            library,
+            today: inputs.today,
+            checked,
+        };
         egui::ScrollArea::vertical()
             .id_salt("plan_form")
             .show(ui, |ui| {
-                plan_fields::form_ui(ui, draft, library, &mut self.form, checked);
+                ui.push_id(self.epoch, |ui| {
+                    plan_fields::form_ui(ui, draft, &env, &mut self.form);
+                });
             });
         saved
     }
