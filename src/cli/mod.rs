@@ -318,7 +318,8 @@ fn estimate(
     let input = EstimateInput::from_document(lib, doc, option, as_of)
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let result = engine::estimate(&input);
-    let notes = engine::coding::check(input.coding, input.option, &doc.patient);
+    let year = engine::coding::benefit_year(lib, &doc.coverage);
+    let notes = engine::coding::check(input.coding, input.option, &doc.patient, year);
     let names = names(lib);
     let table = report::EstimateTable::new(input.option, &result, &notes, &names);
     let remaining = report::RemainingBenefits::new(&result, &names);

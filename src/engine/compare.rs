@@ -384,7 +384,10 @@ fn price_scenarios(
             .collect();
         let notes = notes
             .entry(option.id)
-            .or_insert_with(|| coding::check(&library.coding.checks, option, &plan.patient))
+            .or_insert_with(|| {
+                let year = coding::benefit_year(library, &plan.coverage);
+                coding::check(&library.coding.checks, option, &plan.patient, year)
+            })
             .clone();
         results.push(ScenarioResult {
             scenario: scenario.clone(),

@@ -38,7 +38,7 @@ pub fn decide(
     let mut outcomes = vec![Outcome::Covered; services.len()];
     let bundled = bundling(payer, services, order);
     let limit_lines = LimitLines::new(payer, services, order);
-    let coding = coding::denials(input.coding, input.option, input.patient);
+    let coding = coding::denials(input.coding, input.option, input.patient, plan.benefit_year);
     for (position, &i) in order.iter().enumerate() {
         let Some(s) = services.get(i) else { continue };
         let dos = s.dos(basis);

@@ -60,7 +60,12 @@ impl EstimateCache {
             .map(|o| {
                 (
                     o.id,
-                    coding::check(&library.coding.checks, o, &plan.patient),
+                    coding::check(
+                        &library.coding.checks,
+                        o,
+                        &plan.patient,
+                        coding::benefit_year(library, &plan.coverage),
+                    ),
                 )
             })
             .collect();

@@ -96,7 +96,12 @@ fn an_office_adds_a_check_by_writing_a_file() {
         &visit(1, "2026-12-01", r#"(code: "D2740", tooth: "8")"#),
         "",
     );
-    let notes = coding::check(&lib.coding.checks, &crown.options[0], &crown.patient);
+    let notes = coding::check(
+        &lib.coding.checks,
+        &crown.options[0],
+        &crown.patient,
+        Default::default(),
+    );
     let office: Vec<&str> = notes
         .iter()
         .filter(|n| n.rule == "OFFICE1")
@@ -112,6 +117,11 @@ fn an_office_adds_a_check_by_writing_a_file() {
         ),
         "",
     );
-    let notes = coding::check(&lib.coding.checks, &noted.options[0], &noted.patient);
+    let notes = coding::check(
+        &lib.coding.checks,
+        &noted.options[0],
+        &noted.patient,
+        Default::default(),
+    );
     assert!(notes.iter().all(|n| n.rule != "OFFICE1"));
 }

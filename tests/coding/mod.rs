@@ -14,6 +14,7 @@ use std::path::Path;
 use ferrule::engine::coding::{self, CodingNote};
 use ferrule::library;
 use ferrule::model::TreatmentPlan;
+use ferrule::model::plan::BenefitYear;
 
 /// A treatment plan with one option made of `visits` (RON visit tuples) and the
 /// patient's `history` (RON history entries).
@@ -32,8 +33,14 @@ pub fn visit(id: u32, date: &str, lines: &str) -> String {
 
 /// The built-in checks' notes for the plan.
 pub fn notes(plan: &TreatmentPlan) -> Vec<CodingNote> {
+    notes_in(plan, BenefitYear::Calendar)
+}
+
+/// The built-in checks' notes for the plan when its first plan's benefit year is
+/// `year`.
+pub fn notes_in(plan: &TreatmentPlan, year: BenefitYear) -> Vec<CodingNote> {
     let checks = library::sample().coding.checks;
-    coding::check(&checks, &plan.options[0], &plan.patient)
+    coding::check(&checks, &plan.options[0], &plan.patient, year)
 }
 
 /// (line number, rule) of every note of `rule`.

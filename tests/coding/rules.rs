@@ -3,7 +3,9 @@
 
 use ferrule::model::coding::Severity;
 
-use super::{fired, notes, plan, visit};
+use super::{fired, notes, notes_in, plan, visit};
+use ferrule::engine::coding::CodingNote;
+use ferrule::model::plan::BenefitYear;
 
 fn one_visit(lines: &str) -> ferrule::model::TreatmentPlan {
     plan(&visit(1, "2026-12-01", lines), "")
@@ -140,6 +142,38 @@ fn bu16_buildup_and_crown_in_different_years_or_far_apart() {
         "",
     );
     assert_eq!(fired(&near, "BU16"), Vec::<usize>::new());
+}
+
+/// BU16 reads "year" as the first plan's benefit year. Under a plan year starting
+/// in July, Jun 20 and Jul 5 (15 days apart) are in different benefit years;
+/// Dec 20 and Jan 5 (16 days apart) are in the same one (near miss), although
+/// their calendar years differ.
+#[test]
+fn bu16_uses_the_plans_benefit_year() {
+    let july = BenefitYear::PlanYear { start_month: 7 };
+    let across = plan(
+        &(visit(1, "2026-06-20", r#"(code: "D2950", tooth: "19")"#)
+            + &visit(2, "2026-07-05", r#"(code: "D2740", tooth: "19")"#)),
+        "",
+    );
+    let rules = |notes: Vec<CodingNote>| -> Vec<usize> {
+        notes
+            .iter()
+            .filter(|n| n.rule == "BU16")
+            .map(|n| n.number)
+            .collect()
+    };
+    assert_eq!(rules(notes_in(&across, july)), [1]);
+    assert_eq!(
+        rules(notes_in(&across, BenefitYear::Calendar)),
+        Vec::<usize>::new()
+    );
+    let new_year = plan(
+        &(visit(1, "2026-12-20", r#"(code: "D2950", tooth: "19")"#)
+            + &visit(2, "2027-01-05", r#"(code: "D2740", tooth: "19")"#)),
+        "",
+    );
+    assert_eq!(rules(notes_in(&new_year, july)), Vec::<usize>::new());
 }
 
 #[test]

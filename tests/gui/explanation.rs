@@ -45,7 +45,12 @@ fn coding_notes_show_with_the_line_and_the_fee_can_be_overridden() {
     h.run();
     let (_, plan) = sample("buildup-crown-19.ron");
     let checks = library::sample().coding.checks;
-    let notes = ferrule::engine::coding::check(&checks, &plan.options[0], &plan.patient);
+    let notes = ferrule::engine::coding::check(
+        &checks,
+        &plan.options[0],
+        &plan.patient,
+        Default::default(),
+    );
     let buildup = plan.options[0].visits[0].lines[0].id;
     let mine: Vec<_> = notes.iter().filter(|n| n.line == buildup).collect();
     assert!(!mine.is_empty(), "the sample's buildup has coding notes");

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::model::coding::{Codes, Condition};
+use crate::model::plan::BenefitYear;
 use crate::model::{CdtCode, Patient, PlannedLine, TreatmentOption};
 
 /// One planned line as the checks see it.
@@ -28,11 +29,14 @@ pub struct Chart<'a> {
     /// Dates of the visits that look like a delivery: named so, or with no
     /// line of their own (a seat visit the crown is completed at).
     seat_visits: Vec<NaiveDate>,
+    /// The benefit year "the same year" means (the first plan's; calendar
+    /// without coverage).
+    year: BenefitYear,
 }
 
 impl<'a> Chart<'a> {
     /// The chart of `option` for `patient`.
-    pub fn new(option: &'a TreatmentOption, patient: &'a Patient) -> Chart<'a> {
+    pub fn new(option: &'a TreatmentOption, patient: &'a Patient, year: BenefitYear) -> Chart<'a> {
         let mut lines = Vec::new();
         for visit in &option.visits {
             for line in &visit.lines {
@@ -59,6 +63,16 @@ impl<'a> Chart<'a> {
             lines,
             patient,
             seat_visits,
+            year,
+        }
+    }
+
+    /// The benefit year `date` falls in, named by the calendar year it starts in.
+    fn benefit_year(&self, date: NaiveDate) -> i32 {
+        if date.month() >= self.year.start_month() {
+            date.year()
+        } else {
+            date.year() - 1
         }
     }
 
@@ -83,7 +97,7 @@ impl<'a> Chart<'a> {
                 .any(|o| (o.date - l.date).num_days().unsigned_abs() > u64::from(*days)),
             Condition::SameToothOtherYear(codes) => self
                 .others(l, codes)
-                .any(|o| o.date.year() != l.date.year()),
+                .any(|o| self.benefit_year(o.date) != self.benefit_year(l.date)),
             Condition::PrimaryTooth => l.line.tooth.is_some_and(|t| t.is_primary()),
             Condition::MarkedRemake => l.line.remake,
             Condition::HasNote => !note().is_empty(),

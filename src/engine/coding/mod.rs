@@ -8,7 +8,8 @@ mod chart;
 use serde::Serialize;
 
 use crate::model::coding::{CodingCheck, Severity, fill_in};
-use crate::model::{LineId, Patient, TreatmentOption};
+use crate::model::plan::BenefitYear;
+use crate::model::{Coverage, Library, LineId, Patient, TreatmentOption};
 use chart::{Chart, Planned};
 
 /// How a note reads in lists: a warning to act on, or a reminder.
@@ -53,14 +54,25 @@ impl CodingNote {
     }
 }
 
+/// The benefit year the checks mean by "the same year" (BU16): the first
+/// plan's, the calendar year without one.
+pub fn benefit_year(library: &Library, coverage: &[Coverage]) -> BenefitYear {
+    coverage
+        .first()
+        .and_then(|c| library.plans.get(&c.plan))
+        .map(|p| p.benefit_year)
+        .unwrap_or_default()
+}
+
 /// Coding notes for every line of `option`, line by line in plan order, each
-/// line's notes in check order.
+/// line's notes in check order; `year` is the benefit year of the first plan.
 pub fn check(
     checks: &[CodingCheck],
     option: &TreatmentOption,
     patient: &Patient,
+    year: BenefitYear,
 ) -> Vec<CodingNote> {
-    let chart = Chart::new(option, patient);
+    let chart = Chart::new(option, patient, year);
     let mut notes = Vec::new();
     for l in &chart.lines {
         notes.extend(
@@ -79,9 +91,10 @@ pub fn denials(
     checks: &[CodingCheck],
     option: &TreatmentOption,
     patient: &Patient,
+    year: BenefitYear,
 ) -> Vec<CodingNote> {
     let mut seen = Vec::new();
-    check(checks, option, patient)
+    check(checks, option, patient, year)
         .into_iter()
         .filter(|n| n.severity == Severity::Denied)
         .filter(|n| {
