@@ -22,6 +22,7 @@ mod keyboard;
 mod kill;
 mod layout;
 mod library_watch;
+mod mouse_frames;
 mod ortho_schedule;
 mod overwrite;
 mod patients;
