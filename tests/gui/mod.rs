@@ -18,6 +18,7 @@ mod fee_csv;
 mod files;
 mod focus;
 mod handout;
+mod history_rows;
 mod keyboard;
 mod kill;
 mod layout;

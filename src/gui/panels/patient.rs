@@ -207,14 +207,40 @@ fn history_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Ou
     }
 }
 
-/// The entries on record, each with Edit and Delete.
+/// History rows in view at once; a longer history scrolls in its own box.
+const HISTORY_ROWS_IN_VIEW: usize = 12;
+
+/// The entries on record, each with Edit and Delete. Only the rows in view are
+/// laid out, so a history of thousands of entries costs what a dozen do.
 fn history_grid_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, panel: &mut PatientPanel, out: Out<'_>) {
+    let history = &ctx.plan.patient.history;
+    let row_height = ui.spacing().interact_size.y;
+    let in_view = history.len().min(HISTORY_ROWS_IN_VIEW) as f32;
+    let max_height = in_view * (row_height + ui.spacing().item_spacing.y);
+    egui::ScrollArea::vertical()
+        .id_salt("history_rows")
+        .max_height(max_height)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, history.len(), |ui, rows| {
+            history_rows_ui(ui, ctx, panel, out, rows);
+        });
+}
+
+/// The history entries at `rows` (indexes into the history), as grid rows.
+fn history_rows_ui(
+    ui: &mut Ui,
+    ctx: &PanelCtx<'_>,
+    panel: &mut PatientPanel,
+    out: Out<'_>,
+    rows: std::ops::Range<usize>,
+) {
     let history = &ctx.plan.patient.history;
     Grid::new("history_grid")
         .num_columns(5)
         .striped(true)
+        .min_row_height(ui.spacing().interact_size.y)
         .show(ui, |ui| {
-            for (i, entry) in history.iter().enumerate() {
+            for (i, entry) in history.iter().enumerate().skip(rows.start).take(rows.len()) {
                 ui.label(entry.code.to_string())
                     .on_hover_text(ctx.library.catalogue.name_of(entry.code));
                 ui.label(entry.tooth.map(|t| format!("#{t}")).unwrap_or_default());
