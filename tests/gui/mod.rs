@@ -24,6 +24,7 @@ mod layout;
 mod library_watch;
 mod ortho_schedule;
 mod overwrite;
+mod own_amounts;
 mod patients;
 mod plan_rules;
 mod practice;
