@@ -28,6 +28,7 @@ mod own_amounts;
 mod patients;
 mod plan_rules;
 mod practice;
+mod practice_providers;
 mod print;
 mod quick_entry;
 mod recovery;
