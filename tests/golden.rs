@@ -44,16 +44,18 @@ fn stem(path: &Path) -> String {
     path.file_stem().unwrap().to_string_lossy().into_owned()
 }
 
-/// Runs the real binary against the shipped library; stdout, with the exit code
+/// Runs the real binary against the shipped library, with an empty private home;
+/// stdout, with the exit code
 /// appended when it is not 0 and stderr when there is any.
 fn ferrule(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ferrule"));
+    command
         .args(args)
         .args(["--library", ".", "--as-of", AS_OF])
-        .current_dir(root())
-        .env_remove("FERRULE_LIBRARY")
-        .output()
-        .expect("run ferrule");
+        .current_dir(root());
+    // The developer's own practice settings must not change a golden.
+    let _home = super::util::private_home(&mut command);
+    let out = command.output().expect("run ferrule");
     let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
     let code = out.status.code().unwrap_or(-1);
     if code != 0 {

@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::util::PrivateHome;
+
 use chrono::NaiveDate;
 use ferrule::engine;
 use ferrule::export::{HandoutPrintout, Paper, layout_handout};
@@ -165,6 +167,7 @@ fn ferrule_print_options_all_writes_the_handout_pdf() {
     std::fs::create_dir_all(&dir).unwrap();
     let pdf = dir.join("handout.pdf");
     let out = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .private_home()
         .args([
             "print",
             "assets/samples/buildup-crown-19.ron",
@@ -199,6 +202,7 @@ fn ferrule_print_options_all_writes_the_handout_pdf() {
 fn ferrule_print_needs_an_output_or_a_printer_and_one_option_choice() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_ferrule"))
+            .private_home()
             .args(["print", "assets/samples/buildup-crown-19.ron"])
             .args(args)
             .current_dir(root())
@@ -245,6 +249,7 @@ fn ferrule_print_language_es_prints_the_estimate_in_spanish() {
     std::fs::create_dir_all(&dir).unwrap();
     let pdf = dir.join("estimate-es.pdf");
     let out = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .private_home()
         .args([
             "print",
             "assets/samples/buildup-crown-19.ron",

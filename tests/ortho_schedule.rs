@@ -220,3 +220,29 @@ fn the_ortho_sample_prints_its_schedule() {
     );
     assert!(printed.ortho.is_empty());
 }
+
+/// Item 8 as printed by `ferrule estimate`: the schedule is part of the estimate,
+/// so it comes before the closing "not a guarantee" line, which stays last.
+#[test]
+fn cli_prints_the_schedule_before_the_disclaimer() {
+    let (code, out, err) = crate::util::ferrule(&[
+        "estimate",
+        "assets/samples/ortho-case.ron",
+        "--library",
+        ".",
+        "--as-of",
+        "2026-11-23",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let schedule = out
+        .find("Orthodontic payment schedule")
+        .expect("schedule printed");
+    let disclaimer = out
+        .find("This is an estimate, not a guarantee of payment.")
+        .expect("disclaimer printed");
+    assert!(schedule < disclaimer, "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("This is an estimate, not a guarantee of payment.")
+    );
+}

@@ -353,3 +353,45 @@ fn practice_settings_check_their_providers() {
     let fine = r#"(providers: [(id: "a", name: "A")], default_provider: "a")"#;
     assert!(ferrule::library::practice::parse(path, fine).is_ok());
 }
+
+/// Why the tests that run `ferrule` give it an empty private home: a practice
+/// settings file in the user's config folder reprices lines (here a default
+/// provider with their own office fees for D3330), so a developer's own file
+/// would change golden outputs. With the private home it cannot.
+#[test]
+fn a_practice_file_in_the_home_would_change_the_estimate() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config");
+    std::fs::create_dir_all(config.join("ferrule")).unwrap();
+    std::fs::write(
+        config.join("ferrule/practice.ron"),
+        r#"(
+    providers: [(id: "dr-okafor", name: "Dr. Emeka Okafor", kind: Specialist, office_fee_schedule: "specialist-office-2026")],
+    default_provider: "dr-okafor",
+)"#,
+    )
+    .unwrap();
+    let args = [
+        "estimate",
+        "assets/samples/post-core-rct.ron",
+        "--library",
+        ".",
+        "--as-of",
+        "2026-11-23",
+    ];
+    let with_file = std::process::Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FERRULE_LIBRARY")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", &config)
+        .output()
+        .unwrap();
+    let with_file = String::from_utf8_lossy(&with_file.stdout).into_owned();
+    let (code, isolated, err) = crate::util::ferrule(&args);
+    assert_eq!(code, 0, "{err}");
+    assert_ne!(
+        with_file, isolated,
+        "the practice file reprices the root canal"
+    );
+}

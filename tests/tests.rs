@@ -22,6 +22,7 @@ mod import271;
 mod library;
 mod next_year;
 mod ortho_schedule;
+mod plan_summary;
 mod print;
 mod print_pages;
 mod printer;

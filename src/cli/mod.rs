@@ -332,10 +332,10 @@ fn estimate(
         }
         Format::Table => {
             let title = report::text::estimate_title(&doc.patient.name, &table, as_of);
-            out(&report::text::estimate(&title, &table, &remaining, explain));
             let staff = (crate::model::Language::English, false);
             let ortho = report::ortho::ortho_views(input.option, &result, &names, staff);
-            out(&report::text::ortho(&ortho));
+            let text = report::text::estimate(&title, &table, &remaining, explain, &ortho);
+            out(&text);
             if doc.coverage.len() > 1 {
                 let order = engine::payer_order::suggest(&doc.coverage, |id| lib.plans.get(id));
                 let summary = report::PayerOrderSummary::new(&doc.coverage, &order);

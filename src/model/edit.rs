@@ -157,6 +157,9 @@ pub enum Edit {
     /// frequency count and percentage; both None removes it, its reason kept
     /// otherwise).
     CoverageException(usize, CdtCode, Option<u32>, Option<Percent>),
+    /// Sets the rollover bank of the coverage at this position (as it stood when
+    /// the benefit year containing the estimate date began).
+    CoverageRolloverBank(usize, Cents),
 }
 
 /// Which benefit year amounts used are for, seen from the estimate date.
@@ -302,6 +305,7 @@ impl TreatmentPlan {
             Edit::CoverageException(i, code, frequency, percent) => {
                 set_exception(self.coverage_mut(*i)?, *code, *frequency, *percent);
             }
+            Edit::CoverageRolloverBank(i, bank) => self.coverage_mut(*i)?.rollover_bank = *bank,
             Edit::AddOption(option) => return Ok(self.add_option(option)),
             Edit::RenameOption(id, name) => {
                 self.option_mut(*id).ok_or(EditError::NoOption(*id))?.name =

@@ -38,12 +38,13 @@ pub fn comparison_title(patient: &str, as_of: NaiveDate) -> String {
     format!("{patient} — compare — as of {}", fmt::iso_date(as_of))
 }
 
-/// The estimate table, benefits remaining, every coding note, the steps behind every number when `explain`, and the disclaimer.
+/// The estimate table, benefits remaining, every coding note, the steps behind every number when `explain`, the orthodontic payment schedules, and the disclaimer.
 pub fn estimate(
     title: &str,
     table: &EstimateTable,
     remaining: &RemainingBenefits,
     explain: bool,
+    ortho_views: &[crate::report::ortho::OrthoView],
 ) -> String {
     let mut out = format!("{title}\n");
     let columns = table.columns(ColumnSet::CommandLine);
@@ -71,6 +72,8 @@ pub fn estimate(
             }
         }
     }
+    // The schedule is part of the estimate, so the disclaimer comes after it.
+    out.push_str(&ortho(ortho_views));
     let _ = writeln!(out, "\n{DISCLAIMER}");
     out
 }

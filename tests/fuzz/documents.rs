@@ -25,7 +25,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 
 use super::{shipped, unsound};
-use crate::util::d;
+use crate::util::{PrivateHome, d};
 
 /// Every tooth name: permanent, primary and a few supernumerary teeth.
 fn teeth() -> Vec<Tooth> {
@@ -538,6 +538,7 @@ proptest! {
         let root = crate::library::root();
         for (option, estimate) in plan.options.iter().zip(&estimates) {
             let out = std::process::Command::new(env!("CARGO_BIN_EXE_ferrule"))
+            .private_home()
                 .arg("estimate")
                 .arg(&path)
                 .args(["--option", &option.id.to_string(), "--as-of", &as_of.to_string()])

@@ -14,6 +14,7 @@ use ferrule::library::{self, parse_catalogue, parse_treatment_plan};
 use ferrule::model::SourceFile;
 
 use super::{ron_files, shipped_schedules, source};
+use crate::util::PrivateHome;
 
 const DIR: &str = "tests/library/broken";
 
@@ -851,6 +852,7 @@ fn library_with(dir: &std::path::Path, name: &str, planted: Planted) {
 fn ferrule_with_timeout(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .private_home()
         .args(args)
         .current_dir(super::root())
         .env_remove("FERRULE_LIBRARY")

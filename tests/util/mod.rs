@@ -368,12 +368,12 @@ pub fn remaining<'e>(estimate: &'e Estimate, plan: &str, year_start: &str) -> &'
 }
 
 /// Runs the real `ferrule` binary from the repository folder (no
-/// `FERRULE_LIBRARY`): its exit code, stdout and stderr.
+/// `FERRULE_LIBRARY`, an empty private home): its exit code, stdout and stderr.
 pub fn ferrule(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ferrule"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("FERRULE_LIBRARY")
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ferrule"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    let _home = private_home(&mut command);
+    let out = command
         .output()
         .unwrap_or_else(|e| panic!("run ferrule: {e}"));
     (
@@ -392,5 +392,40 @@ pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if path.extension().is_some_and(|e| e == "rs") {
             out.push(path);
         }
+    }
+}
+
+/// Points `command`'s home and XDG folders into a fresh empty folder, so the
+/// developer's own practice settings (providers, default provider, logo) or data
+/// folder can never change what `ferrule` prints. Keep the returned folder alive
+/// until the command has run.
+pub fn private_home(command: &mut std::process::Command) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("temp home: {e}"));
+    let path = home.path();
+    command
+        .env("HOME", path)
+        .env("XDG_CONFIG_HOME", path.join("config"))
+        .env("XDG_DATA_HOME", path.join("data"))
+        .env("XDG_STATE_HOME", path.join("state"))
+        .env_remove("FERRULE_LIBRARY");
+    home
+}
+
+/// [`private_home`] for a command built in one chain: the home is one empty
+/// folder under Cargo's test scratch folder, shared by the commands that only
+/// read their settings.
+pub trait PrivateHome {
+    /// Points the home and XDG folders at the shared empty folder.
+    fn private_home(&mut self) -> &mut Self;
+}
+
+impl PrivateHome for std::process::Command {
+    fn private_home(&mut self) -> &mut Self {
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-home");
+        std::fs::create_dir_all(&home).unwrap_or_else(|e| panic!("empty home: {e}"));
+        self.env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
     }
 }

@@ -3,6 +3,7 @@
 //! marked required), what is used this benefit year and the next, and the card.
 
 mod card;
+mod own_amounts;
 pub mod picker;
 mod years;
 
@@ -95,6 +96,7 @@ fn coverage_ui(ui: &mut Ui, ctx: &PanelCtx<'_>, i: usize, coverage: &Coverage, o
             ui.end_row();
         });
     years::years_ui(ui, ctx, i, coverage, out);
+    own_amounts::own_amounts_ui(ui, ctx, i, coverage, out);
     egui::CollapsingHeader::new("Insurance card")
         .id_salt(("card", i))
         .show(ui, |ui| card::card_ui(ui, ctx, i, coverage, out));

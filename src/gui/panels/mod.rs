@@ -21,6 +21,7 @@ pub mod payer_order;
 pub mod plan;
 pub mod plan_rules;
 pub mod practice;
+pub mod practice_providers;
 pub mod print;
 pub mod problems;
 pub mod provider_picker;

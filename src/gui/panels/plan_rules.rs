@@ -17,11 +17,7 @@ use crate::report::plan_summary::{Block, PlanContext, PlanSummary, SummaryLine};
 /// Coverage, deductible and maximums start open. Ids are salted with the plan id,
 /// so two plans can be shown side by side.
 pub fn plan_rules_ui(ui: &mut Ui, plan: &PlanRules, library: &Library) {
-    let context = PlanContext {
-        schedule: library.fee_schedules.get(plan.network.schedule_id()),
-        source: library.plan_source(&plan.id),
-        catalogue: &library.catalogue,
-    };
+    let context = PlanContext::of(plan, library);
     let summary = PlanSummary::new(plan, context);
     ui.push_id(("plan_rules", plan.id.as_str()), |ui| {
         ui.heading(&summary.title);

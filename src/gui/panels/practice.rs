@@ -54,9 +54,9 @@ pub struct PracticeWindow {
     pub error: Option<String>,
     /// Opened by the first print: asks for the details and offers "Later".
     pub first_print: bool,
-    /// The providers, kept as read (edited in the settings file) so a save keeps them.
+    /// The providers, as edited (see `practice_providers`).
     pub providers: Vec<crate::model::provider::Provider>,
-    /// The default provider, kept as read.
+    /// The default provider, as chosen.
     pub default_provider: Option<String>,
 }
 
@@ -112,8 +112,8 @@ impl PracticeWindow {
             logo: optional(&self.logo).map(PathBuf::from),
             date_style: self.date_style,
             patients_folder: optional(&self.patients_folder).map(PathBuf::from),
-            providers: self.providers.clone(),
-            default_provider: self.default_provider.clone(),
+            providers: super::practice_providers::trimmed(&self.providers),
+            default_provider: optional(self.default_provider.as_deref().unwrap_or_default()),
         }
     }
 }
@@ -139,6 +139,11 @@ pub fn practice_window_ui(ctx: &egui::Context, window: &mut PracticeWindow, out:
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| fields_ui(ui, window));
+            super::practice_providers::providers_ui(
+                ui,
+                &mut window.providers,
+                &mut window.default_provider,
+            );
             match &window.path {
                 Some(path) => {
                     ui.label(RichText::new(format!("Saved to {}", path.display())).weak())

@@ -3,15 +3,19 @@
 //! bundling, coordination of benefits and the smaller settings). The screen
 //! draws it; nothing here draws.
 
+pub mod benefit_rows;
+pub mod carrier_settings;
+pub mod schedules;
 pub mod words;
 
 use std::path::Path;
 
+use crate::model::code_group::CodeGroups;
 use crate::model::plan::{
-    CobMethod, DateOfServiceBasis, DeductiblePeriod, DeductiblePlacement, DeniedBilling,
-    FamilyDeductibleModel, MissingToothDenial,
+    CobMethod, DateOfServiceBasis, DeductiblePeriod, DeductiblePlacement, FamilyDeductibleModel,
+    MissingToothDenial,
 };
-use crate::model::{CdtCode, CodeCatalogue, FeeSchedule, PlanRules, ProcedureClass};
+use crate::model::{CdtCode, CodeCatalogue, FeeSchedule, Library, PlanRules, ProcedureClass};
 use crate::money::Rounding;
 use crate::report::fmt::{capitalized, dollars as money, plural, yes_no};
 
@@ -98,6 +102,27 @@ pub struct PlanContext<'a> {
     pub source: Option<&'a Path>,
     /// Code names.
     pub catalogue: &'a CodeCatalogue,
+    /// The library's code groups, for their names.
+    pub groups: &'a CodeGroups,
+    /// The plan's fixed-benefit schedule, when it names one the library has.
+    pub fixed_benefits: Option<&'a FeeSchedule>,
+    /// The plan's copay schedule, when it names one the library has.
+    pub copays: Option<&'a FeeSchedule>,
+}
+
+impl<'a> PlanContext<'a> {
+    /// Everything the summary of `plan` shows, taken from `library`.
+    pub fn of(plan: &PlanRules, library: &'a Library) -> PlanContext<'a> {
+        let schedule = |id: Option<&str>| id.and_then(|id| library.fee_schedules.get(id));
+        PlanContext {
+            schedule: library.fee_schedules.get(plan.network.schedule_id()),
+            source: library.plan_source(&plan.id),
+            catalogue: &library.catalogue,
+            groups: &library.code_groups,
+            fixed_benefits: schedule(plan.fixed_benefits.as_deref()),
+            copays: schedule(plan.copays.as_deref()),
+        }
+    }
 }
 
 fn section(title: &'static str, open: bool, blocks: Vec<Block>) -> SummarySection {
@@ -124,10 +149,18 @@ fn listed(
 impl PlanSummary {
     /// The summary of `plan`.
     pub fn new(plan: &PlanRules, context: PlanContext<'_>) -> PlanSummary {
+        let mut coverage = coverage(plan, context.catalogue);
+        coverage.extend(benefit_rows::group_coverage(plan, context.groups));
+        let mut deductible = deductible(plan);
+        deductible.extend(benefit_rows::separate_deductibles(plan, context.groups));
         let mut sections = vec![
-            section("Coverage", true, coverage(plan, context.catalogue)),
-            section("Deductible", true, deductible(plan)),
-            section("Maximums", true, vec![Block::Facts(maximums(plan))]),
+            section("Coverage", true, coverage),
+            section("Deductible", true, deductible),
+            section(
+                "Maximums",
+                true,
+                vec![Block::Facts(maximums(plan, context.groups))],
+            ),
             section("Waiting periods", false, waiting_periods(plan)),
             section("Age limits", false, age_limits(plan)),
             section("Frequency limits", false, frequency_limits(plan)),
@@ -139,6 +172,13 @@ impl PlanSummary {
         ];
         if !plan.dhmo_upgrades.is_empty() {
             sections.push(section("Extra charges", false, extra_charges(plan)));
+        }
+        let catalogue = context.catalogue;
+        if let Some(blocks) = schedules::fixed_benefits(plan, context.fixed_benefits, catalogue) {
+            sections.push(section("Fixed benefits", false, blocks));
+        }
+        if let Some(blocks) = schedules::copays(plan, context.copays, catalogue) {
+            sections.push(section("Copays", false, blocks));
         }
         sections.push(section("As secondary payer", false, cob(plan)));
         sections.push(section("Settings", false, settings(plan)));
@@ -172,7 +212,7 @@ fn facts(plan: &PlanRules, context: PlanContext<'_>) -> Vec<SummaryLine> {
 }
 
 /// A percentage line; zero reads "not covered", muted.
-fn percentage(label: String, percent: Option<crate::money::Percent>) -> SummaryLine {
+pub(crate) fn percentage(label: String, percent: Option<crate::money::Percent>) -> SummaryLine {
     match percent {
         Some(p) if !p.is_zero() => SummaryLine::new(label, p.to_string()),
         _ => SummaryLine {
@@ -206,7 +246,7 @@ fn coverage(plan: &PlanRules, catalogue: &CodeCatalogue) -> Vec<Block> {
 }
 
 /// "D1351 Sealant" (the catalogue's name when the code is in it).
-fn code_with_name(code: CdtCode, catalogue: &CodeCatalogue) -> String {
+pub(crate) fn code_with_name(code: CdtCode, catalogue: &CodeCatalogue) -> String {
     match catalogue.get(code) {
         Some(info) => format!("{code} {}", info.name),
         None => code.to_string(),
@@ -216,7 +256,12 @@ fn code_with_name(code: CdtCode, catalogue: &CodeCatalogue) -> String {
 fn deductible(plan: &PlanRules) -> Vec<Block> {
     let d = &plan.deductible;
     if d.individual.is_zero() && d.family.is_none() {
-        return vec![Block::Empty("No deductible.")];
+        let none = if d.separate.is_empty() {
+            "No deductible."
+        } else {
+            "No general deductible."
+        };
+        return vec![Block::Empty(none)];
     }
     let family = match (d.family, d.family_model) {
         (None, _) => "no family cap".to_string(),
@@ -254,7 +299,7 @@ fn deductible(plan: &PlanRules) -> Vec<Block> {
     ])]
 }
 
-fn maximums(plan: &PlanRules) -> Vec<SummaryLine> {
+fn maximums(plan: &PlanRules, groups: &CodeGroups) -> Vec<SummaryLine> {
     let m = &plan.maximum;
     let mut lines = vec![
         SummaryLine::new(
@@ -277,16 +322,11 @@ fn maximums(plan: &PlanRules) -> Vec<SummaryLine> {
         ),
     ];
     for cm in &m.class_maximums {
-        let period = match cm.period {
-            DeductiblePeriod::BenefitYear => "per benefit year",
-            DeductiblePeriod::Lifetime => "per lifetime",
-        };
-        let value = format!(
-            "{} {period}, for {}",
-            money(cm.amount),
-            classes_words(&cm.classes)
-        );
+        let value = benefit_rows::class_maximum_words(cm, groups);
         lines.push(SummaryLine::new(cm.name.clone(), value));
+    }
+    if let Some(rollover) = &m.rollover {
+        lines.push(benefit_rows::rollover_line(rollover));
     }
     lines
 }
@@ -448,15 +488,12 @@ fn settings(plan: &PlanRules) -> Vec<Block> {
         DateOfServiceBasis::Completion => "Completion (crown seat, denture delivery)",
         DateOfServiceBasis::Start => "Start (crown prep)",
     };
-    let denied = match s.denied_lines_billed_at {
-        DeniedBilling::ContractedFee => "The contracted fee",
-        DeniedBilling::OfficeFee => "The office fee",
-    };
+    let denied = carrier_settings::denied_billing_words(s);
     let rounding = match plan.rounding {
         Rounding::HalfUp => "Half a cent rounds up",
         Rounding::HalfEven => "Half a cent rounds to the even cent",
     };
-    vec![Block::Facts(vec![
+    let mut lines = vec![
         SummaryLine::new("Multi-visit work dated at", date),
         SummaryLine::new(
             "Write-off after the maximum",
@@ -468,5 +505,7 @@ fn settings(plan: &PlanRules) -> Vec<Block> {
             yes_no(s.write_off_when_secondary),
         ),
         SummaryLine::new("Rounding", rounding),
-    ])]
+    ];
+    lines.extend(carrier_settings::switch_lines(s));
+    vec![Block::Facts(lines)]
 }
