@@ -248,10 +248,11 @@ fn merge<K: Ord + Clone>(
 impl PlanPatch {
     /// This plan laid over its resolved `base`: the ordinary plan and what it
     /// inherited. `chain` is the base's own ancestors (nearest first).
-    pub fn resolve(self, base: &PlanRules, base_chain: &[String]) -> (PlanRules, Derivation) {
-        let based_on = self.based_on.unwrap_or_else(|| base.id.clone());
+    pub fn resolve(mut self, base: &PlanRules, base_chain: &[String]) -> (PlanRules, Derivation) {
+        let based_on = self.based_on.take().unwrap_or_else(|| base.id.clone());
         let mut plan = base.clone();
         let mut o = BTreeSet::new();
+        self.take_rule_lists(&mut plan, &mut o);
         plan.format = self.format;
         plan.id = self.id;
         take(&mut plan.name, self.name, "name", &mut o);
@@ -270,46 +271,6 @@ impl PlanPatch {
         if let Some(maximum) = self.maximum {
             maximum.merge(&mut plan.maximum, &mut o);
         }
-        let limits = self.frequency_limits;
-        take(
-            &mut plan.frequency_limits,
-            limits,
-            "frequency_limits",
-            &mut o,
-        );
-        take(&mut plan.age_limits, self.age_limits, "age_limits", &mut o);
-        let waits = self.waiting_periods;
-        take(&mut plan.waiting_periods, waits, "waiting_periods", &mut o);
-        let clause = self.missing_tooth_clause;
-        take(
-            &mut plan.missing_tooth_clause,
-            clause,
-            "missing_tooth_clause",
-            &mut o,
-        );
-        take(&mut plan.exclusions, self.exclusions, "exclusions", &mut o);
-        let preauth = self.preauthorization;
-        take(
-            &mut plan.preauthorization,
-            preauth,
-            "preauthorization",
-            &mut o,
-        );
-        let alternates = self.alternate_benefits;
-        take(
-            &mut plan.alternate_benefits,
-            alternates,
-            "alternate_benefits",
-            &mut o,
-        );
-        take(&mut plan.bundling, self.bundling, "bundling", &mut o);
-        take(&mut plan.cob, self.cob, "cob", &mut o);
-        take(
-            &mut plan.dhmo_upgrades,
-            self.dhmo_upgrades,
-            "dhmo_upgrades",
-            &mut o,
-        );
         if let Some(settings) = self.settings {
             settings.merge(&mut plan.settings, &mut o);
         }
@@ -333,6 +294,50 @@ impl PlanPatch {
         );
         derivation.group_coverage_keys = group_coverage_keys;
         (plan, derivation)
+    }
+
+    /// The rule lists (and `cob`) the file writes replace the base's whole.
+    fn take_rule_lists(&mut self, plan: &mut PlanRules, o: &mut BTreeSet<&'static str>) {
+        let limits = self.frequency_limits.take();
+        take(&mut plan.frequency_limits, limits, "frequency_limits", o);
+        take(
+            &mut plan.age_limits,
+            self.age_limits.take(),
+            "age_limits",
+            o,
+        );
+        let waits = self.waiting_periods.take();
+        take(&mut plan.waiting_periods, waits, "waiting_periods", o);
+        let clause = self.missing_tooth_clause.take();
+        take(
+            &mut plan.missing_tooth_clause,
+            clause,
+            "missing_tooth_clause",
+            o,
+        );
+        take(
+            &mut plan.exclusions,
+            self.exclusions.take(),
+            "exclusions",
+            o,
+        );
+        let preauth = self.preauthorization.take();
+        take(&mut plan.preauthorization, preauth, "preauthorization", o);
+        let alternates = self.alternate_benefits.take();
+        take(
+            &mut plan.alternate_benefits,
+            alternates,
+            "alternate_benefits",
+            o,
+        );
+        take(&mut plan.bundling, self.bundling.take(), "bundling", o);
+        take(&mut plan.cob, self.cob.take(), "cob", o);
+        take(
+            &mut plan.dhmo_upgrades,
+            self.dhmo_upgrades.take(),
+            "dhmo_upgrades",
+            o,
+        );
     }
 }
 
