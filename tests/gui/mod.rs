@@ -26,6 +26,7 @@ mod ortho_schedule;
 mod overwrite;
 mod patients;
 mod plan_forms;
+mod plan_forms_more;
 mod plan_rules;
 mod practice;
 mod print;
