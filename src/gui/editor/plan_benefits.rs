@@ -141,7 +141,7 @@ pub fn group_coverage_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
             if let Some(p) = typed_edit(ui, label.as_str(), &label, &value, "", 60.0, read) {
                 draft.set_group_coverage(key.clone(), p);
             }
-            if inherited && draft.derivation.is_some() {
+            if inherited && percent.is_some() {
                 ui.weak("inherited");
             }
         });
