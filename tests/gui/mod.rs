@@ -29,6 +29,7 @@ mod overwrite;
 mod own_amounts;
 mod patients;
 mod plan_forms;
+mod plan_forms_more;
 mod plan_rules;
 mod practice;
 mod practice_providers;

@@ -412,6 +412,7 @@ fn class_maximum_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize,
             m.id = v;
         }
     });
+    super::plan_benefits::class_maximum_more_ui(ui, draft, env, i, m);
 }
 
 /// The deductible's period, and the classes the annual maximums leave out.

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use egui::{TextEdit, Ui};
 
+use super::plan_benefits;
 use super::plan_codes;
 use super::plan_extras::{self, read_money};
 use super::plan_limits;
@@ -19,7 +20,9 @@ use super::plan_model::{Checked, PlanDraft};
 use super::plan_more;
 use super::plan_rules;
 use super::plan_sections::{self, SECTIONS};
+use super::plan_separate;
 use super::plan_settings;
+use super::plan_switches;
 use super::plan_templates;
 use super::plan_trial::Env;
 use super::typed::{read_required, typed_edit};
@@ -54,6 +57,8 @@ pub fn form_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, state: &mut Fo
     on(ui, &["id", "name", "carrier"]);
     network_row(ui, draft, env.library);
     on(ui, &["network"]);
+    plan_benefits::schedules_ui(ui, draft, env);
+    on(ui, &["fixed_benefits", "copays"]);
     cob_row(ui, draft);
     on(ui, &["cob"]);
     let inherited = draft.inherits("benefit_year");
@@ -67,6 +72,9 @@ pub fn form_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, state: &mut Fo
     ui.label("Codes paid at a percentage of their own:");
     plan_codes::code_coverage_ui(ui, draft, env);
     on(ui, &["code_coverage"]);
+    ui.label("Code groups paid at a percentage of their own:");
+    plan_benefits::group_coverage_ui(ui, draft, env);
+    on(ui, &["group_coverage"]);
     heading(ui, "Deductible and maximums");
     money_rows(ui, draft, env);
     ui.horizontal(|ui| {
@@ -76,7 +84,10 @@ pub fn form_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, state: &mut Fo
     plan_more::waived_ui(ui, draft);
     plan_settings::deductible_model_ui(ui, draft, env);
     plan_extras::deductible_more_ui(ui, draft);
+    ui.label("Separate deductibles");
+    plan_separate::separate_ui(ui, draft, env);
     plan_extras::class_maximums_ui(ui, draft, env);
+    plan_benefits::rollover_ui(ui, draft, env);
     on(ui, &["deductible", "maximum"]);
     rule_sections(ui, draft, env);
     heading(ui, "Notes");
@@ -141,6 +152,7 @@ fn rule_sections(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         .default_open(true)
         .show(ui, |ui| {
             plan_settings::settings_ui(ui, draft);
+            plan_switches::switches_ui(ui, draft);
             field_problems(ui, env.checked, &["settings"]);
         });
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::undo::Undo;
 use crate::library;
+use crate::model::code::GroupRef;
 use crate::model::derived::records::{self, DeductiblePatch, MaximumPatch, SettingsPatch};
 use crate::model::derived::{Derivation, PlanFile, PlanPatch};
 use crate::model::{CdtCode, Library, PlanRules, Problem, ProcedureClass, SourceFile};
@@ -149,6 +150,20 @@ impl PlanDraft {
         if let Some(derivation) = &mut self.derivation {
             derivation.overridden.insert("code_coverage");
             derivation.code_coverage_keys.insert(code);
+        }
+        if self.snapshot() != before {
+            self.history.record(before);
+            self.revision += 1;
+        }
+    }
+
+    /// Sets (or removes, None) the coverage of a code group, one undo step.
+    pub fn set_group_coverage(&mut self, key: GroupRef, percent: Option<Percent>) {
+        let before = self.snapshot();
+        super::plan_benefits::set_group(&mut self.plan, &key, percent);
+        if let Some(derivation) = &mut self.derivation {
+            derivation.overridden.insert("group_coverage");
+            derivation.group_coverage_keys.insert(key);
         }
         if self.snapshot() != before {
             self.history.record(before);
@@ -384,7 +399,7 @@ fn load_with(
         path: path.to_path_buf(),
         text: text.to_string(),
     });
-    library::from_sources(&schedules, &plans)
+    library::from_sources_grouped(library.code_groups.clone(), &schedules, &plans)
 }
 
 /// A derived plan's file: `based_on` and the fields it writes.
