@@ -80,15 +80,11 @@ pub fn denials(
     option: &TreatmentOption,
     patient: &Patient,
 ) -> Vec<CodingNote> {
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     check(checks, option, patient)
         .into_iter()
         .filter(|n| n.severity == Severity::Denied)
-        .filter(|n| {
-            let first = !seen.contains(&n.line);
-            seen.push(n.line);
-            first
-        })
+        .filter(|n| seen.insert(n.line))
         .collect()
 }
 
