@@ -16,10 +16,12 @@ fn allocations(f: impl FnOnce()) -> u64 {
 }
 
 /// (sample, lines, most allocations allowed per estimate): about 15% above the
-/// counts measured on 2026-12-04 (338, 237 and 493).
+/// counts measured on 2026-12-04 after issue 18's engine work (329, 227 and 527;
+/// 360, 246 and 550 before it). The bundling sample keeps its earlier bound,
+/// which is already under 15% above its count.
 const BOUNDS: [(&str, usize, u64); 3] = [
-    ("rules-secondary.ron", 6, 390),
-    ("family-checkup.ron", 7, 275),
+    ("rules-secondary.ron", 6, 378),
+    ("family-checkup.ron", 7, 261),
     ("rules-bundling.ron", 15, 570),
 ];
 
