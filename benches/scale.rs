@@ -42,6 +42,16 @@ fn median(mut f: impl FnMut()) -> Duration {
     times.get(BATCHES / 2).copied().unwrap_or_default()
 }
 
+/// `cargo bench --bench scale -- WORDS`: only the cases whose label holds WORDS
+/// (for a profiler); no words, every case.
+fn wanted(label: &str) -> bool {
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    words.is_empty() || words.iter().any(|w| label.contains(w.as_str()))
+}
+
 fn report(label: &str, time: Duration, per: Option<(usize, &str)>) {
     match per {
         Some((n, unit)) if n > 0 => {
@@ -57,6 +67,10 @@ fn as_of() -> chrono::NaiveDate {
 }
 
 fn estimate_case(library: &Library, lines: usize, payers: usize, history: usize) {
+    let label = format!("estimate {lines} lines, {payers} payers, {history} history");
+    if !wanted(&label) {
+        return;
+    }
     let Some(doc) = shaped_plan(root(), lines, payers, history, 1) else {
         println!("could not build {lines} lines x {payers} payers x {history} history");
         return;
@@ -68,11 +82,14 @@ fn estimate_case(library: &Library, lines: usize, payers: usize, history: usize)
     let time = median(|| {
         black_box(engine::estimate(black_box(&input)));
     });
-    let label = format!("estimate {lines} lines, {payers} payers, {history} history");
     report(&label, time, Some((lines, "line")));
 }
 
 fn compare_case(library: &Library, lines: usize) {
+    let label = format!("compare 3 options x 10 plans, {lines} lines");
+    if !wanted(&label) {
+        return;
+    }
     let Some(doc) = shaped_plan(root(), lines, 2, 300, 3) else {
         return;
     };
@@ -87,11 +104,13 @@ fn compare_case(library: &Library, lines: usize) {
         black_box(engine::compare(library, &doc, &scenarios, as_of()).ok());
     });
     let cells = lines * scenarios.len();
-    let label = format!("compare 3 options x 10 plans, {lines} lines");
     report(&label, time, Some((cells, "line x scenario")));
 }
 
 fn library_case(plans: usize) {
+    if !wanted(&format!("load a library of {plans} plans")) {
+        return;
+    }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-library-{plans}"));
     let shipped = std::fs::read_dir(root().join("plans")).map_or(0, |d| {
         d.filter_map(Result::ok)
@@ -159,7 +178,9 @@ fn main() {
     compare_case(&library, 160);
     library_case(500);
     library_case(5_000);
-    if let Some(doc) = shaped_plan(root(), 60, 2, 300, 1) {
+    if wanted("estimate and PDF")
+        && let Some(doc) = shaped_plan(root(), 60, 2, 300, 1)
+    {
         pdf_case(&library, &doc);
     }
 }
