@@ -39,13 +39,13 @@ pub fn decide(
     let plan = payer.plan;
     let basis = plan.settings.date_of_service;
     let mut outcomes = vec![Outcome::Covered; services.len()];
-    let bundled = bundling(payer, services, order);
+    let mut bundled = bundling(payer, services, order);
     let mut limit_lines = LimitLines::new(input, payer);
     for &i in order {
         let Some(s) = services.get(i) else { continue };
         let dos = s.dos(basis);
         let decided = eligibility(input, payer, services, s, dos)
-            .or_else(|| bundled.get(i).cloned().flatten())
+            .or_else(|| bundled.get_mut(i).and_then(Option::take))
             .or_else(|| coverage_rules(input, payer, s, dos))
             .or_else(|| frequency(payer, &mut limit_lines, s, dos))
             .or_else(|| coding_denial(coding, s));

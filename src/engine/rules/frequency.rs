@@ -1,6 +1,8 @@
 //! Step 5 (part): frequency limits, counted over history on file and earlier lines
 //! of the option, and BU12: a buildup denied with its crown.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::outcome::{Billing, Denial, Outcome};
@@ -78,14 +80,31 @@ impl LimitLines {
             .history
             .iter()
             .chain(payer.coverage.history.iter());
-        let mut by_limit = vec![Vec::new(); limits.len()];
-        for h in history {
-            for (list, limit) in by_limit.iter_mut().zip(limits) {
-                if limit.codes.contains(h.code) {
-                    list.push((h.area(), h.date));
-                }
-            }
+        // Grouped by code first, so each limit asks once per code on file rather
+        // than once per item.
+        let mut by_code: HashMap<CdtCode, Vec<(usize, Area, NaiveDate)>> = HashMap::new();
+        for (at, h) in history.enumerate() {
+            by_code
+                .entry(h.code)
+                .or_default()
+                .push((at, h.area(), h.date));
         }
+        let by_limit = limits
+            .iter()
+            .map(|limit| {
+                let mut items: Vec<(usize, Area, NaiveDate)> = by_code
+                    .iter()
+                    .filter(|(code, _)| limit.codes.contains(**code))
+                    .flat_map(|(_, items)| items.iter().copied())
+                    .collect();
+                // In file order, as the history lists them.
+                items.sort_unstable_by_key(|&(at, _, _)| at);
+                items
+                    .into_iter()
+                    .map(|(_, area, date)| (area, date))
+                    .collect()
+            })
+            .collect();
         LimitLines {
             history: by_limit,
             covered: vec![Vec::new(); limits.len()],
