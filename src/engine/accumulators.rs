@@ -1,6 +1,7 @@
 //! Running totals per plan: deductible and maximums used, per benefit year (and
 //! for lifetime amounts), starting from what the coverage record says is used.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -98,6 +99,19 @@ impl Used {
     }
 }
 
+/// A benefit year with nothing recorded.
+static NOTHING_USED: Used = Used {
+    deductible: Cents::ZERO,
+    family_deductible: Cents::ZERO,
+    family_members_met: 0,
+    maximum: Cents::ZERO,
+    family_maximum: Cents::ZERO,
+    class: BTreeMap::new(),
+    separate_deductible: BTreeMap::new(),
+    family_separate_deductible: BTreeMap::new(),
+    family_class: BTreeMap::new(),
+};
+
 /// A plan's accumulators for one patient.
 #[derive(Clone, Debug)]
 pub struct Accumulators<'a> {
@@ -109,21 +123,22 @@ pub struct Accumulators<'a> {
     bank: (Cents, NaiveDate),
 }
 
-/// What a line may still take from the deductible and the maximums.
+/// What a line may still take from the deductible and the maximums. Names are
+/// borrowed from the plan: a step copies one only when it is written.
 #[derive(Clone, Debug)]
-pub struct Room {
+pub struct Room<'a> {
     /// Deductible the line may take (individual and family both allow it).
     pub deductible: Cents,
     /// Individual deductible left.
     pub individual_deductible: Cents,
     /// Caps on the payment, each with its name; None = no cap.
-    pub caps: Vec<(String, Cents)>,
+    pub caps: Vec<(Cow<'a, str>, Cents)>,
     /// The separate deductible the line takes instead of the general one: its
     /// name and amount per person.
-    pub separate: Option<(String, Cents)>,
+    pub separate: Option<(&'a str, Cents)>,
     /// The maximum of its own that takes the line out of the annual maximum: its
     /// name and what it has left.
-    pub outside_annual: Option<(String, Cents)>,
+    pub outside_annual: Option<(&'a str, Cents)>,
     /// The annual maximum's part and the rollover bank's part of its cap, when
     /// the plan has a bank with money in it.
     pub rollover: Option<RolloverRoom>,
@@ -191,9 +206,11 @@ impl<'a> Accumulators<'a> {
         self.year_start.year_containing(date)
     }
 
-    fn year(&self, date: NaiveDate) -> Used {
+    /// What the benefit year containing `date` has used, borrowed (a year with
+    /// nothing recorded has used nothing).
+    fn year(&self, date: NaiveDate) -> &Used {
         let start = self.year_of(date).0;
-        self.years.get(&start).cloned().unwrap_or_default()
+        self.years.get(&start).unwrap_or(&NOTHING_USED)
     }
 
     fn year_mut(&mut self, date: NaiveDate) -> &mut Used {
@@ -218,7 +235,7 @@ impl<'a> Accumulators<'a> {
 
     /// Individual deductible left in the year containing `date`.
     pub fn deductible_left(&self, date: NaiveDate) -> Cents {
-        let (used, ..) = self.deductible_used(&self.year(date));
+        let (used, ..) = self.deductible_used(self.year(date));
         self.plan.deductible.individual.saturating_sub_floor(used)
     }
 
@@ -253,13 +270,13 @@ impl<'a> Accumulators<'a> {
     }
 
     /// Room for a line of `code` and `class` on `date`.
-    pub fn room(&self, code: CdtCode, class: ProcedureClass, date: NaiveDate) -> Room {
+    pub fn room(&self, code: CdtCode, class: ProcedureClass, date: NaiveDate) -> Room<'a> {
         let year = self.year(date);
         let (deductible, individual_deductible, separate) =
             match self.plan.separate_deductible_for(code, class) {
-                Some(row) => self.separate_room(row, &year),
+                Some(row) => self.separate_room(row, year),
                 None => {
-                    let (deductible, individual) = self.general_deductible(class, &year);
+                    let (deductible, individual) = self.general_deductible(class, year);
                     (deductible, individual, None)
                 }
             };
@@ -271,18 +288,18 @@ impl<'a> Accumulators<'a> {
         if !outside && !m.exempt_classes.contains(&class) {
             if let Some(annual) = m.annual {
                 let left = annual.saturating_sub_floor(year.maximum);
-                let bank = self.bank_left(self.year_of(date).0, &year);
+                let bank = self.bank_left(self.year_of(date).0, year);
                 let name = if bank.is_zero() {
                     "annual maximum"
                 } else {
                     rollover = Some(RolloverRoom { annual: left, bank });
                     "annual maximum and rollover bank"
                 };
-                caps.push((name.to_string(), left + bank));
+                caps.push((Cow::Borrowed(name), left + bank));
             }
             if let Some(family) = m.family_annual {
                 caps.push((
-                    "family maximum".to_string(),
+                    Cow::Borrowed("family maximum"),
                     family.saturating_sub_floor(year.family_maximum),
                 ));
             }
@@ -296,12 +313,12 @@ impl<'a> Accumulators<'a> {
             let get = |map: &BTreeMap<String, Cents>| map.get(&max.id).copied().unwrap_or_default();
             let left = max.amount.saturating_sub_floor(get(used));
             if max.outside_annual && outside_annual.is_none() {
-                outside_annual = Some((max.name.clone(), left));
+                outside_annual = Some((max.name.as_str(), left));
             }
-            caps.push((max.name.clone(), left));
+            caps.push((Cow::Borrowed(max.name.as_str()), left));
             if let Some(family) = max.family_amount {
                 let left = family.saturating_sub_floor(get(family_used));
-                caps.push((format!("{} for the family", max.name), left));
+                caps.push((Cow::Owned(format!("{} for the family", max.name)), left));
             }
         }
         Room {
@@ -343,9 +360,9 @@ impl<'a> Accumulators<'a> {
     /// family both allow it), the individual left, and the row's name and amount.
     fn separate_room(
         &self,
-        row: &SeparateDeductible,
+        row: &'a SeparateDeductible,
         year: &Used,
-    ) -> (Cents, Cents, Option<(String, Cents)>) {
+    ) -> (Cents, Cents, Option<(&'a str, Cents)>) {
         let pool = match row.period {
             DeductiblePeriod::Lifetime => &self.lifetime,
             DeductiblePeriod::BenefitYear => year,
@@ -360,7 +377,7 @@ impl<'a> Accumulators<'a> {
         (
             individual.min(family),
             individual,
-            Some((row.name.clone(), row.individual)),
+            Some((row.name.as_str(), row.individual)),
         )
     }
 
@@ -447,7 +464,7 @@ impl<'a> Accumulators<'a> {
             } else {
                 Cents::ZERO
             };
-            bank = (left(bank, &used) + credit).min(rollover.cap);
+            bank = (left(bank, used) + credit).min(rollover.cap);
             let Some(next) = self.year_of(at).1.succ_opt() else {
                 break;
             };

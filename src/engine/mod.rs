@@ -42,10 +42,12 @@ pub fn estimate(input: &EstimateInput<'_>) -> Estimate {
     let mut services = services::services(input.option, input.catalogue, input.office_fees);
     providers::office_fees(&input.providers, input.office_fees, &mut services);
     let order = services::pricing_order(&services);
+    // The coding checks depend on the option only: run once for every payer.
+    let coding = rules::CodingDenials::new(input);
     let outcomes: Vec<Vec<Outcome>> = input
         .payers
         .iter()
-        .map(|payer| rules::decide(input, payer, &services, &order))
+        .map(|payer| rules::decide(input, payer, &services, &order, &coding))
         .collect();
     let mut accumulators: Vec<Accumulators<'_>> = input
         .payers

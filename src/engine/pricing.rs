@@ -75,7 +75,7 @@ pub fn price(
         payer: *payer,
         office_fees,
         s,
-        name: plan.name.clone(),
+        name: &plan.name,
         quantity: i64::from(s.line.quantity.max(1)),
         date: s.dos(plan.settings.date_of_service),
     };
@@ -162,7 +162,7 @@ fn fee_version(p: &Pricing<'_>) -> Option<Step> {
     let first = schedule.first_version_date()?;
     let version = schedule.version_on(p.date);
     Some(Step::FeeVersion {
-        plan: p.name.clone(),
+        plan: p.name.to_owned(),
         schedule: schedule.name.clone(),
         version: version.map(|v| v.name.clone()),
         from: version.map_or(first, |v| v.effective),
@@ -179,7 +179,7 @@ fn allowed_fee(p: &Pricing<'_>) -> Explained<Cents> {
             let listed = p.listed(p.code());
             let allowed = listed.unwrap_or(fee).min(fee);
             let explained = Explained::new(allowed).step(Step::Allowed {
-                plan: p.name.clone(),
+                plan: p.name.to_owned(),
                 amount: allowed,
                 schedule: p.payer.schedule.name.clone(),
                 not_listed: listed.is_none(),
@@ -201,7 +201,7 @@ fn preauthorization(p: &Pricing<'_>) -> Explained<()> {
         Explained::new(())
             .flag(Flag::PreauthorizationRequired)
             .step(Step::Preauthorization {
-                plan: p.name.clone(),
+                plan: p.name.to_owned(),
             })
     } else {
         Explained::new(())
@@ -236,7 +236,7 @@ fn denied(p: &Pricing<'_>, denial: Denial, allowed: Cents) -> Explained<Cents> {
     let by_setting = contracted && !p.is_dhmo() && denial.billing == Billing::PlanSetting;
     if let Some(billed_at) = by_reason.filter(|_| by_setting) {
         steps.push(Step::DeniedBilledAt {
-            plan: p.name.clone(),
+            plan: p.name.to_owned(),
             reason: denial.flag,
             billed_at,
             amount,
@@ -268,7 +268,7 @@ fn dhmo_copay(p: &Pricing<'_>) -> Explained<Cents> {
     let fee = p.fee();
     let copay = p.listed(p.code());
     let mut explained = Explained::new(fee).step(Step::Copay {
-        plan: p.name.clone(),
+        plan: p.name.to_owned(),
         amount: copay.unwrap_or(fee),
         not_listed: copay.is_none(),
     });
@@ -284,7 +284,7 @@ fn dhmo_copay(p: &Pricing<'_>) -> Explained<Cents> {
         .filter(|u| u.codes.contains(p.code()) && u.teeth.matches(tooth))
     {
         explained.steps.push(Step::Upgrade {
-            plan: p.name.clone(),
+            plan: p.name.to_owned(),
             name: up.name.clone(),
             amount: up.charge,
         });
@@ -329,7 +329,7 @@ fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
         Some(d) if d.lower => {
             explained.amount = d.basis;
             explained = explained.flag(Flag::Downgraded).step(Step::Downgraded {
-                plan: p.name.clone(),
+                plan: p.name.to_owned(),
                 rule: d.rule.to_string(),
                 from: p.code(),
                 to: d.to,
@@ -340,7 +340,7 @@ fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
         }
         Some(d) => {
             explained = explained.step(Step::SubstituteAtBilledFee {
-                plan: p.name.clone(),
+                plan: p.name.to_owned(),
                 rule: d.rule.to_string(),
                 from: p.code(),
                 to: d.to,
@@ -354,13 +354,13 @@ fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
     }
     let fixed_benefit_ppo = !matches!(p.plan().network, Network::ScheduledAllowance { .. });
     let step = if fixed_benefit_ppo {
-        let (amount, step) = fixed_benefit(&p.name, explained.amount, allowed, listed.is_none());
+        let (amount, step) = fixed_benefit(p.name, explained.amount, allowed, listed.is_none());
         explained.amount = amount;
         step
     } else {
         explained.amount = explained.amount.min(p.fee());
         Step::ScheduledBenefit {
-            plan: p.name.clone(),
+            plan: p.name.to_owned(),
             amount: explained.amount,
             not_listed: listed.is_none(),
         }
@@ -426,7 +426,7 @@ fn alternate_benefit<'p>(
 /// benefit basis before the deductible and the percentage (never below zero).
 fn plan_copay(p: &Pricing<'_>, basis: Cents) -> Explained<Cents> {
     let listed = p.payer.copays.and_then(|t| p.listed_in(t, p.code()));
-    let (left, step) = benefit_tables::plan_copay(&p.name, listed, basis);
+    let (left, step) = benefit_tables::plan_copay(p.name, listed, basis);
     let mut explained = Explained::new(left);
     explained.steps.extend(step);
     explained
@@ -449,7 +449,7 @@ fn contract_limit(
     }
     if downgraded && !plan.settings.write_off_on_downgrade && allowed < p.fee() {
         return Explained::new(p.fee()).step(Step::NoWriteOffOnDowngrade {
-            plan: p.name.clone(),
+            plan: p.name.to_owned(),
             fee: p.fee(),
         });
     }

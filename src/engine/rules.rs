@@ -10,6 +10,8 @@ mod missing_tooth;
 mod outcome;
 mod waiting;
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::coding::{self, CodingNote};
@@ -18,9 +20,9 @@ use super::services::Service;
 use super::step::{Flag, Step};
 use super::window;
 use crate::model::plan::MissingToothDenial;
-use crate::model::{Area, Patient};
+use crate::model::{Area, LineId, Patient};
 use bundling::bundling;
-use frequency::{Earlier, LimitLines, deny_buildups_with_crowns, frequency};
+use frequency::{LimitLines, deny_buildups_with_crowns, frequency};
 use missing_tooth::MissingBefore;
 use outcome::deny;
 pub use outcome::{Billing, Denial, Outcome};
@@ -32,39 +34,54 @@ pub fn decide(
     payer: &Payer<'_>,
     services: &[Service<'_>],
     order: &[usize],
+    coding: &CodingDenials,
 ) -> Vec<Outcome> {
     let plan = payer.plan;
     let basis = plan.settings.date_of_service;
     let mut outcomes = vec![Outcome::Covered; services.len()];
-    let bundled = bundling(payer, services, order);
-    let limit_lines = LimitLines::new(payer, services, order);
-    let coding = coding::denials(input.coding, input.option, input.patient, plan.benefit_year);
-    for (position, &i) in order.iter().enumerate() {
+    let mut bundled = bundling(payer, services, order);
+    let mut limit_lines = LimitLines::new(input, payer);
+    for &i in order {
         let Some(s) = services.get(i) else { continue };
         let dos = s.dos(basis);
         let decided = eligibility(input, payer, services, s, dos)
-            .or_else(|| bundled.get(i).cloned().flatten())
+            .or_else(|| bundled.get_mut(i).and_then(Option::take))
             .or_else(|| coverage_rules(input, payer, s, dos))
-            .or_else(|| {
-                let earlier = Earlier {
-                    lines: &limit_lines,
-                    rank: position,
-                };
-                frequency(input, payer, services, &outcomes, &earlier, s, dos)
-            })
-            .or_else(|| coding_denial(&coding, s));
-        if let (Some(denial), Some(slot)) = (decided, outcomes.get_mut(i)) {
-            *slot = Outcome::Denied(denial);
+            .or_else(|| frequency(payer, &mut limit_lines, s, dos))
+            .or_else(|| coding_denial(coding, s));
+        match (decided, outcomes.get_mut(i)) {
+            (Some(denial), Some(slot)) => *slot = Outcome::Denied(denial),
+            // Later lines count it toward the plan's frequency limits.
+            (None, Some(_)) => limit_lines.covered(payer, s),
+            (_, None) => {}
         }
     }
     deny_buildups_with_crowns(payer, services, &mut outcomes);
     outcomes
 }
 
+/// The lines the library's coding checks say carriers deny, by line: they depend
+/// on the option only, so one estimate finds them once for all its payers.
+pub struct CodingDenials(HashMap<LineId, CodingNote>);
+
+impl CodingDenials {
+    /// The option's denied lines (the first note per line); "the same year" is
+    /// the first payer's benefit year.
+    pub fn new(input: &EstimateInput<'_>) -> CodingDenials {
+        let year = input
+            .payers
+            .first()
+            .map(|p| p.plan.benefit_year)
+            .unwrap_or_default();
+        let notes = coding::denials(input.coding, input.option, input.patient, year);
+        CodingDenials(notes.into_iter().map(|n| (n.line, n)).collect())
+    }
+}
+
 /// A line a coding check says carriers deny whatever the plan (BU11): the plan's
 /// own reasons above come first.
-fn coding_denial(notes: &[CodingNote], s: &Service<'_>) -> Option<Denial> {
-    let note = notes.iter().find(|n| n.line == s.id)?;
+fn coding_denial(notes: &CodingDenials, s: &Service<'_>) -> Option<Denial> {
+    let note = notes.0.get(&s.id)?;
     deny(
         Flag::CodingDenial,
         Step::CodingDenial {

@@ -93,15 +93,11 @@ pub fn denials(
     patient: &Patient,
     year: BenefitYear,
 ) -> Vec<CodingNote> {
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     check(checks, option, patient, year)
         .into_iter()
         .filter(|n| n.severity == Severity::Denied)
-        .filter(|n| {
-            let first = !seen.contains(&n.line);
-            seen.push(n.line);
-            first
-        })
+        .filter(|n| seen.insert(n.line))
         .collect()
 }
 

@@ -43,7 +43,7 @@ pub(super) struct Pricing<'a> {
     pub(super) office_fees: &'a FeeSchedule,
     pub(super) s: &'a Service<'a>,
     /// The plan's display name, for the steps.
-    pub(super) name: String,
+    pub(super) name: &'a str,
     /// Units: schedule amounts are per unit.
     pub(super) quantity: i64,
     /// The date of service under this plan: it picks the fee schedule version.

@@ -8,7 +8,7 @@ use crate::model::plan::DeductiblePlacement;
 use crate::money::{Cents, Percent};
 
 /// Step 8: the deductible this line takes, never more than its basis.
-pub(super) fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room) -> Explained<Cents> {
+pub(super) fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room<'_>) -> Explained<Cents> {
     let plan = p.plan();
     let deductible = room.deductible.min(basis);
     let mut explained = Explained::new(deductible);
@@ -17,8 +17,8 @@ pub(super) fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room) -> Ex
         if !deductible.is_zero() {
             explained = explained
                 .step(Step::SeparateDeductible {
-                    plan: p.name.clone(),
-                    name: name.clone(),
+                    plan: p.name.to_owned(),
+                    name: (*name).to_string(),
                     individual: *individual,
                     amount: deductible,
                     remaining: room.individual_deductible - deductible,
@@ -30,14 +30,14 @@ pub(super) fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room) -> Ex
     if plan.deductible.waived_classes.contains(&p.s.class) && !plan.deductible.individual.is_zero()
     {
         explained = explained.step(Step::DeductibleWaived {
-            plan: p.name.clone(),
+            plan: p.name.to_owned(),
             class: p.s.class,
         });
     }
     if !deductible.is_zero() {
         explained = explained
             .step(Step::Deductible {
-                plan: p.name.clone(),
+                plan: p.name.to_owned(),
                 amount: deductible,
                 remaining: room.individual_deductible - deductible,
             })
@@ -66,7 +66,7 @@ pub(super) fn plan_share(
         }
     };
     Explained::new(amount).step(Step::PlanShare {
-        plan: p.name.clone(),
+        plan: p.name.to_owned(),
         basis,
         percent,
         deductible_after,
@@ -84,15 +84,15 @@ pub(super) struct Capped {
 
 /// Step 10: every maximum (annual, family, class, lifetime) caps the share at what
 /// it has left.
-pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Explained<Capped> {
+pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room<'_>) -> Explained<Capped> {
     let mut explained = Explained::new(Capped {
         benefit: share,
         exhausted: false,
     });
     if let Some((maximum, left)) = &room.outside_annual {
         explained.steps.push(Step::OutsideAnnual {
-            plan: p.name.clone(),
-            maximum: maximum.clone(),
+            plan: p.name.to_owned(),
+            maximum: (*maximum).to_string(),
             left: *left,
         });
     }
@@ -101,8 +101,8 @@ pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Expl
         let before = explained.amount.benefit;
         if before > *left {
             explained.steps.push(Step::MaximumCapped {
-                plan: p.name.clone(),
-                maximum: which.clone(),
+                plan: p.name.to_owned(),
+                maximum: which.to_string(),
                 before,
                 after: *left,
             });
@@ -117,7 +117,7 @@ pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room) -> Expl
     {
         let drawn = (explained.amount.benefit - r.annual).min(r.bank);
         explained.steps.push(Step::RolloverDrawn {
-            plan: p.name.clone(),
+            plan: p.name.to_owned(),
             drawn,
             left: r.bank - drawn,
         });

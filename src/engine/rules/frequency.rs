@@ -1,6 +1,8 @@
 //! Step 5 (part): frequency limits, counted over history on file and earlier lines
 //! of the option, and BU12: a buildup denied with its crown.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::outcome::{Billing, Denial, Outcome};
@@ -10,7 +12,7 @@ use crate::engine::services::Service;
 use crate::engine::step::{Flag, Step};
 use crate::engine::window::{self, BenefitYearStart, Window, WindowCheck};
 use crate::model::family::{self, CodeFamily};
-use crate::model::plan::{FrequencyLimit, FrequencyScope, FrequencyWindow};
+use crate::model::plan::{FrequencyScope, FrequencyWindow};
 use crate::model::{Area, CdtCode, Tooth};
 
 fn window_of(w: FrequencyWindow) -> Window {
@@ -55,44 +57,92 @@ fn same_scope(scope: FrequencyScope, a: Area, b: Area) -> bool {
     }
 }
 
-/// For each of a plan's frequency limits, the option's lines whose code it
-/// counts, as (rank in pricing order, service index) in pricing order: a line
-/// looks back only at the lines its limits count, not at the whole option.
-pub(super) struct LimitLines(Vec<Vec<(usize, usize)>>);
-
-impl LimitLines {
-    pub(super) fn new(payer: &Payer<'_>, services: &[Service<'_>], order: &[usize]) -> LimitLines {
-        let limits = &payer.plan.frequency_limits;
-        let mut lines = vec![Vec::new(); limits.len()];
-        for (rank, &j) in order.iter().enumerate() {
-            let Some(s) = services.get(j) else { continue };
-            for (list, limit) in lines.iter_mut().zip(limits) {
-                if limit.codes.contains(s.line.code) {
-                    list.push((rank, j));
-                }
-            }
-        }
-        LimitLines(lines)
-    }
+/// Everything a plan's frequency limits count, indexed once per estimate by
+/// limit: the history on file whose code each limit counts (the patient's and this
+/// coverage's), and, growing as lines are decided in pricing order, the earlier
+/// lines this plan covered. A line looks only at what its own limits count, and
+/// nothing is rescanned to find it.
+pub(super) struct LimitLines {
+    /// Per limit: (area, date) of the history items it counts, in file order.
+    history: Vec<Vec<(Area, NaiveDate)>>,
+    /// Per limit: (area, date of service) of the lines decided so far that this
+    /// plan covers and the limit counts, in pricing order.
+    covered: Vec<Vec<(Area, NaiveDate)>>,
+    /// Dates counted for the line being decided (kept to reuse its memory).
+    prior: Vec<NaiveDate>,
 }
 
-/// The lines priced before the one being decided.
-pub(super) struct Earlier<'l> {
-    /// The lines each limit counts.
-    pub lines: &'l LimitLines,
-    /// Rank of the line being decided in pricing order: lines ranked lower came first.
-    pub rank: usize,
+impl LimitLines {
+    pub(super) fn new(input: &EstimateInput<'_>, payer: &Payer<'_>) -> LimitLines {
+        let limits = &payer.plan.frequency_limits;
+        let history = input
+            .patient
+            .history
+            .iter()
+            .chain(payer.coverage.history.iter());
+        // Grouped by code first, so each limit asks once per code on file rather
+        // than once per item.
+        let mut by_code: HashMap<CdtCode, Vec<(usize, Area, NaiveDate)>> = HashMap::new();
+        for (at, h) in history.enumerate() {
+            by_code
+                .entry(h.code)
+                .or_default()
+                .push((at, h.area(), h.date));
+        }
+        let by_limit = limits
+            .iter()
+            .map(|limit| {
+                let mut items: Vec<(usize, Area, NaiveDate)> = by_code
+                    .iter()
+                    .filter(|(code, _)| limit.codes.contains(**code))
+                    .flat_map(|(_, items)| items.iter().copied())
+                    .collect();
+                // In file order, as the history lists them.
+                items.sort_unstable_by_key(|&(at, _, _)| at);
+                items
+                    .into_iter()
+                    .map(|(_, area, date)| (area, date))
+                    .collect()
+            })
+            .collect();
+        LimitLines {
+            history: by_limit,
+            covered: vec![Vec::new(); limits.len()],
+            prior: Vec::new(),
+        }
+    }
+
+    /// Counts `s` (decided covered by this plan) toward every limit of its code.
+    pub(super) fn covered(&mut self, payer: &Payer<'_>, s: &Service<'_>) {
+        let dos = s.dos(payer.plan.settings.date_of_service);
+        for (list, limit) in self.covered.iter_mut().zip(&payer.plan.frequency_limits) {
+            if limit.codes.contains(s.line.code) {
+                list.push((s.area, dos));
+            }
+        }
+    }
+
+    /// Dates of the services that count toward limit `k` for `s`: history on file
+    /// and earlier lines this plan covered, in the limit's scope.
+    fn prior(&mut self, k: usize, scope: FrequencyScope, s: &Service<'_>) -> &[NaiveDate] {
+        self.prior.clear();
+        let in_scope =
+            |&(area, date): &(Area, NaiveDate)| same_scope(scope, area, s.area).then_some(date);
+        for list in [&self.history, &self.covered] {
+            if let Some(list) = list.get(k) {
+                self.prior.extend(list.iter().filter_map(in_scope));
+            }
+        }
+        &self.prior
+    }
 }
 
 /// Step 5 (part): frequency limits. History on file and earlier lines this plan
 /// covered both count; lines it denied do not. When several limits deny, the one
 /// with the later eligibility date is the true one.
 pub(super) fn frequency(
-    input: &EstimateInput<'_>,
     payer: &Payer<'_>,
-    services: &[Service<'_>],
-    outcomes: &[Outcome],
-    earlier: &Earlier<'_>,
+    counted: &mut LimitLines,
     s: &Service<'_>,
     dos: NaiveDate,
 ) -> Option<Denial> {
@@ -108,15 +158,13 @@ pub(super) fn frequency(
         .enumerate()
         .filter(|(_, l)| l.codes.contains(s.line.code))
     {
-        let counted = earlier.lines.0.get(k).map_or(&[][..], Vec::as_slice);
-        let before = &counted[..counted.partition_point(|&(rank, _)| rank < earlier.rank)];
-        let prior = prior_services(input, payer, services, outcomes, before, limit, s);
+        let prior = counted.prior(k, limit.scope, s);
         let window = window_of(limit.window);
         let count = overrides::frequency_count(payer, limit, s);
         let WindowCheck::Denied {
             used,
             eligible_again,
-        } = window::check(window, count, year_start, &prior, dos)
+        } = window::check(window, count, year_start, prior, dos)
         else {
             continue;
         };
@@ -141,37 +189,6 @@ pub(super) fn frequency(
         }
     }
     worst.map(|(_, denial)| denial)
-}
-
-/// Dates of the services that count toward `limit` for `s`: history on file (the
-/// patient's and this coverage's) and earlier lines of the option this plan
-/// covered, in the limit's scope.
-fn prior_services(
-    input: &EstimateInput<'_>,
-    payer: &Payer<'_>,
-    services: &[Service<'_>],
-    outcomes: &[Outcome],
-    earlier: &[(usize, usize)],
-    limit: &FrequencyLimit,
-    s: &Service<'_>,
-) -> Vec<NaiveDate> {
-    let basis = payer.plan.settings.date_of_service;
-    let history = input
-        .patient
-        .history
-        .iter()
-        .chain(payer.coverage.history.iter());
-    let mut prior: Vec<NaiveDate> = history
-        .filter(|h| limit.codes.contains(h.code) && same_scope(limit.scope, h.area(), s.area))
-        .map(|h| h.date)
-        .collect();
-    prior.extend(earlier.iter().filter_map(|&(_, j)| {
-        let o = services.get(j)?;
-        let covered = matches!(outcomes.get(j), Some(Outcome::Covered));
-        (covered && limit.codes.contains(o.line.code) && same_scope(limit.scope, o.area, s.area))
-            .then(|| o.dos(basis))
-    }));
-    prior
 }
 
 /// BU12: a buildup or post on a tooth whose crown in this option fails its frequency
