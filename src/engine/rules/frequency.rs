@@ -1,8 +1,6 @@
 //! Step 5 (part): frequency limits, counted over history on file and earlier lines
 //! of the option, and BU12: a buildup denied with its crown.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::outcome::{Billing, Denial, Outcome};
@@ -80,28 +78,23 @@ impl LimitLines {
             .history
             .iter()
             .chain(payer.coverage.history.iter());
-        // Grouped by code first, so each limit asks once per code on file rather
-        // than once per item.
-        let mut by_code: HashMap<CdtCode, Vec<(usize, Area, NaiveDate)>> = HashMap::new();
-        for (at, h) in history.enumerate() {
-            by_code
-                .entry(h.code)
-                .or_default()
-                .push((at, h.area(), h.date));
-        }
+        // Grouped by code first (a stable sort keeps file order within a code), so
+        // each limit asks once per code on file rather than once per item. The
+        // window checks count dates whatever their order.
+        let mut items: Vec<(CdtCode, Area, NaiveDate)> =
+            history.map(|h| (h.code, h.area(), h.date)).collect();
+        items.sort_by_key(|&(code, _, _)| code);
         let by_limit = limits
             .iter()
             .map(|limit| {
-                let mut items: Vec<(usize, Area, NaiveDate)> = by_code
-                    .iter()
-                    .filter(|(code, _)| limit.codes.contains(**code))
-                    .flat_map(|(_, items)| items.iter().copied())
-                    .collect();
-                // In file order, as the history lists them.
-                items.sort_unstable_by_key(|&(at, _, _)| at);
                 items
-                    .into_iter()
-                    .map(|(_, area, date)| (area, date))
+                    .chunk_by(|a, b| a.0 == b.0)
+                    .filter(|run| {
+                        run.first()
+                            .is_some_and(|(code, ..)| limit.codes.contains(*code))
+                    })
+                    .flatten()
+                    .map(|&(_, area, date)| (area, date))
                     .collect()
             })
             .collect();
