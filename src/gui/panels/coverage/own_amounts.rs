@@ -118,10 +118,22 @@ pub fn own_amounts_ui(
     });
 }
 
+/// The most a row's words may take: longer ones wrap, so a long deductible name
+/// does not widen the patient panel and push the table's columns out of view.
+const LABEL_WIDTH: f32 = 170.0;
+
+/// `words`, wrapped at [`LABEL_WIDTH`].
+fn narrow_label(ui: &mut Ui, words: &str) {
+    ui.scope(|ui| {
+        ui.set_max_width(LABEL_WIDTH);
+        ui.add(egui::Label::new(words).wrap());
+    });
+}
+
 /// One separate amount, committed as this year's figures with it changed.
 fn separate_ui(ui: &mut Ui, at: (usize, &str), coverage: &Coverage, field: &Field, out: Out<'_>) {
     let (i, role) = at;
-    ui.label(&field.words);
+    narrow_label(ui, &field.words);
     let mut used = coverage.used_in(BenefitYear::This);
     let current = field
         .kind
