@@ -7,9 +7,8 @@
 
 use egui::Ui;
 
-use super::plan_extras::read_money;
 use super::plan_list::{Typed, derived_controls, row};
-use super::plan_model::PlanDraft;
+use super::plan_model::{PlanDraft, set_group};
 use super::plan_more::parse_codes;
 use super::plan_trial::Env;
 use super::typed::typed_edit;
@@ -17,7 +16,7 @@ use crate::gui::widgets::commit_edit::name_combo;
 use crate::model::benefit_rows::Rollover;
 use crate::model::code::GroupRef;
 use crate::model::plan::ClassMaximum;
-use crate::model::{CodeSet, FeeScheduleKind, Library, PlanRules, code_group};
+use crate::model::{CodeSet, FeeScheduleKind, Library, code_group};
 use crate::money::{Cents, Percent};
 
 /// Reads a code set and resolves the library's groups in it; an unknown group
@@ -37,6 +36,11 @@ pub fn read_codes_in(library: &Library, text: &str) -> Result<CodeSet, String> {
         ));
     }
     Ok(codes)
+}
+
+/// Reads an amount of money (not below zero).
+fn read_money(text: &str) -> Result<Cents, String> {
+    Cents::parse_non_negative(text).map_err(|e| e.to_string())
 }
 
 /// Reads an optional amount (blank: none).
@@ -146,13 +150,6 @@ pub fn group_coverage_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
             }
         });
     }
-}
-
-pub(super) fn set_group(plan: &mut PlanRules, key: &GroupRef, percent: Option<Percent>) {
-    match percent {
-        Some(p) => plan.group_coverage.insert(key.clone(), p),
-        None => plan.group_coverage.remove(key),
-    };
 }
 
 const ROLLOVER: &str = "maximum.rollover";

@@ -338,6 +338,10 @@ pub fn class_maximums_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                     remove = Some(i);
                 }
             });
+            ui.horizontal(|ui| {
+                ui.add_space(12.0);
+                super::plan_benefits::class_maximum_more_ui(ui, draft, env, i, m);
+            });
         });
     }
     if let Some(i) = remove {
@@ -412,7 +416,6 @@ fn class_maximum_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize,
             m.id = v;
         }
     });
-    super::plan_benefits::class_maximum_more_ui(ui, draft, env, i, m);
 }
 
 /// The deductible's period, and the classes the annual maximums leave out.

@@ -160,7 +160,7 @@ impl PlanDraft {
     /// Sets (or removes, None) the coverage of a code group, one undo step.
     pub fn set_group_coverage(&mut self, key: GroupRef, percent: Option<Percent>) {
         let before = self.snapshot();
-        super::plan_benefits::set_group(&mut self.plan, &key, percent);
+        set_group(&mut self.plan, &key, percent);
         if let Some(derivation) = &mut self.derivation {
             derivation.overridden.insert("group_coverage");
             derivation.group_coverage_keys.insert(key);
@@ -447,6 +447,14 @@ fn patch(plan: &PlanRules, d: &Derivation) -> PlanPatch {
             .map(|g| (g.clone(), plan.group_coverage.get(g).copied()))
             .collect(),
     }
+}
+
+/// Puts (or takes away, None) a code group's percentage in `plan`.
+pub fn set_group(plan: &mut PlanRules, key: &GroupRef, percent: Option<Percent>) {
+    match percent {
+        Some(p) => plan.group_coverage.insert(key.clone(), p),
+        None => plan.group_coverage.remove(key),
+    };
 }
 
 /// Notes `field` as written: a record with each of its fields, a record's

@@ -96,12 +96,14 @@ fn item_ui(
                 }
             });
         }
+    });
+    ui.horizontal(|ui| {
         ui.label("codes");
         let label = format!("Codes of {}", d.name);
         let library = env.library;
         let read = |t: &str| read_codes_in(library, t);
         let codes = d.codes.to_string();
-        text_field(&label, "D6010-D6199, @implants", 170.0).show(
+        text_field(&label, "D6010-D6199, @implants", 260.0).show(
             ui,
             draft,
             env,
