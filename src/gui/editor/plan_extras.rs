@@ -334,13 +334,13 @@ pub fn class_maximums_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
         ui.push_id(("class_max", i), |ui| {
             ui.horizontal_wrapped(|ui| {
                 class_maximum_ui(ui, draft, env, i, m);
-                if super::typed::small_button(ui, "remove", &format!("Remove {}", m.name)) {
-                    remove = Some(i);
-                }
             });
             ui.horizontal(|ui| {
                 ui.add_space(12.0);
                 super::plan_benefits::class_maximum_more_ui(ui, draft, env, i, m);
+                if super::typed::small_button(ui, "remove", &format!("Remove {}", m.name)) {
+                    remove = Some(i);
+                }
             });
         });
     }
