@@ -113,49 +113,55 @@ fn check(example: &Example, path: &Path, shipped: &Library) -> Result<(), String
                 Err(problems.join("\n"))
             }
         }
-        "CodeCatalogue" => {
-            let catalogue: CodeCatalogue = options()
-                .from_str(&example.text)
-                .map_err(|e| e.to_string())?;
-            if catalogue.format != 1 {
-                return Err(format!("format {}", catalogue.format));
-            }
-            // The excerpt must agree with the real catalogue.
-            for entry in &catalogue.codes {
-                if shipped.catalogue.get(entry.code) != Some(entry) {
-                    return Err(format!("{} differs from assets/cdt-codes.ron", entry.code));
-                }
-            }
-            Ok(())
-        }
+        "CodeCatalogue" => check_catalogue(&example.text, shipped),
         "PracticeSettings" => library::practice::parse(path, &example.text)
             .map(|_| ())
             .map_err(|e| e.to_string()),
         "CodeSet" => part::<CodeSet>(&example.text),
-        "CodeGroupsFile" => {
-            let (groups, problems) = library::load_code_groups(path, &example.text);
-            match problems.first() {
-                Some(problem) => Err(problem.to_string()),
-                None if groups.is_empty() => Err("no groups".to_string()),
-                None => Ok(()),
-            }
-        }
-        "CodingFile" => {
-            let (book, problems) = library::load_coding(&[file()], &shipped.catalogue);
-            if !problems.is_empty() {
-                let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                return Err(lines.join("\n"));
-            }
-            (!book.checks.is_empty())
-                .then_some(())
-                .ok_or_else(|| "the coding file loaded no check".to_string())
-        }
+        "CodeGroupsFile" => check_code_groups(path, &example.text),
+        "CodingFile" => check_coding(&file(), shipped),
         "[Network]" => part::<Vec<Network>>(&example.text),
         "[FrequencyWindow]" => part::<Vec<FrequencyWindow>>(&example.text),
         other => Err(format!(
             "unknown type {other:?} on the first line (expected `// type: NAME`)"
         )),
     }
+}
+
+/// A catalogue excerpt: format 1, and every entry as in the real catalogue.
+fn check_catalogue(text: &str, shipped: &Library) -> Result<(), String> {
+    let catalogue: CodeCatalogue = options().from_str(text).map_err(|e| e.to_string())?;
+    if catalogue.format != 1 {
+        return Err(format!("format {}", catalogue.format));
+    }
+    for entry in &catalogue.codes {
+        if shipped.catalogue.get(entry.code) != Some(entry) {
+            return Err(format!("{} differs from assets/cdt-codes.ron", entry.code));
+        }
+    }
+    Ok(())
+}
+
+/// A code groups file: no problem and at least one group.
+fn check_code_groups(path: &Path, text: &str) -> Result<(), String> {
+    let (groups, problems) = library::load_code_groups(path, text);
+    match problems.first() {
+        Some(problem) => Err(problem.to_string()),
+        None if groups.is_empty() => Err("no groups".to_string()),
+        None => Ok(()),
+    }
+}
+
+/// A coding file: no problem and at least one check.
+fn check_coding(file: &SourceFile, shipped: &Library) -> Result<(), String> {
+    let (book, problems) = library::load_coding(std::slice::from_ref(file), &shipped.catalogue);
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(lines.join("\n"));
+    }
+    (!book.checks.is_empty())
+        .then_some(())
+        .ok_or_else(|| "the coding file loaded no check".to_string())
 }
 
 #[test]

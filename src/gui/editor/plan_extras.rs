@@ -128,7 +128,11 @@ pub fn bundling_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
             ui.label("who pays:");
             let label = format!("Who pays under bundling rule {}", r.id);
             if let Some(l) = combo(ui, "liability", &label, r.liability, &LIABILITIES, 200.0) {
-                draft.edit(BUNDLING, |p| p.bundling[i].liability = l);
+                draft.edit(BUNDLING, |p| {
+                    if let Some(r) = p.bundling.get_mut(i) {
+                        r.liability = l;
+                    }
+                });
             }
             remove.button(ui);
         });
@@ -170,7 +174,11 @@ fn kind_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, r: &Bund
         } else {
             BundlingKind::MutuallyExclusive { codes }
         };
-        draft.edit(BUNDLING, |p| p.bundling[i].kind = kind);
+        draft.edit(BUNDLING, |p| {
+            if let Some(r) = p.bundling.get_mut(i) {
+                r.kind = kind;
+            }
+        });
     }
     let (codes, into) = match &r.kind {
         BundlingKind::Included { codes, into } => (codes, Some(into)),
@@ -213,13 +221,21 @@ fn kind_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, r: &Bund
 fn when_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, r: &BundlingRule) {
     let label = format!("Tooth of bundling rule {}", r.id);
     if let Some(tooth) = combo(ui, "tooth", &label, r.tooth, &TOOTH_MATCHES, 120.0) {
-        draft.edit(BUNDLING, |p| p.bundling[i].tooth = tooth);
+        draft.edit(BUNDLING, |p| {
+            if let Some(r) = p.bundling.get_mut(i) {
+                r.tooth = tooth;
+            }
+        });
     }
     let (kind, days) = when_kind(r.when);
     let label = format!("When of bundling rule {}", r.id);
     if let Some(new) = combo(ui, "when", &label, kind, &WHEN, 140.0) {
         let when = when_of(new, days.unwrap_or(30));
-        draft.edit(BUNDLING, |p| p.bundling[i].when = when);
+        draft.edit(BUNDLING, |p| {
+            if let Some(r) = p.bundling.get_mut(i) {
+                r.when = when;
+            }
+        });
     }
     if let Some(days) = days {
         let label = format!("Days of bundling rule {}", r.id);
@@ -399,10 +415,18 @@ fn class_maximum_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize,
     );
     let label = format!("Period of {}", m.name);
     if let Some(period) = combo(ui, "period", &label, m.period, &PERIODS, 110.0) {
-        draft.edit(FIELD, |p| p.maximum.class_maximums[i].period = period);
+        draft.edit(FIELD, |p| {
+            if let Some(r) = p.maximum.class_maximums.get_mut(i) {
+                r.period = period;
+            }
+        });
     }
     if let Some(classes) = classes_menu(ui, &format!("Classes of {}", m.name), &m.classes) {
-        draft.edit(FIELD, |p| p.maximum.class_maximums[i].classes = classes);
+        draft.edit(FIELD, |p| {
+            if let Some(r) = p.maximum.class_maximums.get_mut(i) {
+                r.classes = classes;
+            }
+        });
     }
     let label = format!("Id of {}", m.name);
     let typed = Typed {

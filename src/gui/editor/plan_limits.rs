@@ -73,7 +73,9 @@ pub fn age_limits_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                 }
             });
             classes_field(ui, draft, (&name, AGES), &limit.classes, |p, v| {
-                p.age_limits[i].classes = v;
+                if let Some(r) = p.age_limits.get_mut(i) {
+                    r.classes = v;
+                }
             });
         });
         ui.horizontal(|ui| {
@@ -147,7 +149,9 @@ pub fn waiting_periods_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                 },
             );
             classes_field(ui, draft, (&name, WAITS), &wait.classes, |p, v| {
-                p.waiting_periods[i].classes = v;
+                if let Some(r) = p.waiting_periods.get_mut(i) {
+                    r.classes = v;
+                }
             });
             codes_field(ui, draft, env, (&name, WAITS), &wait.codes, move |p, v| {
                 if let Some(w) = p.waiting_periods.get_mut(i) {
@@ -196,7 +200,9 @@ pub fn exclusions_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>) {
                 (&name, EXCLUSIONS),
                 &exclusion.classes,
                 |p, v| {
-                    p.exclusions[i].classes = v;
+                    if let Some(r) = p.exclusions.get_mut(i) {
+                        r.classes = v;
+                    }
                 },
             );
         });

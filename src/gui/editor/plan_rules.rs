@@ -154,7 +154,11 @@ fn limit_ui(
         window_ui(ui, draft, env, i, l);
         let label = format!("Scope of {}", l.name);
         if let Some(scope) = combo(ui, "scope", &label, l.scope, &SCOPES, 110.0) {
-            draft.edit(FREQUENCY, |p| p.frequency_limits[i].scope = scope);
+            draft.edit(FREQUENCY, |p| {
+                if let Some(r) = p.frequency_limits.get_mut(i) {
+                    r.scope = scope;
+                }
+            });
         }
     });
     ui.horizontal(|ui| {
@@ -171,7 +175,11 @@ fn limit_ui(
         let text = "shared pool";
         let tip = "Services paid at different rates on purpose share this limit";
         if ui.checkbox(&mut pool, text).on_hover_text(tip).changed() {
-            draft.edit(FREQUENCY, |p| p.frequency_limits[i].shared_pool = pool);
+            draft.edit(FREQUENCY, |p| {
+                if let Some(r) = p.frequency_limits.get_mut(i) {
+                    r.shared_pool = pool;
+                }
+            });
         }
         remove.button(ui);
     });
@@ -194,7 +202,11 @@ fn window_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, l: &Fr
     let label = format!("Window of {}", l.name);
     if let Some(new) = combo(ui, "window", &label, kind, &WINDOWS, 130.0) {
         let window = window_of(new, length.unwrap_or(12), boundary);
-        draft.edit(FREQUENCY, |p| p.frequency_limits[i].window = window);
+        draft.edit(FREQUENCY, |p| {
+            if let Some(r) = p.frequency_limits.get_mut(i) {
+                r.window = window;
+            }
+        });
     }
     if let Some(length) = length {
         let label = window_length_label(&l.name);
@@ -215,7 +227,11 @@ fn window_ui(ui: &mut Ui, draft: &mut PlanDraft, env: &Env<'_>, i: usize, l: &Fr
             .changed()
         {
             let window = window_of(kind, length.unwrap_or(12), edge);
-            draft.edit(FREQUENCY, |p| p.frequency_limits[i].window = window);
+            draft.edit(FREQUENCY, |p| {
+                if let Some(r) = p.frequency_limits.get_mut(i) {
+                    r.window = window;
+                }
+            });
         }
     }
 }
@@ -408,7 +424,11 @@ fn group_ui(
     if typed::small_button(ui, "remove", &name)
         && let Ok(map) = with_group(&old, k, None)
     {
-        draft.edit(ALTERNATES, |p| p.alternate_benefits[i].paid_as = map);
+        draft.edit(ALTERNATES, |p| {
+            if let Some(r) = p.alternate_benefits.get_mut(i) {
+                r.paid_as = map;
+            }
+        });
     }
 }
 
