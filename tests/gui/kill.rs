@@ -37,14 +37,23 @@ fn have(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// A display number no X server uses.
+/// A display number no X server uses. A lock left by an X server that is gone
+/// (its process no longer exists) does not count: screenshot runs leave them.
 fn free_display() -> u32 {
-    (90..200)
+    (90..1000)
         .find(|n| {
-            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            let lock = format!("/tmp/.X{n}-lock");
+            let live = std::fs::read_to_string(&lock)
+                .ok()
+                .is_some_and(|pid| Path::new(&format!("/proc/{}", pid.trim())).exists());
+            let stale = !live && Path::new(&lock).exists();
+            if stale {
+                std::fs::remove_file(&lock).ok();
+                std::fs::remove_file(format!("/tmp/.X11-unix/X{n}")).ok();
+            }
+            !live && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
         })
-        .unwrap()
+        .expect("a free X display number between 90 and 999")
 }
 
 fn xdotool(display: &str, args: &[&str]) -> String {
