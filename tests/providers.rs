@@ -100,7 +100,12 @@ fn provider_steps(l: &LineEstimate) -> Vec<(ProviderFrom, Option<String>, String
                 schedule,
                 why,
                 ..
-            } => Some((*from, plan.clone(), schedule.clone(), *why)),
+            } => Some((
+                *from,
+                plan.as_deref().map(String::from),
+                schedule.to_string(),
+                *why,
+            )),
             _ => None,
         })
         .collect()

@@ -2,7 +2,7 @@
 //! pricing and coordination steps ask: how a denied line is billed by its reason,
 //! and how a later in-network payer limits the line.
 
-use super::step::{Flag, Step};
+use super::step::{Flag, Name, Step};
 use crate::model::plan::{DeniedBilling, InNetworkCobLimit, PlanSettings};
 use crate::money::Cents;
 
@@ -28,16 +28,16 @@ pub fn denied_billing_by_reason(settings: &PlanSettings, reason: Flag) -> Option
 /// higher.
 pub fn higher_contracted_fee(
     settings: &PlanSettings,
-    plan: &str,
+    plan: &Name,
     own_fee: Cents,
-    earlier_plan: &str,
+    earlier_plan: &Name,
     limit: Cents,
 ) -> Option<(Cents, Step)> {
     let naic = settings.in_network_cob_limit == InNetworkCobLimit::HigherContractedFee;
     (naic && own_fee > limit).then(|| {
         let step = Step::HigherContractedFee {
-            plan: plan.to_string(),
-            earlier_plan: earlier_plan.to_string(),
+            plan: plan.clone(),
+            earlier_plan: earlier_plan.clone(),
             earlier_fee: limit,
             own_fee,
         };
@@ -49,14 +49,14 @@ pub fn higher_contracted_fee(
 /// (`allowed`) less what the earlier plans `paid`: the payment after the cap, and
 /// the step when the cap lowered it.
 pub fn own_contract_cap(
-    plan: &str,
+    plan: &Name,
     allowed: Cents,
     paid: Cents,
     pays: Cents,
 ) -> (Cents, Option<Step>) {
     let after = pays.min(allowed.saturating_sub_floor(paid));
     let step = (after < pays).then(|| Step::OwnContractCap {
-        plan: plan.to_string(),
+        plan: plan.clone(),
         allowed,
         paid_before: paid,
         before: pays,

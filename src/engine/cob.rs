@@ -5,13 +5,16 @@
 use super::accumulators::Accumulators;
 use super::carrier_settings::{higher_contracted_fee, own_contract_cap};
 use super::estimate::{LineEstimate, PayerShare};
-use super::input::{EstimateInput, Payer};
+use std::borrow::Cow;
+
+use super::input::{EstimateInput, Payer, PayerNames};
 use super::overrides;
 use super::pricing::{self, PlanLine};
 use super::providers;
 use super::rules::Outcome;
 use super::services::Service;
-use super::step::{Flag, Step};
+use super::step::{Flag, Name, Step};
+use crate::model::FeeSchedule;
 use crate::model::plan::CobMethod;
 use crate::money::Cents;
 
@@ -35,7 +38,7 @@ pub fn price_line(
             let dos = s.dos(payer.plan.settings.date_of_service);
             let (schedule, by_provider) =
                 providers::contracted(&input.providers, payer.plan, payer.schedule, (s.line, dos));
-            let payer = Payer { schedule, ..*payer };
+            let payer = with_schedule(payer, schedule);
             let mut line = pricing::price(&payer, input.office_fees, s, outcome, acc);
             line.steps.splice(0..0, by_provider);
             line
@@ -94,11 +97,28 @@ pub fn price_line(
     line
 }
 
+/// `payer` pricing with `schedule` (a provider's contract in place of the one its
+/// network names): borrowed as it is when the schedule is its own.
+fn with_schedule<'p, 'a>(payer: &'p Payer<'a>, schedule: &'a FeeSchedule) -> Cow<'p, Payer<'a>> {
+    if std::ptr::eq(schedule, payer.schedule) {
+        return Cow::Borrowed(payer);
+    }
+    let names = PayerNames {
+        schedule: schedule.name.as_str().into(),
+        ..payer.names.clone()
+    };
+    Cow::Owned(Payer {
+        schedule,
+        names,
+        ..payer.clone()
+    })
+}
+
 /// What the office may collect on the line in all, and the plan whose contract
 /// sets it (None: no contract lowered the office fee).
 struct ContractCap {
     collectible: Cents,
-    plan: Option<String>,
+    plan: Option<Name>,
     /// Why a later plan raised the cap (NAIC rule), for the trail.
     steps: Vec<Step>,
 }
@@ -121,7 +141,7 @@ fn contract_cap(fee: Cents, payers: &[Payer<'_>], plan_lines: &[PlanLine]) -> Co
         let settings = &payer.plan.settings;
         let raised = match &cap.plan {
             Some(earlier) if !first_contract && line.covered => {
-                let own = &payer.plan.name;
+                let own = &payer.names.plan;
                 higher_contracted_fee(settings, own, line.allowed, earlier, cap.collectible)
             }
             _ => None,
@@ -129,11 +149,11 @@ fn contract_cap(fee: Cents, payers: &[Payer<'_>], plan_lines: &[PlanLine]) -> Co
         if let Some((collectible, step)) = raised {
             cap.collectible = collectible;
             cap.steps.push(step);
-            cap.plan = Some(payer.plan.name.clone());
+            cap.plan = Some(payer.names.plan.clone());
         } else if first_contract || settings.write_off_when_secondary {
             if line.collectible < cap.collectible {
                 cap.collectible = line.collectible;
-                cap.plan = Some(payer.plan.name.clone());
+                cap.plan = Some(payer.names.plan.clone());
             }
             first_contract = false;
         }
@@ -244,12 +264,12 @@ fn coordinate(payer: &Payer<'_>, line: &PlanLine, paid: Cents, balance: Cents) -
         && line.eligible
         && line.covered
     {
-        own_contract_cap(&payer.plan.name, line.allowed, paid, by_method)
+        own_contract_cap(&payer.names.plan, line.allowed, paid, by_method)
     } else {
         (by_method, None)
     };
     let step = line.covered.then(|| Step::Coordination {
-        plan: payer.plan.name.clone(),
+        plan: payer.names.plan.clone(),
         method,
         normal_benefit: normal,
         paid_before: paid,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::providers::Providers;
+use super::step::Name;
 use crate::model::coding::CodingCheck;
 use crate::model::treatment_plan::OptionChoiceError;
 use crate::model::{
@@ -13,7 +14,7 @@ use crate::model::{
 
 /// One payer: the plan, the fee schedule its network names, and the patient's
 /// coverage record under it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Payer<'a> {
     /// The plan's rules.
     pub plan: &'a PlanRules,
@@ -25,6 +26,31 @@ pub struct Payer<'a> {
     pub fixed_benefits: Option<&'a FeeSchedule>,
     /// A percentage plan's per-code patient copays (the plan's `copays`).
     pub copays: Option<&'a FeeSchedule>,
+    /// Its names, made once for all the steps that carry them.
+    pub names: PayerNames,
+}
+
+/// A payer's names as the explanation steps carry them: made once per payer and
+/// shared, since nearly every step of every line names its plan.
+#[derive(Clone, Debug)]
+pub struct PayerNames {
+    /// The plan's display name.
+    pub plan: Name,
+    /// The plan's id (a payer's share names its plan by id).
+    pub id: Name,
+    /// The name of the fee schedule its network names.
+    pub schedule: Name,
+}
+
+impl PayerNames {
+    /// The names of `plan` priced with `schedule`.
+    pub fn of(plan: &PlanRules, schedule: &FeeSchedule) -> PayerNames {
+        PayerNames {
+            plan: plan.name.as_str().into(),
+            id: plan.id.as_str().into(),
+            schedule: schedule.name.as_str().into(),
+        }
+    }
 }
 
 /// The inputs of one estimate.
@@ -133,9 +159,11 @@ pub fn payers_for<'a>(
                 .get(&c.plan)
                 .ok_or_else(|| EstimateError::UnknownPlan(c.plan.clone()))?;
             let optional = |id: &Option<String>| id.as_deref().map(|id| schedule(library, id));
+            let schedule = schedule(library, plan.network.schedule_id())?;
             Ok(Payer {
                 plan,
-                schedule: schedule(library, plan.network.schedule_id())?,
+                schedule,
+                names: PayerNames::of(plan, schedule),
                 coverage: c,
                 fixed_benefits: optional(&plan.fixed_benefits).transpose()?,
                 copays: optional(&plan.copays).transpose()?,

@@ -29,7 +29,7 @@ pub mod step_detail;
 pub mod window;
 
 pub use estimate::{Estimate, LineEstimate, PayerShare, Remaining, Totals};
-pub use input::{EstimateError, EstimateInput, Payer, payers_for};
+pub use input::{EstimateError, EstimateInput, Payer, PayerNames, payers_for};
 pub use step::{Flag, Step};
 
 use accumulators::Accumulators;

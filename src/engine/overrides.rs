@@ -18,7 +18,7 @@ pub type Entered<T> = (T, Option<Step>);
 
 fn entered(payer: &Payer<'_>, figure: StaffFigure, value: StaffValue, was: StaffValue) -> Step {
     Step::EnteredByStaff {
-        plan: Some(payer.plan.name.clone()),
+        plan: Some(payer.names.plan.clone()),
         figure,
         value,
         replaced: was,

@@ -72,10 +72,10 @@ pub fn price(
 ) -> PlanLine {
     let plan = payer.plan;
     let p = Pricing {
-        payer: *payer,
+        payer,
         office_fees,
         s,
-        name: &plan.name,
+        name: &payer.names.plan,
         quantity: i64::from(s.line.quantity.max(1)),
         date: s.dos(plan.settings.date_of_service),
     };
@@ -136,7 +136,7 @@ pub fn price(
 fn staff_allowed(p: &Pricing<'_>, computed: Cents) -> overrides::Entered<Cents> {
     match p.plan().network {
         Network::ScheduledAllowance { .. } | Network::Dhmo { .. } => (computed, None),
-        _ => overrides::allowed(&p.payer, p.s, computed),
+        _ => overrides::allowed(p.payer, p.s, computed),
     }
 }
 
@@ -162,8 +162,8 @@ fn fee_version(p: &Pricing<'_>) -> Option<Step> {
     let first = schedule.first_version_date()?;
     let version = schedule.version_on(p.date);
     Some(Step::FeeVersion {
-        plan: p.name.to_owned(),
-        schedule: schedule.name.clone(),
+        plan: p.name.clone(),
+        schedule: p.payer.names.schedule.clone(),
         version: version.map(|v| v.name.clone()),
         from: version.map_or(first, |v| v.effective),
     })
@@ -179,9 +179,9 @@ fn allowed_fee(p: &Pricing<'_>) -> Explained<Cents> {
             let listed = p.listed(p.code());
             let allowed = listed.unwrap_or(fee).min(fee);
             let explained = Explained::new(allowed).step(Step::Allowed {
-                plan: p.name.to_owned(),
+                plan: p.name.clone(),
                 amount: allowed,
-                schedule: p.payer.schedule.name.clone(),
+                schedule: p.payer.names.schedule.clone(),
                 not_listed: listed.is_none(),
                 capped_at_fee: listed.is_some_and(|l| l > fee),
             });
@@ -201,7 +201,7 @@ fn preauthorization(p: &Pricing<'_>) -> Explained<()> {
         Explained::new(())
             .flag(Flag::PreauthorizationRequired)
             .step(Step::Preauthorization {
-                plan: p.name.to_owned(),
+                plan: p.name.clone(),
             })
     } else {
         Explained::new(())
@@ -236,7 +236,7 @@ fn denied(p: &Pricing<'_>, denial: Denial, allowed: Cents) -> Explained<Cents> {
     let by_setting = contracted && !p.is_dhmo() && denial.billing == Billing::PlanSetting;
     if let Some(billed_at) = by_reason.filter(|_| by_setting) {
         steps.push(Step::DeniedBilledAt {
-            plan: p.name.to_owned(),
+            plan: p.name.clone(),
             reason: denial.flag,
             billed_at,
             amount,
@@ -268,7 +268,7 @@ fn dhmo_copay(p: &Pricing<'_>) -> Explained<Cents> {
     let fee = p.fee();
     let copay = p.listed(p.code());
     let mut explained = Explained::new(fee).step(Step::Copay {
-        plan: p.name.to_owned(),
+        plan: p.name.clone(),
         amount: copay.unwrap_or(fee),
         not_listed: copay.is_none(),
     });
@@ -284,7 +284,7 @@ fn dhmo_copay(p: &Pricing<'_>) -> Explained<Cents> {
         .filter(|u| u.codes.contains(p.code()) && u.teeth.matches(tooth))
     {
         explained.steps.push(Step::Upgrade {
-            plan: p.name.to_owned(),
+            plan: p.name.clone(),
             name: up.name.clone(),
             amount: up.charge,
         });
@@ -329,7 +329,7 @@ fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
         Some(d) if d.lower => {
             explained.amount = d.basis;
             explained = explained.flag(Flag::Downgraded).step(Step::Downgraded {
-                plan: p.name.to_owned(),
+                plan: p.name.clone(),
                 rule: d.rule.to_string(),
                 from: p.code(),
                 to: d.to,
@@ -340,7 +340,7 @@ fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
         }
         Some(d) => {
             explained = explained.step(Step::SubstituteAtBilledFee {
-                plan: p.name.to_owned(),
+                plan: p.name.clone(),
                 rule: d.rule.to_string(),
                 from: p.code(),
                 to: d.to,
@@ -360,7 +360,7 @@ fn benefit_basis(p: &Pricing<'_>, allowed: Cents) -> Explained<Cents> {
     } else {
         explained.amount = explained.amount.min(p.fee());
         Step::ScheduledBenefit {
-            plan: p.name.to_owned(),
+            plan: p.name.clone(),
             amount: explained.amount,
             not_listed: listed.is_none(),
         }
@@ -449,7 +449,7 @@ fn contract_limit(
     }
     if downgraded && !plan.settings.write_off_on_downgrade && allowed < p.fee() {
         return Explained::new(p.fee()).step(Step::NoWriteOffOnDowngrade {
-            plan: p.name.to_owned(),
+            plan: p.name.clone(),
             fee: p.fee(),
         });
     }

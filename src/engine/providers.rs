@@ -77,7 +77,7 @@ pub fn office_fees<'s>(
             provider: provider.name.clone(),
             from,
             plan: None,
-            schedule: schedule.name.clone(),
+            schedule: schedule.name.as_str().into(),
             why,
         });
     }
@@ -110,8 +110,8 @@ pub fn contracted<'a>(
     let step = Step::ProviderSchedule {
         provider: provider.name.clone(),
         from,
-        plan: Some(plan.name.clone()),
-        schedule: used.name.clone(),
+        plan: Some(plan.name.as_str().into()),
+        schedule: used.name.as_str().into(),
         why,
     };
     (used, Some(step))

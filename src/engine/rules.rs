@@ -118,7 +118,7 @@ fn coverage_dates(payer: &Payer<'_>, dos: NaiveDate) -> Option<Denial> {
     Some(Denial {
         flag: Flag::NotEligible,
         step: Step::NotEligible {
-            plan: payer.plan.name.clone(),
+            plan: payer.names.plan.clone(),
             date: dos,
             effective,
             terminates: cov.terminates,
@@ -145,7 +145,7 @@ fn waiting_period(payer: &Payer<'_>, s: &Service<'_>, dos: NaiveDate) -> Option<
             (dos < covered_from).then(|| Denial {
                 flag: Flag::WaitingPeriod,
                 step: Step::WaitingPeriod {
-                    plan: payer.plan.name.clone(),
+                    plan: payer.names.plan.clone(),
                     months: wait.months,
                     covered_from,
                 },
@@ -183,7 +183,7 @@ fn missing_tooth(
             })
             .find_map(replaced),
     })?;
-    let plan = payer.plan.name.clone();
+    let plan = payer.names.plan.clone();
     deny(Flag::MissingTooth, found.step(plan, effective))
 }
 
@@ -217,7 +217,7 @@ fn coverage_rules(
     dos: NaiveDate,
 ) -> Option<Denial> {
     let plan = payer.plan;
-    let name = plan.name.clone();
+    let name = payer.names.plan.clone();
     let code = s.line.code;
     if let Some(ex) = plan
         .exclusions

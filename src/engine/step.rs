@@ -9,6 +9,10 @@ use crate::model::plan::{CobMethod, DeniedBilling, Liability};
 use crate::model::{CdtCode, ProcedureClass, Tooth};
 use crate::money::{Cents, Percent};
 
+/// A name a step carries (a plan's, a fee schedule's): shared, not copied, since
+/// nearly every step of every line names its plan.
+pub type Name = std::sync::Arc<str>;
+
 /// A machine-readable reason on a line (JSON `flags`, status marks; its words are
 /// `report::fmt::flag_word`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -80,11 +84,11 @@ pub enum Step {
     /// The plan's allowed fee for the performed code.
     Allowed {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Allowed amount.
         amount: Cents,
         /// Fee schedule name.
-        schedule: String,
+        schedule: Name,
         /// The code was not on the schedule, so the office fee was used.
         not_listed: bool,
         /// The schedule amount was above the office fee and was capped.
@@ -93,9 +97,9 @@ pub enum Step {
     /// The version of a dated fee schedule that priced the line.
     FeeVersion {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Fee schedule name.
-        schedule: String,
+        schedule: Name,
         /// The version's name ("2027 fees"); None: the schedule's first list.
         version: Option<String>,
         /// The version's first day; for the first list, the day it ends (the
@@ -105,14 +109,14 @@ pub enum Step {
     /// Difference the office may not bill.
     WriteOff {
         /// Plan whose contract requires it.
-        plan: String,
+        plan: Name,
         /// Amount written off.
         amount: Cents,
     },
     /// Coverage not active on the date of service.
     NotEligible {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Date of service.
         date: NaiveDate,
         /// First day of coverage.
@@ -123,7 +127,7 @@ pub enum Step {
     /// Inside a waiting period.
     WaitingPeriod {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Months of waiting.
         months: u32,
         /// First covered day.
@@ -132,7 +136,7 @@ pub enum Step {
     /// The missing-tooth clause.
     MissingTooth {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The replaced tooth.
         tooth: Tooth,
         /// When it was lost, if known.
@@ -143,21 +147,21 @@ pub enum Step {
     /// Excluded by the plan.
     Excluded {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The plan's reason.
         reason: String,
     },
     /// The class is not covered (0%).
     NotCovered {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The class.
         class: ProcedureClass,
     },
     /// Outside the age range.
     AgeLimit {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Age on the date of service.
         age: u32,
         /// Covered through this age.
@@ -168,7 +172,7 @@ pub enum Step {
     /// Over a frequency limit.
     FrequencyLimit {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The limit's name.
         limit: String,
         /// Services already counted.
@@ -181,7 +185,7 @@ pub enum Step {
     /// Denied because the crown on the same tooth failed its frequency limit (BU12).
     DeniedWithCrown {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The crown code.
         crown: CdtCode,
         /// The tooth.
@@ -190,7 +194,7 @@ pub enum Step {
     /// Bundled into another line.
     Bundled {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Rule id ("B1").
         rule: String,
         /// Rule name.
@@ -205,7 +209,7 @@ pub enum Step {
     /// Paid as a cheaper code.
     Downgraded {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Rule name.
         rule: String,
         /// Performed code.
@@ -223,7 +227,7 @@ pub enum Step {
     /// Deductible taken.
     Deductible {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Amount taken from this line.
         amount: Cents,
         /// Individual deductible left afterwards.
@@ -232,14 +236,14 @@ pub enum Step {
     /// Class skips the deductible.
     DeductibleWaived {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The class.
         class: ProcedureClass,
     },
     /// The plan's percentage.
     PlanShare {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Amount the percentage applies to.
         basis: Cents,
         /// Coverage percentage.
@@ -252,7 +256,7 @@ pub enum Step {
     /// A fixed scheduled benefit.
     ScheduledBenefit {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Scheduled amount (capped at the fee).
         amount: Cents,
         /// The code not listed: no benefit.
@@ -261,7 +265,7 @@ pub enum Step {
     /// A maximum cut the payment.
     MaximumCapped {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Which maximum.
         maximum: String,
         /// Payment before the cap.
@@ -272,7 +276,7 @@ pub enum Step {
     /// DHMO copay.
     Copay {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Copay.
         amount: Cents,
         /// The code has no copay listed (patient owes the office fee).
@@ -281,7 +285,7 @@ pub enum Step {
     /// DHMO extra charge.
     Upgrade {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// What it is.
         name: String,
         /// Charge.
@@ -290,7 +294,7 @@ pub enum Step {
     /// A later payer's coordination of benefits.
     Coordination {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Method.
         method: CobMethod,
         /// What it would pay as primary.
@@ -307,7 +311,7 @@ pub enum Step {
     /// Pre-authorization required.
     Preauthorization {
         /// Plan.
-        plan: String,
+        plan: Name,
     },
     /// What the patient owes.
     PatientOwes {
@@ -317,7 +321,7 @@ pub enum Step {
     /// A fixed-benefit PPO's benefit for the code, within the contracted fee.
     FixedBenefit {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The fixed benefit (capped at the contracted fee).
         amount: Cents,
         /// The contracted (allowed) fee the patient owes the rest of.
@@ -331,7 +335,7 @@ pub enum Step {
     /// before the deductible and the percentage.
     PlanCopay {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The copay taken (never above the basis).
         copay: Cents,
         /// The basis left for the deductible and the percentage.
@@ -340,7 +344,7 @@ pub enum Step {
     /// A denied line billed by the plan's setting for its denial reason.
     DeniedBilledAt {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The denial reason.
         reason: Flag,
         /// The fee the setting bills it at.
@@ -351,7 +355,7 @@ pub enum Step {
     /// A code's own waiting period replaced its class's, so the line is covered.
     WaitingPeriodReplaced {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The code.
         code: CdtCode,
         /// Months of the code's own period.
@@ -366,7 +370,7 @@ pub enum Step {
     /// The plan does not write off on a downgraded line.
     NoWriteOffOnDowngrade {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The office fee the office may then collect.
         fee: Cents,
     },
@@ -374,7 +378,7 @@ pub enum Step {
     /// then prices the line at the performed code's allowed fee: no downgrade.
     SubstituteAtBilledFee {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Rule name.
         rule: String,
         /// Performed code.
@@ -388,9 +392,9 @@ pub enum Step {
     /// two contracted fees (NAIC model rule).
     HigherContractedFee {
         /// The later plan.
-        plan: String,
+        plan: Name,
         /// The plan whose contract set the limit before.
-        earlier_plan: String,
+        earlier_plan: Name,
         /// That limit.
         earlier_fee: Cents,
         /// This plan's contracted fee, the new limit.
@@ -400,7 +404,7 @@ pub enum Step {
     /// earlier plans paid.
     OwnContractCap {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Its contracted (allowed) fee.
         allowed: Cents,
         /// Paid by the earlier payers.
@@ -414,7 +418,7 @@ pub enum Step {
     /// instead of the general one (issue 16 item 2).
     SeparateDeductible {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The deductible's name: "Major-services deductible".
         name: String,
         /// Its amount per person.
@@ -427,7 +431,7 @@ pub enum Step {
     /// The line is limited by a maximum of its own instead of the annual one.
     OutsideAnnual {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The maximum's name: "Implant maximum".
         maximum: String,
         /// Left of it before this line.
@@ -436,7 +440,7 @@ pub enum Step {
     /// The annual maximum ran out and the rollover bank paid the rest.
     RolloverDrawn {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// Taken from the bank for this line.
         drawn: Cents,
         /// Left in the bank afterwards.
@@ -445,7 +449,7 @@ pub enum Step {
     /// The missing-tooth clause, decided by an extraction in the history.
     MissingToothExtracted {
         /// Plan.
-        plan: String,
+        plan: Name,
         /// The tooth.
         tooth: Tooth,
         /// The extraction's code.
@@ -465,7 +469,7 @@ pub enum Step {
     /// A figure entered by staff replaced the computed one.
     EnteredByStaff {
         /// The plan it belongs to; None for the line's write-off.
-        plan: Option<String>,
+        plan: Option<Name>,
         /// Which figure.
         figure: StaffFigure,
         /// What staff entered.
@@ -480,9 +484,9 @@ pub enum Step {
         /// Where the provider was taken from.
         from: ProviderFrom,
         /// None: the office fee; the plan's name: its contracted (allowed) fees.
-        plan: Option<String>,
+        plan: Option<Name>,
         /// The schedule used.
-        schedule: String,
+        schedule: Name,
         /// Why that schedule.
         why: ScheduleWhy,
     },

@@ -72,13 +72,25 @@ pub fn check(
     patient: &Patient,
     year: BenefitYear,
 ) -> Vec<CodingNote> {
+    notes_of(checks, option, patient, year, |_| true)
+}
+
+/// The notes of the checks `wanted` keeps, in `check`'s order.
+fn notes_of(
+    checks: &[CodingCheck],
+    option: &TreatmentOption,
+    patient: &Patient,
+    year: BenefitYear,
+    wanted: impl Fn(&CodingCheck) -> bool,
+) -> Vec<CodingNote> {
     let chart = Chart::new(option, patient, year);
     let mut notes = Vec::new();
     for l in &chart.lines {
         notes.extend(
             checks
                 .iter()
-                .filter(|c| c.line.contains(l.code) && c.when.iter().all(|w| chart.holds(w, l)))
+                .filter(|c| wanted(c) && c.line.contains(l.code))
+                .filter(|c| c.when.iter().all(|w| chart.holds(w, l)))
                 .map(|c| note(c, l)),
         );
     }
@@ -93,12 +105,15 @@ pub fn denials(
     patient: &Patient,
     year: BenefitYear,
 ) -> Vec<CodingNote> {
+    // Only the denying checks are held against the lines: this runs on every
+    // estimate, and the other notes would be built to be thrown away.
     let mut seen = std::collections::HashSet::new();
-    check(checks, option, patient, year)
-        .into_iter()
-        .filter(|n| n.severity == Severity::Denied)
-        .filter(|n| seen.insert(n.line))
-        .collect()
+    notes_of(checks, option, patient, year, |c| {
+        c.severity == Severity::Denied
+    })
+    .into_iter()
+    .filter(|n| seen.insert(n.line))
+    .collect()
 }
 
 /// The note `check` puts on `l`.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::engine::input::Payer;
 use crate::engine::services::Service;
-use crate::engine::step::{Flag, Step};
+use crate::engine::step::{Flag, Name, Step};
 use crate::model::plan::Network;
 use crate::model::{CdtCode, FeeSchedule, PlanRules};
 use crate::money::Cents;
@@ -39,11 +39,11 @@ impl<T> Explained<T> {
 
 /// The line as one payer sees it: what every step needs to know.
 pub(super) struct Pricing<'a> {
-    pub(super) payer: Payer<'a>,
+    pub(super) payer: &'a Payer<'a>,
     pub(super) office_fees: &'a FeeSchedule,
     pub(super) s: &'a Service<'a>,
     /// The plan's display name, for the steps.
-    pub(super) name: &'a str,
+    pub(super) name: &'a Name,
     /// Units: schedule amounts are per unit.
     pub(super) quantity: i64,
     /// The date of service under this plan: it picks the fee schedule version.

@@ -17,7 +17,7 @@ pub(super) fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room<'_>) -
         if !deductible.is_zero() {
             explained = explained
                 .step(Step::SeparateDeductible {
-                    plan: p.name.to_owned(),
+                    plan: p.name.clone(),
                     name: (*name).to_string(),
                     individual: *individual,
                     amount: deductible,
@@ -30,14 +30,14 @@ pub(super) fn apply_deductible(p: &Pricing<'_>, basis: Cents, room: &Room<'_>) -
     if plan.deductible.waived_classes.contains(&p.s.class) && !plan.deductible.individual.is_zero()
     {
         explained = explained.step(Step::DeductibleWaived {
-            plan: p.name.to_owned(),
+            plan: p.name.clone(),
             class: p.s.class,
         });
     }
     if !deductible.is_zero() {
         explained = explained
             .step(Step::Deductible {
-                plan: p.name.to_owned(),
+                plan: p.name.clone(),
                 amount: deductible,
                 remaining: room.individual_deductible - deductible,
             })
@@ -66,7 +66,7 @@ pub(super) fn plan_share(
         }
     };
     Explained::new(amount).step(Step::PlanShare {
-        plan: p.name.to_owned(),
+        plan: p.name.clone(),
         basis,
         percent,
         deductible_after,
@@ -91,7 +91,7 @@ pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room<'_>) -> 
     });
     if let Some((maximum, left)) = &room.outside_annual {
         explained.steps.push(Step::OutsideAnnual {
-            plan: p.name.to_owned(),
+            plan: p.name.clone(),
             maximum: (*maximum).to_string(),
             left: *left,
         });
@@ -101,7 +101,7 @@ pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room<'_>) -> 
         let before = explained.amount.benefit;
         if before > *left {
             explained.steps.push(Step::MaximumCapped {
-                plan: p.name.to_owned(),
+                plan: p.name.clone(),
                 maximum: which.to_string(),
                 before,
                 after: *left,
@@ -117,7 +117,7 @@ pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room<'_>) -> 
     {
         let drawn = (explained.amount.benefit - r.annual).min(r.bank);
         explained.steps.push(Step::RolloverDrawn {
-            plan: p.name.to_owned(),
+            plan: p.name.clone(),
             drawn,
             left: r.bank - drawn,
         });

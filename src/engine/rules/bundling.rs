@@ -8,9 +8,9 @@ use chrono::{Days, NaiveDate};
 use super::outcome::{Billing, Denial};
 use crate::engine::input::Payer;
 use crate::engine::services::Service;
-use crate::engine::step::{Flag, Step};
+use crate::engine::step::{Flag, Name, Step};
 use crate::model::plan::{BundlingKind, BundlingRule, DateOfServiceBasis, Proximity, ToothMatch};
-use crate::model::{CdtCode, CodeSet, PlanRules, VisitId};
+use crate::model::{CdtCode, CodeSet, VisitId};
 
 /// Step 4: bundling rules over the whole option, in the plan's order. Returns, per
 /// service, the denial when a rule bundles it; the first rule that does decides.
@@ -36,7 +36,7 @@ pub(super) fn bundling(
                 }
             };
             if let (Some(into), Some(slot)) = (winner, out.get_mut(i)) {
-                *slot = Some(bundled_into(plan, rule, into));
+                *slot = Some(bundled_into(&payer.names.plan, rule, into));
             }
         }
     }
@@ -198,11 +198,11 @@ fn preferred_over<'o, 'a>(
 }
 
 /// The denial of a line bundled into `into` by `rule`.
-fn bundled_into(plan: &PlanRules, rule: &BundlingRule, into: &Service<'_>) -> Denial {
+fn bundled_into(plan: &Name, rule: &BundlingRule, into: &Service<'_>) -> Denial {
     Denial {
         flag: Flag::Bundled,
         step: Step::Bundled {
-            plan: plan.name.clone(),
+            plan: plan.clone(),
             rule: rule.id.clone(),
             name: rule.name.clone(),
             into: into.line.code,

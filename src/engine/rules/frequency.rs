@@ -170,7 +170,7 @@ pub(super) fn frequency(
             let denial = Denial {
                 flag: Flag::FrequencyLimit,
                 step: Step::FrequencyLimit {
-                    plan: plan.name.clone(),
+                    plan: payer.names.plan.clone(),
                     limit: limit.name.clone(),
                     used,
                     count,
@@ -210,7 +210,7 @@ pub(super) fn deny_buildups_with_crowns(
             *outcome = Outcome::Denied(Denial {
                 flag: Flag::FrequencyLimit,
                 step: Step::DeniedWithCrown {
-                    plan: payer.plan.name.clone(),
+                    plan: payer.names.plan.clone(),
                     crown,
                     tooth,
                 },

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::engine::services::Service;
-use crate::engine::step::Step;
+use crate::engine::step::{Name, Step};
 use crate::model::{Area, CdtCode, CodeSet, Coverage, HistoryEntry, Patient, Tooth};
 
 /// A tooth a unit replaces that was gone before coverage began, and how we know.
@@ -20,7 +20,7 @@ pub(super) enum MissingBefore {
 
 impl MissingBefore {
     /// The denial's explanation.
-    pub(super) fn step(self, plan: String, effective: NaiveDate) -> Step {
+    pub(super) fn step(self, plan: Name, effective: NaiveDate) -> Step {
         match self {
             MissingBefore::Listed(tooth, since) => Step::MissingTooth {
                 plan,

@@ -51,7 +51,7 @@ pub(crate) fn waiting_replaced(payer: &Payer<'_>, s: &Service<'_>, dos: NaiveDat
         .filter(|w| w.codes.contains(code))
         .max_by_key(|w| w.months)?;
     Some(Step::WaitingPeriodReplaced {
-        plan: plan.name.clone(),
+        plan: payer.names.plan.clone(),
         code,
         months: code_wait.months,
         class: s.class,
