@@ -5,6 +5,7 @@
 use super::accumulators::Accumulators;
 use super::carrier_settings::{higher_contracted_fee, own_contract_cap};
 use super::estimate::{LineEstimate, PayerShare};
+use super::few::Few;
 use std::borrow::Cow;
 
 use super::input::{EstimateInput, Payer, PayerNames};
@@ -23,7 +24,7 @@ pub fn price_line(
     input: &EstimateInput<'_>,
     s: &Service<'_>,
     i: usize,
-    outcomes: &[Vec<Outcome>],
+    outcomes: &mut [Vec<Outcome>],
     accumulators: &mut [Accumulators<'_>],
 ) -> LineEstimate {
     let fee = s.fee;
@@ -31,10 +32,13 @@ pub fn price_line(
     let plan_lines: Vec<PlanLine> = input
         .payers
         .iter()
-        .zip(outcomes)
+        .zip(outcomes.iter_mut())
         .zip(accumulators.iter())
         .map(|((payer, outcome), acc)| {
-            let outcome = outcome.get(i).cloned().unwrap_or(Outcome::Covered);
+            // Each line is priced once: its denial (and the step in it) moves.
+            let outcome = outcome
+                .get_mut(i)
+                .map_or(Outcome::Covered, |o| std::mem::replace(o, Outcome::Covered));
             let dos = s.dos(payer.plan.settings.date_of_service);
             let (schedule, by_provider) =
                 providers::contracted(&input.providers, payer.plan, payer.schedule, (s.line, dos));
@@ -49,17 +53,26 @@ pub fn price_line(
     let primary = plan_lines
         .first()
         .map(|l| (l.date, l.allowed, l.deductible));
-    let payments = pay_in_order(&input.payers, s, plan_lines, accumulators, cap.collectible);
-    let mut settled = settle(fee, cap, &payments, input.payers.is_empty());
-    staff_write_off(s, payments.paid, &mut settled);
-
-    let mut steps = vec![Step::OfficeFee {
+    // The whole trail in one list sized once: the office fee, each payer's
+    // steps as they move in, the cap and the settlement.
+    let planned: usize = plan_lines.iter().map(|l| l.steps.len() + 1).sum();
+    let mut steps = Vec::with_capacity(planned + cap_steps.len() + 5);
+    steps.push(Step::OfficeFee {
         fee,
         quantity: s.line.quantity.max(1),
         overridden: s.fee_overridden,
-    }];
+    });
     steps.extend(s.provider_step.clone());
-    steps.extend(payments.steps);
+    let payments = pay_in_order(
+        &input.payers,
+        s,
+        plan_lines,
+        accumulators,
+        cap.collectible,
+        &mut steps,
+    );
+    let mut settled = settle(fee, cap, &payments, input.payers.is_empty());
+    staff_write_off(s, payments.paid, &mut settled);
     steps.extend(cap_steps);
     steps.extend(settled.steps);
     let mut flags = payments.flags;
@@ -169,7 +182,6 @@ struct Payments {
     paid: Cents,
     /// What Medicaid's payment-in-full rule leaves for the office to write off.
     medicaid_write_off: Cents,
-    steps: Vec<Step>,
     flags: Vec<Flag>,
 }
 
@@ -185,15 +197,19 @@ struct Payment {
 }
 
 /// Each payer in turn pays against what is left of `collectible`, and records its
-/// use of deductible and maximum. The plan lines' steps move into the trail.
+/// use of deductible and maximum. The plan lines' steps move into `steps`.
 fn pay_in_order(
     payers: &[Payer<'_>],
     s: &Service<'_>,
     plan_lines: Vec<PlanLine>,
     accumulators: &mut [Accumulators<'_>],
     collectible: Cents,
+    steps: &mut Vec<Step>,
 ) -> Payments {
-    let mut out = Payments::default();
+    let mut out = Payments {
+        shares: Vec::with_capacity(payers.len()),
+        ..Payments::default()
+    };
     for (k, ((payer, line), acc)) in payers
         .iter()
         .zip(plan_lines)
@@ -217,9 +233,9 @@ fn pay_in_order(
             percent: line.percent,
             normal_benefit: line.normal_benefit,
         });
-        out.steps.extend(line.steps);
-        out.steps.extend(payment.step);
-        out.steps.extend(payment.capped);
+        steps.extend(line.steps);
+        steps.extend(payment.step);
+        steps.extend(payment.capped);
         out.flags.extend(line.flags);
     }
     out
@@ -319,7 +335,7 @@ fn record(
 struct Settlement {
     write_off: Cents,
     patient: Cents,
-    steps: Vec<Step>,
+    steps: Few<Step>,
 }
 
 /// Step 12: the contract's write-off (and Medicaid's payment in full), then the
@@ -328,7 +344,7 @@ struct Settlement {
 /// (the patient then owes nothing).
 fn settle(fee: Cents, cap: ContractCap, payments: &Payments, no_insurance: bool) -> Settlement {
     let write_off = (fee - cap.collectible.max(payments.paid)) + payments.medicaid_write_off;
-    let mut steps = Vec::new();
+    let mut steps = Few::new();
     if !write_off.is_zero() {
         steps.push(Step::WriteOff {
             plan: cap.plan.unwrap_or_else(|| "Medicaid".into()),

@@ -16,6 +16,7 @@ mod check_staff;
 mod cob;
 pub mod coding;
 mod estimate;
+mod few;
 mod input;
 pub mod ortho;
 mod overrides;
@@ -44,7 +45,7 @@ pub fn estimate(input: &EstimateInput<'_>) -> Estimate {
     let order = services::pricing_order(&services);
     // The coding checks depend on the option only: run once for every payer.
     let coding = rules::CodingDenials::new(input);
-    let outcomes: Vec<Vec<Outcome>> = input
+    let mut outcomes: Vec<Vec<Outcome>> = input
         .payers
         .iter()
         .map(|payer| rules::decide(input, payer, &services, &order, &coding))
@@ -61,7 +62,7 @@ pub fn estimate(input: &EstimateInput<'_>) -> Estimate {
         let Some(service) = services.get(i) else {
             continue;
         };
-        let line = cob::price_line(input, service, i, &outcomes, &mut accumulators);
+        let line = cob::price_line(input, service, i, &mut outcomes, &mut accumulators);
         if let Some(slot) = lines.get_mut(i) {
             *slot = Some(line);
         }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::accumulators::Accumulators;
 use super::benefit_tables::{self, fixed_benefit};
 use super::carrier_settings;
+use super::few::Few;
 use super::input::Payer;
 use super::overrides;
 use super::rules::{Billing, Denial, Outcome, waiting_replaced};
@@ -23,6 +24,9 @@ mod context;
 mod share;
 use context::{Explained, Pricing};
 use share::{apply_deductible, apply_maximums, plan_share};
+
+/// Steps one plan's trail of a line usually holds at most.
+const TRAIL: usize = 12;
 
 /// One plan's view of one line.
 #[derive(Clone, Debug)]
@@ -85,11 +89,9 @@ pub fn price(
         flags,
     } = allowed_fee(&p);
     let (allowed, by_staff) = staff_allowed(&p, allowed);
-    let steps = fee_version(&p)
-        .into_iter()
-        .chain(steps)
-        .chain(by_staff)
-        .collect();
+    // Room for a line's usual trail, so pushing steps does not reallocate.
+    let mut trail = Vec::with_capacity(TRAIL);
+    trail.extend(fee_version(&p).into_iter().chain(steps).chain(by_staff));
     let mut line = PlanLine {
         allowed,
         normal_benefit: Cents::ZERO,
@@ -99,8 +101,8 @@ pub fn price(
         contracted: plan.network.is_contracted(),
         eligible: true,
         covered: false,
-        steps,
-        flags,
+        steps: trail,
+        flags: flags.into_iter().collect(),
         date: p.date,
     };
     line.take(preauthorization(&p));
@@ -232,7 +234,7 @@ fn denied(p: &Pricing<'_>, denial: Denial, allowed: Cents) -> Explained<Cents> {
     // A DHMO does not cap what it does not cover.
     let dhmo_uncovered = p.is_dhmo() && denial.billing == Billing::PlanSetting;
     let amount = if dhmo_uncovered { fee } else { collectible };
-    let mut steps = vec![denial.step];
+    let mut steps = Few::one(denial.step);
     let by_setting = contracted && !p.is_dhmo() && denial.billing == Billing::PlanSetting;
     if let Some(billed_at) = by_reason.filter(|_| by_setting) {
         steps.push(Step::DeniedBilledAt {
@@ -245,7 +247,7 @@ fn denied(p: &Pricing<'_>, denial: Denial, allowed: Cents) -> Explained<Cents> {
     Explained {
         amount,
         steps,
-        flags: vec![denial.flag],
+        flags: Few::one(denial.flag),
     }
 }
 

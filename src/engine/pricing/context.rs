@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::few::Few;
 use crate::engine::input::Payer;
 use crate::engine::services::Service;
 use crate::engine::step::{Flag, Name, Step};
@@ -13,16 +14,16 @@ use crate::money::Cents;
 /// An amount and the steps and flags that explain it, in the order they happened.
 pub(super) struct Explained<T> {
     pub(super) amount: T,
-    pub(super) steps: Vec<Step>,
-    pub(super) flags: Vec<Flag>,
+    pub(super) steps: Few<Step>,
+    pub(super) flags: Few<Flag>,
 }
 
 impl<T> Explained<T> {
     pub(super) fn new(amount: T) -> Explained<T> {
         Explained {
             amount,
-            steps: Vec::new(),
-            flags: Vec::new(),
+            steps: Few::new(),
+            flags: Few::new(),
         }
     }
 
