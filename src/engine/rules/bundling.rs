@@ -87,13 +87,14 @@ impl<'o, 'a> OptionLines<'o, 'a> {
     }
 
     /// (rank in pricing order, index, service) of every line `rule` could pair
-    /// with `s`, in pricing order. Lines outside the rule's time window are never
-    /// looked at; `paired` still decides.
+    /// with `s`, in no particular order (callers pick the lowest rank). Lines
+    /// outside the rule's time window are never looked at; `paired` still
+    /// decides. Nothing is collected: this runs per rule and line.
     fn candidates(
         &self,
         rule: &BundlingRule,
         s: &Service<'_>,
-    ) -> Vec<(usize, usize, &'o Service<'a>)> {
+    ) -> impl Iterator<Item = (usize, usize, &'o Service<'a>)> {
         let day = s.dos(self.basis);
         let days = |before: u32, after: u32| {
             let from = day
@@ -102,25 +103,29 @@ impl<'o, 'a> OptionLines<'o, 'a> {
             let to = day
                 .checked_add_days(Days::new(u64::from(after)))
                 .unwrap_or(day);
-            self.by_date
-                .range(from..=to)
-                .flat_map(|(_, v)| v.iter().copied())
-                .collect::<Vec<usize>>()
+            from..=to
         };
-        let mut picked: Vec<usize> = match rule.when {
-            Proximity::SameDay => self.by_date.get(&day).cloned().unwrap_or_default(),
-            Proximity::SameVisit => self.by_visit.get(&s.visit.id).cloned().unwrap_or_default(),
-            Proximity::WithinDays(n) => days(n, n),
+        // Exactly one of these is set: a span of dates, a visit's lines, or all.
+        let (dates, visit, all) = match rule.when {
+            Proximity::SameDay => (Some(day..=day), None, None),
+            Proximity::SameVisit => (None, self.by_visit.get(&s.visit.id), None),
+            Proximity::WithinDays(n) => (Some(days(n, n)), None, None),
             // The bundled line comes up to n days before / after the other.
-            Proximity::WithinDaysBefore(n) => days(0, n),
-            Proximity::WithinDaysAfter(n) => days(n, 0),
-            Proximity::SameOption => self.order.to_vec(),
+            Proximity::WithinDaysBefore(n) => (Some(days(0, n)), None, None),
+            Proximity::WithinDaysAfter(n) => (Some(days(n, 0)), None, None),
+            Proximity::SameOption => (None, None, Some(self.order)),
         };
-        picked.sort_by_key(|&j| self.rank(j));
-        picked
+        let by_date = &self.by_date;
+        let in_dates = dates
             .into_iter()
-            .filter_map(|j| self.services.get(j).map(|t| (self.rank(j), j, t)))
-            .collect()
+            .flat_map(move |span| by_date.range(span).flat_map(|(_, v)| v.iter().copied()));
+        let in_visit = visit.into_iter().flatten().copied();
+        let in_all = all.into_iter().flatten().copied();
+        let services = self.services;
+        in_dates
+            .chain(in_visit)
+            .chain(in_all)
+            .filter_map(move |j| services.get(j).map(|t| (self.rank(j), j, t)))
     }
 
     /// Rank of service `i` in pricing order.
@@ -157,8 +162,8 @@ fn same_tooth(tooth: ToothMatch, a: &Service<'_>, b: &Service<'_>) -> bool {
     }
 }
 
-/// An `Included` rule: the first line in pricing order with an `into` code that
-/// service `i` is included in.
+/// An `Included` rule: the first line in pricing order (the lowest rank) with an
+/// `into` code that service `i` is included in.
 fn included_in<'o, 'a>(
     option: &OptionLines<'o, 'a>,
     rule: &BundlingRule,
@@ -172,8 +177,8 @@ fn included_in<'o, 'a>(
     }
     option
         .candidates(rule, s)
-        .into_iter()
-        .find(|&(_, j, t)| j != i && into.contains(t.line.code) && option.paired(rule, s, t))
+        .filter(|&(_, j, t)| j != i && into.contains(t.line.code) && option.paired(rule, s, t))
+        .min_by_key(|&(rank, _, _)| rank)
         .map(|(_, _, t)| t)
 }
 
@@ -189,7 +194,6 @@ fn preferred_over<'o, 'a>(
     let mine = (rank_of(codes, s.line.code)?, option.rank(i));
     option
         .candidates(rule, s)
-        .into_iter()
         .filter(|&(_, j, t)| j != i && option.paired(rule, s, t))
         .filter_map(|(rank, _, t)| rank_of(codes, t.line.code).map(|r| ((r, rank), t)))
         .filter(|(theirs, _)| *theirs < mine)
