@@ -11,12 +11,15 @@
 //! records inside the scenarios (see [`PayerSetup::plan_alone`]).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::coding::{self, CodingNote};
 use super::estimate::{Estimate, LineEstimate};
 use super::input::{EstimateError, EstimateInput};
+use super::rules::CodingDenials;
+use crate::model::plan::BenefitYear;
 use crate::model::{
     Area, CdtCode, Coverage, Library, LineId, OptionId, TreatmentOption, TreatmentPlan,
 };
@@ -173,8 +176,9 @@ pub struct ScenarioResult {
     pub scenario: Scenario,
     /// The estimate, priced on its own.
     pub estimate: Estimate,
-    /// Coding checks and documentation reminders for the option's lines.
-    pub notes: Vec<CodingNote>,
+    /// Coding checks and documentation reminders for the option's lines
+    /// (shared by the scenarios of one option).
+    pub notes: Arc<[CodingNote]>,
     /// Where each line sits in `estimate.lines`, so a cell finds its line at once.
     line_index: HashMap<LineId, usize>,
 }
@@ -333,6 +337,57 @@ pub(crate) fn price(
     Ok(super::estimate(&input))
 }
 
+/// What the scenarios of one option share: the coding notes, and the lines
+/// the checks deny per benefit year meant by "the same year" (the first
+/// payer's), found once rather than once per scenario.
+#[derive(Default)]
+struct PerOption {
+    notes: HashMap<OptionId, Arc<[CodingNote]>>,
+    denials: Vec<((OptionId, BenefitYear), CodingDenials)>,
+}
+
+impl PerOption {
+    /// Prices `option` under `coverage` with the option's shared findings.
+    fn price(
+        &mut self,
+        library: &Library,
+        plan: &TreatmentPlan,
+        option: &TreatmentOption,
+        coverage: &[Coverage],
+        as_of: NaiveDate,
+    ) -> Result<Estimate, EstimateError> {
+        let input = EstimateInput::for_option(library, plan, option, coverage, as_of)?;
+        let key = (option.id, CodingDenials::year(&input));
+        let at = match self.denials.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                self.denials.push((key, CodingDenials::new(&input)));
+                self.denials.len() - 1
+            }
+        };
+        Ok(match self.denials.get(at) {
+            Some((_, denials)) => super::estimate_with(&input, denials),
+            None => super::estimate(&input),
+        })
+    }
+
+    /// The option's coding notes ("the same year" is the patient's first plan's).
+    fn notes(
+        &mut self,
+        library: &Library,
+        plan: &TreatmentPlan,
+        option: &TreatmentOption,
+    ) -> Arc<[CodingNote]> {
+        self.notes
+            .entry(option.id)
+            .or_insert_with(|| {
+                let year = coding::benefit_year(library, &plan.coverage);
+                coding::check(&library.coding.checks, option, &plan.patient, year).into()
+            })
+            .clone()
+    }
+}
+
 /// Prices every scenario independently and lines them up. Fails on the first
 /// unknown option, unknown plan or missing fee schedule.
 pub fn compare(
@@ -369,26 +424,20 @@ fn price_scenarios(
 ) -> Result<Option<Vec<ScenarioResult>>, EstimateError> {
     let mut results = Vec::with_capacity(scenarios.len());
     // Coding checks depend on the option only, not on who pays: once per option.
-    let mut notes: HashMap<OptionId, Vec<CodingNote>> = HashMap::new();
+    let mut per_option = PerOption::default();
     for scenario in scenarios {
         if !keep_going(results.len()) {
             return Ok(None);
         }
         let option = find_option(plan, scenario.option)?;
-        let estimate = price(library, plan, option, &scenario.setup.coverage, as_of)?;
+        let estimate = per_option.price(library, plan, option, &scenario.setup.coverage, as_of)?;
         let line_index = estimate
             .lines
             .iter()
             .enumerate()
             .map(|(at, l)| (l.line, at))
             .collect();
-        let notes = notes
-            .entry(option.id)
-            .or_insert_with(|| {
-                let year = coding::benefit_year(library, &plan.coverage);
-                coding::check(&library.coding.checks, option, &plan.patient, year)
-            })
-            .clone();
+        let notes = per_option.notes(library, plan, option);
         results.push(ScenarioResult {
             scenario: scenario.clone(),
             estimate,

@@ -40,15 +40,20 @@ use crate::money::Cents;
 
 /// Prices one treatment option for one patient under the payers given.
 pub fn estimate(input: &EstimateInput<'_>) -> Estimate {
+    // The coding checks depend on the option only: run once for every payer.
+    estimate_with(input, &rules::CodingDenials::new(input))
+}
+
+/// [`estimate`] with the option's coding denials found already (a comparison
+/// finds them once per option, not once per payer setup).
+pub(crate) fn estimate_with(input: &EstimateInput<'_>, coding: &rules::CodingDenials) -> Estimate {
     let mut services = services::services(input.option, input.catalogue, input.office_fees);
     providers::office_fees(&input.providers, input.office_fees, &mut services);
     let order = services::pricing_order(&services);
-    // The coding checks depend on the option only: run once for every payer.
-    let coding = rules::CodingDenials::new(input);
     let mut outcomes: Vec<Vec<Outcome>> = input
         .payers
         .iter()
-        .map(|payer| rules::decide(input, payer, &services, &order, &coding))
+        .map(|payer| rules::decide(input, payer, &services, &order, coding))
         .collect();
     let mut accumulators: Vec<Accumulators<'_>> = input
         .payers

@@ -19,7 +19,7 @@ use super::input::{EstimateInput, Payer};
 use super::services::Service;
 use super::step::{Flag, Step};
 use super::window;
-use crate::model::plan::MissingToothDenial;
+use crate::model::plan::{BenefitYear, MissingToothDenial};
 use crate::model::{Area, LineId, Patient};
 use bundling::bundling;
 use frequency::{LimitLines, deny_buildups_with_crowns, frequency};
@@ -66,15 +66,21 @@ pub struct CodingDenials(HashMap<LineId, CodingNote>);
 
 impl CodingDenials {
     /// The option's denied lines (the first note per line); "the same year" is
-    /// the first payer's benefit year.
+    /// the first payer's benefit year ([`CodingDenials::year`]).
     pub fn new(input: &EstimateInput<'_>) -> CodingDenials {
-        let year = input
+        let year = CodingDenials::year(input);
+        let notes = coding::denials(input.coding, input.option, input.patient, year);
+        CodingDenials(notes.into_iter().map(|n| (n.line, n)).collect())
+    }
+
+    /// The benefit year the checks of `input` mean by "the same year": the
+    /// first payer's (the calendar year without one).
+    pub fn year(input: &EstimateInput<'_>) -> BenefitYear {
+        input
             .payers
             .first()
             .map(|p| p.plan.benefit_year)
-            .unwrap_or_default();
-        let notes = coding::denials(input.coding, input.option, input.patient, year);
-        CodingDenials(notes.into_iter().map(|n| (n.line, n)).collect())
+            .unwrap_or_default()
     }
 }
 
