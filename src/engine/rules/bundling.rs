@@ -22,25 +22,45 @@ pub(super) fn bundling(
     let plan = payer.plan;
     let option = OptionLines::new(services, order, plan.settings.date_of_service);
     let mut out: Vec<Option<Denial>> = vec![None; services.len()];
+    // The lines grouped by code: a rule asks once per code whether it names
+    // it, and looks only at the lines of the codes it does.
+    let code_of = |i: &usize| services.get(*i).map(|s| s.line.code);
+    let mut by_code: Vec<usize> = (0..services.len()).collect();
+    by_code.sort_by_key(code_of);
     for rule in &plan.bundling {
-        for (i, s) in services.iter().enumerate() {
-            if out.get(i).is_some_and(Option::is_some) {
+        for run in by_code.chunk_by(|a, b| code_of(a) == code_of(b)) {
+            if !run.first().and_then(code_of).is_some_and(|c| names(rule, c)) {
                 continue;
             }
-            let winner = match &rule.kind {
-                BundlingKind::Included { codes, into } => {
-                    included_in(&option, rule, codes, into, i, s)
+            for &i in run {
+                let Some(s) = services.get(i) else { continue };
+                if out.get(i).is_some_and(Option::is_some) {
+                    continue;
                 }
-                BundlingKind::MutuallyExclusive { codes } => {
-                    preferred_over(&option, rule, codes, i, s)
+                let winner = match &rule.kind {
+                    BundlingKind::Included { codes, into } => {
+                        included_in(&option, rule, codes, into, i, s)
+                    }
+                    BundlingKind::MutuallyExclusive { codes } => {
+                        preferred_over(&option, rule, codes, i, s)
+                    }
+                };
+                if let (Some(into), Some(slot)) = (winner, out.get_mut(i)) {
+                    *slot = Some(bundled_into(&payer.names.plan, rule, into));
                 }
-            };
-            if let (Some(into), Some(slot)) = (winner, out.get_mut(i)) {
-                *slot = Some(bundled_into(&payer.names.plan, rule, into));
             }
         }
     }
     out
+}
+
+/// True when `rule` can bundle a line of `code`: an `Included` rule's codes,
+/// or one of a `MutuallyExclusive` rule's (the order they are listed in).
+fn names(rule: &BundlingRule, code: CdtCode) -> bool {
+    match &rule.kind {
+        BundlingKind::Included { codes, .. } => codes.contains(code),
+        BundlingKind::MutuallyExclusive { codes } => rank_of(codes, code).is_some(),
+    }
 }
 
 /// The option's services as bundling rules compare them: in pricing order, and
