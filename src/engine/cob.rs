@@ -82,11 +82,11 @@ pub fn price_line(
         line: s.id,
         number: s.number,
         visit_id: s.visit.id,
-        visit: s.visit.name.clone(),
+        visit: s.visit_name.clone(),
         date: primary.map_or(s.completed, |(date, _, _)| date),
         started: s.started,
         code: s.line.code,
-        description: input.catalogue.name_of(s.line.code),
+        description: s.description.clone(),
         area: s.area,
         quantity: s.line.quantity.max(1),
         fee,
@@ -226,7 +226,7 @@ fn pay_in_order(
         out.paid += payment.pays;
         out.medicaid_write_off += payment.medicaid_write_off;
         out.shares.push(PayerShare {
-            plan: payer.plan.id.clone(),
+            plan: payer.names.id.clone(),
             pays: payment.pays,
             allowed: line.allowed,
             deductible: line.deductible,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::step::{Flag, Step};
+use super::step::{Flag, Name, Step};
 use crate::model::{Area, CdtCode, LineId, VisitId};
 use crate::money::{Cents, Percent};
 
@@ -32,7 +32,7 @@ pub struct LineEstimate {
     /// Visit id.
     pub visit_id: VisitId,
     /// Visit name.
-    pub visit: String,
+    pub visit: Name,
     /// Date of service used for the primary plan (completion date by default).
     pub date: NaiveDate,
     /// Date of the visit where the line was started.
@@ -40,7 +40,7 @@ pub struct LineEstimate {
     /// The code.
     pub code: CdtCode,
     /// Staff name of the code.
-    pub description: String,
+    pub description: Name,
     /// Where.
     pub area: Area,
     /// Units.
@@ -81,7 +81,7 @@ impl LineEstimate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PayerShare {
     /// Plan id.
-    pub plan: String,
+    pub plan: Name,
     /// What it pays.
     pub pays: Cents,
     /// Its allowed fee for the performed code.

@@ -86,7 +86,7 @@ pub fn schedule(line: &LineEstimate, case: &OrthoCase, rounding: Rounding) -> Or
                 at_start,
                 monthly: spread(p.pays - at_start, each, months),
             };
-            (p.plan.clone(), plan)
+            (p.plan.to_string(), plan)
         })
         .collect();
     let carriers_at_start: Cents = payers.iter().map(|(_, i)| i.at_start).sum();

@@ -1,11 +1,14 @@
 //! The option's lines as services to price: their fee, class, area and dates, in
 //! the order the engine prices them (date of service, then plan order).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
+use crate::engine::step::Name;
 use crate::model::plan::DateOfServiceBasis;
 use crate::model::{Area, FeeSchedule, PlannedLine, ProcedureClass, TreatmentOption, Visit};
-use crate::model::{CodeCatalogue, LineId};
+use crate::model::{CdtCode, CodeCatalogue, LineId};
 use crate::money::Cents;
 
 /// One planned line, ready to price.
@@ -33,6 +36,10 @@ pub struct Service<'a> {
     pub fee_overridden: bool,
     /// Which provider's office fee schedule priced it, when a provider applies.
     pub provider_step: Option<crate::engine::step::Step>,
+    /// The visit's name, made once per visit.
+    pub visit_name: Name,
+    /// The code's staff name, made once per code.
+    pub description: Name,
 }
 
 impl Service<'_> {
@@ -52,7 +59,9 @@ pub fn services<'a>(
     office_fees: &FeeSchedule,
 ) -> Vec<Service<'a>> {
     let mut out = Vec::new();
+    let mut descriptions: HashMap<CdtCode, Name> = HashMap::new();
     for visit in &option.visits {
+        let visit_name: Name = visit.name.as_str().into();
         for line in &visit.lines {
             let completed = line
                 .completed_at
@@ -81,6 +90,11 @@ pub fn services<'a>(
                 fee: Cents::from_cents(unit_fee.cents().saturating_mul(quantity)),
                 fee_overridden: overridden,
                 provider_step: None,
+                visit_name: visit_name.clone(),
+                description: descriptions
+                    .entry(line.code)
+                    .or_insert_with(|| catalogue.name_of(line.code).into())
+                    .clone(),
             });
         }
     }

@@ -56,8 +56,8 @@ pub fn completion(
     let mut payers = Vec::new();
     let mut other_year = Vec::new();
     for (k, share) in estimate.payers.iter().enumerate() {
-        let same = plan.coverage.get(k).is_some_and(|c| c.plan == share.plan);
-        let Some(rules) = library.plans.get(&share.plan).filter(|_| same) else {
+        let same = plan.coverage.get(k).is_some_and(|c| *c.plan == *share.plan);
+        let Some(rules) = library.plans.get(&*share.plan).filter(|_| same) else {
             return Err("The insurance changed since the estimate was made.".into());
         };
         let service = match rules.settings.date_of_service {

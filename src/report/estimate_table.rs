@@ -396,21 +396,21 @@ fn row(
     let mut patient_description = names
         .catalogue
         .get(line.code)
-        .map_or_else(|| line.description.clone(), |c| c.patient_text.clone());
+        .map_or_else(|| line.description.to_string(), |c| c.patient_text.clone());
     if line.quantity > 1 {
         patient_description.push_str(&format!(" ({} units)", line.quantity));
     }
     Row {
         line: line.line,
         visit: line.visit_id,
-        visit_name: line.visit.clone(),
+        visit_name: line.visit.to_string(),
         number: line.number,
         date: line.date,
         started: line.started,
         code: line.code,
         area: line.area,
         quantity: line.quantity,
-        description: line.description.clone(),
+        description: line.description.to_string(),
         patient_description,
         completed,
         amounts: Amounts {

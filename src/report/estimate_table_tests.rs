@@ -59,11 +59,11 @@ fn line(
         line: LineId(id),
         number,
         visit_id: VisitId(visit),
-        visit: format!("visit {visit}"),
+        visit: format!("visit {visit}").into(),
         date,
         started: date,
         code: CdtCode::parse(code).unwrap(),
-        description: format!("{code} staff name"),
+        description: format!("{code} staff name").into(),
         area,
         quantity: 1,
         fee,
@@ -74,7 +74,7 @@ fn line(
             .iter()
             .zip(PLANS)
             .map(|(pays, plan)| PayerShare {
-                plan: plan.to_string(),
+                plan: plan.into(),
                 pays: c(pays),
                 allowed,
                 deductible: Cents::ZERO,

@@ -60,17 +60,17 @@ fn view(
     let rounding = line
         .payers
         .first()
-        .and_then(|p| names.plans.get(&p.plan))
+        .and_then(|p| names.plans.get(&*p.plan))
         .map_or(Rounding::default(), |p| p.rounding);
     let s = schedule(line, case, rounding);
     let w = Words::of(language);
     let description = if patient_paper {
         names.catalogue.get(line.code).map_or_else(
-            || line.description.clone(),
+            || line.description.to_string(),
             |c| c.patient_words(language).to_string(),
         )
     } else {
-        line.description.clone()
+        line.description.to_string()
     };
     let title = (w.title)(
         &format!("{} {description}", line.code),

@@ -570,7 +570,7 @@ proptest! {
                     .ok_or_else(|| TestCaseError::fail(format!("line id {} not printed", line.line)))?;
                 let expected = engine_money(
                     [line.fee, line.allowed, line.write_off, line.deductible, line.patient],
-                    line.payers.iter().map(|s| (s.plan.clone(), s.pays)),
+                    line.payers.iter().map(|s| (s.plan.to_string(), s.pays)),
                 );
                 prop_assert_eq!(json_money(printed), expected, "line id {}", line.line);
             }

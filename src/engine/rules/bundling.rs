@@ -29,7 +29,11 @@ pub(super) fn bundling(
     by_code.sort_by_key(code_of);
     for rule in &plan.bundling {
         for run in by_code.chunk_by(|a, b| code_of(a) == code_of(b)) {
-            if !run.first().and_then(code_of).is_some_and(|c| names(rule, c)) {
+            if !run
+                .first()
+                .and_then(code_of)
+                .is_some_and(|c| names(rule, c))
+            {
                 continue;
             }
             for &i in run {
