@@ -28,26 +28,7 @@ pub fn price_line(
     accumulators: &mut [Accumulators<'_>],
 ) -> LineEstimate {
     let fee = s.fee;
-    // Every payer prices the line against its benefits as they stood before it.
-    let plan_lines: Vec<PlanLine> = input
-        .payers
-        .iter()
-        .zip(outcomes.iter_mut())
-        .zip(accumulators.iter())
-        .map(|((payer, outcome), acc)| {
-            // Each line is priced once: its denial (and the step in it) moves.
-            let outcome = outcome
-                .get_mut(i)
-                .map_or(Outcome::Covered, |o| std::mem::replace(o, Outcome::Covered));
-            let dos = s.dos(payer.plan.settings.date_of_service);
-            let (schedule, by_provider) =
-                providers::contracted(&input.providers, payer.plan, payer.schedule, (s.line, dos));
-            let payer = with_schedule(payer, schedule);
-            let mut line = pricing::price(&payer, input.office_fees, s, outcome, acc);
-            line.steps.splice(0..0, by_provider);
-            line
-        })
-        .collect();
+    let plan_lines = plan_lines(input, s, i, outcomes, accumulators);
     let mut cap = contract_cap(fee, &input.payers, &plan_lines);
     let cap_steps = std::mem::take(&mut cap.steps);
     let primary = plan_lines
@@ -108,6 +89,36 @@ pub fn price_line(
         line.patient
     );
     line
+}
+
+/// Every payer prices line `i` against its benefits as they stood before it;
+/// the line's decided outcome moves into its price.
+fn plan_lines(
+    input: &EstimateInput<'_>,
+    s: &Service<'_>,
+    i: usize,
+    outcomes: &mut [Vec<Outcome>],
+    accumulators: &[Accumulators<'_>],
+) -> Vec<PlanLine> {
+    input
+        .payers
+        .iter()
+        .zip(outcomes.iter_mut())
+        .zip(accumulators.iter())
+        .map(|((payer, outcome), acc)| {
+            // Each line is priced once: its denial (and the step in it) moves.
+            let outcome = outcome
+                .get_mut(i)
+                .map_or(Outcome::Covered, |o| std::mem::replace(o, Outcome::Covered));
+            let dos = s.dos(payer.plan.settings.date_of_service);
+            let (schedule, by_provider) =
+                providers::contracted(&input.providers, payer.plan, payer.schedule, (s.line, dos));
+            let payer = with_schedule(payer, schedule);
+            let mut line = pricing::price(&payer, input.office_fees, s, outcome, acc);
+            line.steps.splice(0..0, by_provider);
+            line
+        })
+        .collect()
 }
 
 /// `payer` pricing with `schedule` (a provider's contract in place of the one its
