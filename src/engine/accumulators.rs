@@ -2,6 +2,7 @@
 //! for lifetime amounts), starting from what the coverage record says is used.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -121,6 +122,10 @@ pub struct Accumulators<'a> {
     lifetime: Used,
     /// The rollover bank when the as-of benefit year began, and that year's start.
     bank: (Cents, NaiveDate),
+    /// The benefit year last asked for (first and last day): nearly every
+    /// question of an estimate falls in the same year, and working a year out
+    /// from a date is date arithmetic.
+    recent: Cell<(NaiveDate, NaiveDate)>,
 }
 
 /// What a line may still take from the deductible and the maximums. Names are
@@ -198,12 +203,19 @@ impl<'a> Accumulators<'a> {
             years,
             lifetime,
             bank: (coverage.rollover_bank, as_of_year),
+            recent: Cell::new((as_of_year, as_of_end)),
         }
     }
 
     /// First and last day of the benefit year containing `date`.
     pub fn year_of(&self, date: NaiveDate) -> (NaiveDate, NaiveDate) {
-        self.year_start.year_containing(date)
+        let (start, end) = self.recent.get();
+        if start <= date && date <= end {
+            return (start, end);
+        }
+        let year = self.year_start.year_containing(date);
+        self.recent.set(year);
+        year
     }
 
     /// What the benefit year containing `date` has used, borrowed (a year with
