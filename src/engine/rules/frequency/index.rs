@@ -46,6 +46,27 @@ fn slot(scope: FrequencyScope, area: Area) -> usize {
     if (1..=size).contains(&n) { base + n } else { 0 }
 }
 
+/// An area's slot under each kind of scope, in `scope_kind` order, worked out once
+/// per item rather than once per item and limit.
+fn slots_by_kind(area: Area) -> [usize; 4] {
+    [
+        slot(FrequencyScope::Tooth, area),
+        slot(FrequencyScope::Quadrant, area),
+        slot(FrequencyScope::Arch, area),
+        0,
+    ]
+}
+
+/// Where `slots_by_kind` keeps the slot for `scope` (a surface scope buckets by tooth).
+fn scope_kind(scope: FrequencyScope) -> usize {
+    match scope {
+        FrequencyScope::Tooth | FrequencyScope::ToothSurface => 0,
+        FrequencyScope::Quadrant => 1,
+        FrequencyScope::Arch => 2,
+        FrequencyScope::Patient => 3,
+    }
+}
+
 fn quadrant_number(q: Quadrant) -> u8 {
     match q {
         Quadrant::UR => 1,
@@ -77,13 +98,16 @@ impl<'p> LimitsOfCode<'p> {
     fn new(limits: &'p [FrequencyLimit]) -> LimitsOfCode<'p> {
         LimitsOfCode {
             limits,
-            class: vec![0; 10_000],
+            class: Vec::new(),
             spans: Vec::new(),
             members: Vec::new(),
         }
     }
 
     fn of(&mut self, code: CdtCode) -> &[usize] {
+        if self.class.is_empty() {
+            self.class = vec![0; 10_000];
+        }
         let n = usize::from(code.number());
         let known = self.class.get(n).copied().unwrap_or(0);
         let span = if known > 0 {
@@ -109,8 +133,27 @@ impl<'p> LimitsOfCode<'p> {
 /// one pass over the history and a counting sort, without an allocation per item.
 struct HistoryBuckets {
     items: Vec<Item>,
-    /// Bucket b = limit * SLOTS + slot holds `items[starts[b]..starts[b + 1]]`.
-    starts: Vec<usize>,
+    /// Bucket b = limit * SLOTS + slot holds `items[starts[b]..starts[b + 1]]`
+    /// (empty when nothing on file counts).
+    starts: Vec<u32>,
+}
+
+/// Where each of `buckets` buckets starts once `tagged` is sorted by bucket, and
+/// where the last ends.
+fn bucket_starts(tagged: &[(u32, Item)], buckets: usize) -> Vec<u32> {
+    let mut starts = vec![0u32; buckets + 1];
+    for (b, _) in tagged {
+        if let Some(n) = starts.get_mut(*b as usize) {
+            *n += 1;
+        }
+    }
+    let mut total = 0;
+    for n in &mut starts {
+        let size = *n;
+        *n = total;
+        total += size;
+    }
+    starts
 }
 
 impl HistoryBuckets {
@@ -118,38 +161,41 @@ impl HistoryBuckets {
         limits: &[FrequencyLimit],
         history: impl Iterator<Item = (CdtCode, Area, NaiveDate)>,
     ) -> HistoryBuckets {
+        let kinds: Vec<usize> = limits.iter().map(|l| scope_kind(l.scope)).collect();
         let mut codes = LimitsOfCode::new(limits);
-        let mut sizes = vec![0usize; limits.len() * SLOTS + 1];
-        let mut tagged: Vec<(usize, Item)> = Vec::new();
+        let mut tagged: Vec<(u32, Item)> = Vec::with_capacity(history.size_hint().0);
         for (code, area, date) in history {
-            for &k in codes.of(code) {
-                let Some(limit) = limits.get(k) else { continue };
-                let b = k * SLOTS + slot(limit.scope, area);
-                if let Some(n) = sizes.get_mut(b) {
-                    *n += 1;
-                    tagged.push((b, Item { area, date }));
-                }
+            let counting = codes.of(code);
+            if counting.is_empty() {
+                continue;
+            }
+            let slots = slots_by_kind(area);
+            for &k in counting {
+                let slot = kinds.get(k).and_then(|&kind| slots.get(kind));
+                let b = slot.and_then(|s| u32::try_from(k * SLOTS + s).ok());
+                tagged.extend(b.map(|b| (b, Item { area, date })));
             }
         }
-        // Counting sort: sizes become each bucket's start, then its next free place.
-        let mut total = 0;
-        for n in &mut sizes {
-            let size = *n;
-            *n = total;
-            total += size;
+        if tagged.is_empty() {
+            return HistoryBuckets {
+                items: Vec::new(),
+                starts: Vec::new(),
+            };
         }
-        let starts = sizes.clone();
+        let starts = bucket_starts(&tagged, limits.len() * SLOTS);
+        // Counting sort: each bucket's next free place, from its start.
+        let mut next = starts.clone();
         let placeholder = Item {
             area: Area::Mouth,
             date: NaiveDate::MIN,
         };
         let mut items = vec![placeholder; tagged.len()];
         for (b, item) in tagged {
-            if let Some(next) = sizes.get_mut(b)
-                && let Some(place) = items.get_mut(*next)
+            if let Some(at) = next.get_mut(b as usize)
+                && let Some(place) = items.get_mut(*at as usize)
             {
                 *place = item;
-                *next += 1;
+                *at += 1;
             }
         }
         let mut buckets = HistoryBuckets { items, starts };
@@ -163,7 +209,7 @@ impl HistoryBuckets {
         for pair in self.starts.windows(2) {
             if let [a, b] = *pair
                 && b - a > 1
-                && let Some(bucket) = self.items.get_mut(a..b)
+                && let Some(bucket) = self.items.get_mut(a as usize..b as usize)
             {
                 bucket.sort_unstable_by_key(|i| i.date);
             }
@@ -173,7 +219,7 @@ impl HistoryBuckets {
     fn bucket(&self, k: usize, slot: usize) -> &[Item] {
         let b = k * SLOTS + slot;
         match (self.starts.get(b), self.starts.get(b + 1)) {
-            (Some(&a), Some(&z)) => self.items.get(a..z).unwrap_or_default(),
+            (Some(&a), Some(&z)) => self.items.get(a as usize..z as usize).unwrap_or_default(),
             _ => &[],
         }
     }
