@@ -142,12 +142,41 @@ pub enum WindowCheck {
     },
 }
 
+/// The earliest date of an earlier service that can change [`check`]'s answer for a service
+/// on `dos`: services dated before it neither count nor decide the eligibility date, so a
+/// caller may pass only the services dated from it to `dos` (a superset is fine).
+///
+/// Each bound follows from the window's rule: the start of the benefit year containing `dos`;
+/// `dos` minus M months for the rolling and to-the-day windows (a service before it expires
+/// on or before `dos`); the first day of that month for to-the-month; `dos` minus X days;
+/// `dos` minus N years; for a lifetime limit, every date.
+#[must_use]
+pub fn look_back(window: Window, year_start: BenefitYearStart, dos: NaiveDate) -> NaiveDate {
+    match window {
+        Window::BenefitYear => year_start.year_containing(dos).0,
+        Window::RollingMonths { months, .. } | Window::MonthsToTheDay { months } => {
+            sub_months_clamped(dos, months)
+        }
+        Window::MonthsToTheMonth { months } => sub_months_clamped(dos, months)
+            .with_day(1)
+            .unwrap_or(NaiveDate::MIN),
+        Window::Days { days } => dos
+            .checked_sub_days(Days::new(u64::from(days)))
+            .unwrap_or(NaiveDate::MIN),
+        Window::Years { years } => years
+            .checked_mul(12)
+            .map_or(NaiveDate::MIN, |m| sub_months_clamped(dos, m)),
+        Window::Lifetime => NaiveDate::MIN,
+    }
+}
+
 /// Checks a proposed service on `dos` against a frequency limit of `limit` services per
 /// `window`.
 ///
 /// `prior` = dates of earlier qualifying services (any order, may contain dates after `dos`,
 /// which must be ignored, and duplicates, which each count). `limit` = N (0 means never
-/// allowed). `year_start` is only used by [`Window::BenefitYear`].
+/// allowed). `year_start` is only used by [`Window::BenefitYear`]. Dates already in
+/// ascending order are checked without copying them.
 #[must_use]
 pub fn check(
     window: Window,
@@ -157,12 +186,13 @@ pub fn check(
     dos: NaiveDate,
 ) -> WindowCheck {
     // Only services on or before the DOS can use up the limit (§5.4: sequence matters).
-    let past = prior.iter().copied().filter(|&s| s <= dos);
+    let past = Past::of(prior, dos);
+    let past = past.dates();
     // Each kind yields the count and the first later date with room for one more (if denied).
     let (used, eligible_again) = match window {
         Window::BenefitYear => {
             let (start, end) = year_start.year_containing(dos);
-            let used = past.filter(|&s| s >= start).count();
+            let used = past.iter().filter(|&&s| s >= start).count();
             (used, end.succ_opt())
         }
         Window::RollingMonths {
@@ -185,7 +215,7 @@ pub fn check(
                 .checked_mul(12)
                 .and_then(|m| s.checked_add_months(Months::new(m)))
         }),
-        Window::Lifetime => (past.count(), None),
+        Window::Lifetime => (past.len(), None),
     };
     // Absurdly long histories saturate rather than wrap.
     let used_u32 = u32::try_from(used).unwrap_or(u32::MAX);
@@ -200,47 +230,76 @@ pub fn check(
     }
 }
 
+/// The earlier services on or before the DOS, in ascending order: borrowed when the caller's
+/// dates are already sorted, else copied and sorted.
+enum Past<'a> {
+    Sorted(&'a [NaiveDate]),
+    Copied(Vec<NaiveDate>),
+}
+
+impl<'a> Past<'a> {
+    fn of(prior: &'a [NaiveDate], dos: NaiveDate) -> Past<'a> {
+        if prior.is_sorted() {
+            let upto = prior.partition_point(|&s| s <= dos);
+            Past::Sorted(prior.get(..upto).unwrap_or_default())
+        } else {
+            let mut past: Vec<NaiveDate> = prior.iter().copied().filter(|&s| s <= dos).collect();
+            past.sort_unstable();
+            Past::Copied(past)
+        }
+    }
+
+    fn dates(&self) -> &[NaiveDate] {
+        match self {
+            Past::Sorted(dates) => dates,
+            Past::Copied(dates) => dates,
+        }
+    }
+}
+
 /// Counts services for the blocking kinds and finds when one more would fit.
 ///
 /// `expiry(s)` is the first day `s` no longer blocks; `None` means it never stops blocking
 /// within chrono's range. Returns the count and, when the count reaches `limit`, the
 /// (count - limit + 1)-th smallest expiry: once that many services have expired, count < limit.
+///
+/// Every kind's expiry only moves later as the service date does (and once it is out of range
+/// it stays so), so over the sorted dates the blocking ones are a tail found by bisection, and
+/// the n-th smallest expiry is the expiry of the n-th blocking date: a few month computations
+/// per check instead of one per date.
 fn by_expiry(
-    past: impl Iterator<Item = NaiveDate>,
+    past: &[NaiveDate],
     dos: NaiveDate,
     limit: u32,
     expiry: impl Fn(NaiveDate) -> Option<NaiveDate>,
 ) -> (usize, Option<NaiveDate>) {
-    let mut expiries: Vec<Option<NaiveDate>> = past
-        // A zero-length window would block nothing; blocking at least until the next day
-        // keeps "a service on the same day always counts" true for every kind.
-        .map(|s| expiry(s).zip(s.succ_opt()).map(|(e, next)| e.max(next)))
-        .filter(|e| e.is_none_or(|e| dos < e))
-        .collect();
-    // `None` (never expires) must sort after every real date, unlike `Option`'s own order.
-    expiries.sort_by_key(|e| (e.is_none(), *e));
-    let used = expiries.len();
+    // A zero-length window would block nothing; blocking at least until the next day
+    // keeps "a service on the same day always counts" true for every kind.
+    let blocks_until = |s: NaiveDate| expiry(s).zip(s.succ_opt()).map(|(e, next)| e.max(next));
+    let first = past.partition_point(|&s| blocks_until(s).is_some_and(|e| e <= dos));
+    let blocking = past.get(first..).unwrap_or_default();
+    let used = blocking.len();
     let nth = used
         .checked_sub(usize::try_from(limit).unwrap_or(usize::MAX))
-        .and_then(|i| expiries.get(i).copied())
-        .flatten();
+        .and_then(|i| blocking.get(i).copied())
+        .and_then(blocks_until);
     (used, nth)
 }
 
 /// Counts services in the rolling look-back and finds the first later date with room for one
 /// more.
 fn rolling(
-    past: impl Iterator<Item = NaiveDate>,
+    past: &[NaiveDate],
     dos: NaiveDate,
     months: u32,
     boundary_counts: bool,
     limit: u32,
 ) -> (usize, Option<NaiveDate>) {
     let lower = sub_months_clamped(dos, months);
-    let mut counted: Vec<NaiveDate> = past
-        .filter(|&s| s > lower || (boundary_counts && s == lower) || s == dos)
-        .collect();
-    counted.sort_unstable();
+    // The counted dates are a tail of the sorted ones (the DOS itself is the latest).
+    let first =
+        past.partition_point(|&s| !(s > lower || (boundary_counts && s == lower) || s == dos));
+    let counted = past.get(first..).unwrap_or_default();
     let used = counted.len();
     // The oldest (used - limit + 1) services must drop out; the last of them is `t`.
     let eligible = used
@@ -274,3 +333,7 @@ fn first_day_lower_reaches(x: NaiveDate, months: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 #[path = "window_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "window_range_tests.rs"]
+mod range_tests;

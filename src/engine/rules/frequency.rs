@@ -1,10 +1,14 @@
 //! Step 5 (part): frequency limits, counted over history on file and earlier lines
 //! of the option, and BU12: a buildup denied with its crown.
 
+mod index;
+
 use chrono::NaiveDate;
 
+pub(super) use index::LimitLines;
+
 use super::outcome::{Billing, Denial, Outcome};
-use crate::engine::input::{EstimateInput, Payer};
+use crate::engine::input::Payer;
 use crate::engine::overrides;
 use crate::engine::services::Service;
 use crate::engine::step::{Flag, Step};
@@ -55,81 +59,6 @@ fn same_scope(scope: FrequencyScope, a: Area, b: Area) -> bool {
     }
 }
 
-/// Everything a plan's frequency limits count, indexed once per estimate by
-/// limit: the history on file whose code each limit counts (the patient's and this
-/// coverage's), and, growing as lines are decided in pricing order, the earlier
-/// lines this plan covered. A line looks only at what its own limits count, and
-/// nothing is rescanned to find it.
-pub(super) struct LimitLines {
-    /// Per limit: (area, date) of the history items it counts, in file order.
-    history: Vec<Vec<(Area, NaiveDate)>>,
-    /// Per limit: (area, date of service) of the lines decided so far that this
-    /// plan covers and the limit counts, in pricing order.
-    covered: Vec<Vec<(Area, NaiveDate)>>,
-    /// Dates counted for the line being decided (kept to reuse its memory).
-    prior: Vec<NaiveDate>,
-}
-
-impl LimitLines {
-    pub(super) fn new(input: &EstimateInput<'_>, payer: &Payer<'_>) -> LimitLines {
-        let limits = &payer.plan.frequency_limits;
-        let history = input
-            .patient
-            .history
-            .iter()
-            .chain(payer.coverage.history.iter());
-        // Grouped by code first (a stable sort keeps file order within a code), so
-        // each limit asks once per code on file rather than once per item. The
-        // window checks count dates whatever their order.
-        let mut items: Vec<(CdtCode, Area, NaiveDate)> =
-            history.map(|h| (h.code, h.area(), h.date)).collect();
-        items.sort_by_key(|&(code, _, _)| code);
-        let by_limit = limits
-            .iter()
-            .map(|limit| {
-                items
-                    .chunk_by(|a, b| a.0 == b.0)
-                    .filter(|run| {
-                        run.first()
-                            .is_some_and(|(code, ..)| limit.codes.contains(*code))
-                    })
-                    .flatten()
-                    .map(|&(_, area, date)| (area, date))
-                    .collect()
-            })
-            .collect();
-        LimitLines {
-            history: by_limit,
-            covered: vec![Vec::new(); limits.len()],
-            prior: Vec::new(),
-        }
-    }
-
-    /// Counts `s` (decided covered by this plan) toward every limit of its code.
-    pub(super) fn covered(&mut self, payer: &Payer<'_>, s: &Service<'_>) {
-        let dos = s.dos(payer.plan.settings.date_of_service);
-        for (list, limit) in self.covered.iter_mut().zip(&payer.plan.frequency_limits) {
-            if limit.codes.contains(s.line.code) {
-                list.push((s.area, dos));
-            }
-        }
-    }
-
-    /// Dates of the services that count toward limit `k` for `s`: history on file
-    /// and earlier lines this plan covered, in the limit's scope.
-    fn prior(&mut self, k: usize, scope: FrequencyScope, s: &Service<'_>) -> &[NaiveDate] {
-        self.prior.clear();
-        let in_scope =
-            |&(area, date): &(Area, NaiveDate)| same_scope(scope, area, s.area).then_some(date);
-        for list in [&self.history, &self.covered] {
-            if let Some(list) = list.get(k) {
-                self.prior.extend(list.iter().filter_map(in_scope));
-            }
-        }
-        &self.prior
-    }
-}
-
 /// Step 5 (part): frequency limits. History on file and earlier lines this plan
 /// covered both count; lines it denied do not. When several limits deny, the one
 /// with the later eligibility date is the true one.
@@ -151,8 +80,10 @@ pub(super) fn frequency(
         .enumerate()
         .filter(|(_, l)| l.codes.contains(s.line.code))
     {
-        let prior = counted.prior(k, limit.scope, s);
         let window = window_of(limit.window);
+        // Only services from the window's look-back to the date of service can count.
+        let range = (window::look_back(window, year_start, dos), dos);
+        let prior = counted.prior(k, limit.scope, s.area, range);
         let count = overrides::frequency_count(payer, limit, s);
         let WindowCheck::Denied {
             used,
