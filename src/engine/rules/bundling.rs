@@ -1,19 +1,23 @@
 //! Step 4: bundling rules over the whole option: a line included in another, or
 //! mutually exclusive lines of which only one is payable (dental-benefits.md §7).
 
-use std::collections::{BTreeMap, HashMap};
-
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 
 use super::outcome::{Billing, Denial};
 use crate::engine::input::Payer;
 use crate::engine::services::Service;
 use crate::engine::step::{Flag, Name, Step};
 use crate::model::plan::{BundlingKind, BundlingRule, DateOfServiceBasis, Proximity, ToothMatch};
-use crate::model::{CdtCode, CodeSet, VisitId};
+use crate::model::{CdtCode, CodeSet};
 
 /// Step 4: bundling rules over the whole option, in the plan's order. Returns, per
 /// service, the denial when a rule bundles it; the first rule that does decides.
+///
+/// Rules are indexed by code rather than tried on every line: the lines are
+/// grouped by code once, a rule first finds the lines it could bundle others
+/// into (its partners, sorted by date), skips itself when there are none, and
+/// then looks only at the lines of the codes it names and, for each, only at
+/// the partners inside its time window.
 pub(super) fn bundling(
     payer: &Payer<'_>,
     services: &[Service<'_>],
@@ -22,16 +26,16 @@ pub(super) fn bundling(
     let plan = payer.plan;
     let option = OptionLines::new(services, order, plan.settings.date_of_service);
     let mut out: Vec<Option<Denial>> = vec![None; services.len()];
-    // The lines grouped by code: a rule asks once per code whether it names
-    // it, and looks only at the lines of the codes it does.
-    let code_of = |i: &usize| services.get(*i).map(|s| s.line.code);
-    let mut by_code: Vec<usize> = (0..services.len()).collect();
-    by_code.sort_by_key(code_of);
+    let mut partners = Vec::new();
     for rule in &plan.bundling {
-        for run in by_code.chunk_by(|a, b| code_of(a) == code_of(b)) {
+        option.partners(rule, &mut partners);
+        if partners.is_empty() {
+            continue;
+        }
+        for run in option.runs() {
             if !run
                 .first()
-                .and_then(code_of)
+                .and_then(|&i| option.code(i))
                 .is_some_and(|c| names(rule, c))
             {
                 continue;
@@ -41,12 +45,11 @@ pub(super) fn bundling(
                 if out.get(i).is_some_and(Option::is_some) {
                     continue;
                 }
+                let near = option.near(rule, s, &partners);
                 let winner = match &rule.kind {
-                    BundlingKind::Included { codes, into } => {
-                        included_in(&option, rule, codes, into, i, s)
-                    }
+                    BundlingKind::Included { .. } => included_in(&option, rule, near, i, s),
                     BundlingKind::MutuallyExclusive { codes } => {
-                        preferred_over(&option, rule, codes, i, s)
+                        preferred_over(&option, rule, codes, near, i, s)
                     }
                 };
                 if let (Some(into), Some(slot)) = (winner, out.get_mut(i)) {
@@ -67,58 +70,87 @@ fn names(rule: &BundlingRule, code: CdtCode) -> bool {
     }
 }
 
-/// The option's services as bundling rules compare them: in pricing order, and
-/// indexed by date of service and by visit, so a rule looks only at the lines
-/// close enough in time to matter (the work grows with the lines, not their
-/// square).
+/// True when a line of `code` is one `rule` bundles others into: an
+/// `Included` rule's `into` codes, any of a `MutuallyExclusive` rule's codes.
+fn partners_with(rule: &BundlingRule, code: CdtCode) -> bool {
+    match &rule.kind {
+        BundlingKind::Included { into, .. } => into.contains(code),
+        BundlingKind::MutuallyExclusive { codes } => rank_of(codes, code).is_some(),
+    }
+}
+
+/// The option's services as bundling rules compare them: their rank in pricing
+/// order, and their indexes grouped by code.
 struct OptionLines<'o, 'a> {
     services: &'o [Service<'a>],
-    order: &'o [usize],
     basis: DateOfServiceBasis,
     /// Rank in pricing order, by service index.
     rank: Vec<usize>,
-    /// Service indexes by date of service, each list in pricing order.
-    by_date: BTreeMap<NaiveDate, Vec<usize>>,
-    /// Service indexes by visit, each list in pricing order.
-    by_visit: HashMap<VisitId, Vec<usize>>,
+    /// Service indexes sorted by code (runs of one code).
+    by_code: Vec<usize>,
 }
 
 impl<'o, 'a> OptionLines<'o, 'a> {
     fn new(
         services: &'o [Service<'a>],
-        order: &'o [usize],
+        order: &[usize],
         basis: DateOfServiceBasis,
     ) -> OptionLines<'o, 'a> {
         let mut rank = vec![usize::MAX; services.len()];
-        let mut by_date: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
-        let mut by_visit: HashMap<VisitId, Vec<usize>> = HashMap::new();
         for (r, &j) in order.iter().enumerate() {
-            let Some(t) = services.get(j) else { continue };
             if let Some(slot) = rank.get_mut(j) {
                 *slot = r;
             }
-            by_date.entry(t.dos(basis)).or_default().push(j);
-            by_visit.entry(t.visit.id).or_default().push(j);
         }
+        let mut by_code: Vec<usize> = (0..services.len()).collect();
+        by_code.sort_by_key(|&i| services.get(i).map(|s| s.line.code));
         OptionLines {
             services,
-            order,
             basis,
             rank,
-            by_date,
-            by_visit,
+            by_code,
         }
     }
 
-    /// (rank in pricing order, index, service) of every line `rule` could pair
-    /// with `s`, in no particular order (callers pick the lowest rank). Lines
-    /// outside the rule's time window are never looked at; `paired` still
-    /// decides. Nothing is collected: this runs per rule and line.
-    fn candidates(
-        &self,
+    fn code(&self, i: usize) -> Option<CdtCode> {
+        self.services.get(i).map(|s| s.line.code)
+    }
+
+    /// The runs of service indexes that share a code.
+    fn runs(&self) -> impl Iterator<Item = &[usize]> {
+        self.by_code.chunk_by(|&a, &b| self.code(a) == self.code(b))
+    }
+
+    /// Fills `partners` with the lines `rule` bundles others into, sorted by
+    /// date of service, then pricing order.
+    fn partners(&self, rule: &BundlingRule, partners: &mut Vec<usize>) {
+        partners.clear();
+        for run in self.runs() {
+            if run
+                .first()
+                .and_then(|&i| self.code(i))
+                .is_some_and(|c| partners_with(rule, c))
+            {
+                partners.extend_from_slice(run);
+            }
+        }
+        partners.sort_by_key(|&i| {
+            (
+                self.services.get(i).map(|t| t.dos(self.basis)),
+                self.rank(i),
+            )
+        });
+    }
+
+    /// (rank in pricing order, index, service) of the `partners` (sorted by
+    /// date) inside `rule`'s time window around `s`, in no particular order
+    /// (callers pick the lowest rank); `paired` still decides.
+    fn near<'p>(
+        &'p self,
         rule: &BundlingRule,
         s: &Service<'_>,
-    ) -> impl Iterator<Item = (usize, usize, &'o Service<'a>)> {
+        partners: &'p [usize],
+    ) -> impl Iterator<Item = (usize, usize, &'o Service<'a>)> + 'p {
         let day = s.dos(self.basis);
         let days = |before: u32, after: u32| {
             let from = day
@@ -127,29 +159,29 @@ impl<'o, 'a> OptionLines<'o, 'a> {
             let to = day
                 .checked_add_days(Days::new(u64::from(after)))
                 .unwrap_or(day);
-            from..=to
+            (from, to)
         };
-        // Exactly one of these is set: a span of dates, a visit's lines, or all.
-        let (dates, visit, all) = match rule.when {
-            Proximity::SameDay => (Some(day..=day), None, None),
-            Proximity::SameVisit => (None, self.by_visit.get(&s.visit.id), None),
-            Proximity::WithinDays(n) => (Some(days(n, n)), None, None),
+        let span = match rule.when {
+            Proximity::SameDay => Some((day, day)),
+            Proximity::WithinDays(n) => Some(days(n, n)),
             // The bundled line comes up to n days before / after the other.
-            Proximity::WithinDaysBefore(n) => (Some(days(0, n)), None, None),
-            Proximity::WithinDaysAfter(n) => (Some(days(n, 0)), None, None),
-            Proximity::SameOption => (None, None, Some(self.order)),
+            Proximity::WithinDaysBefore(n) => Some(days(0, n)),
+            Proximity::WithinDaysAfter(n) => Some(days(n, 0)),
+            Proximity::SameVisit | Proximity::SameOption => None,
         };
-        let by_date = &self.by_date;
-        let in_dates = dates
-            .into_iter()
-            .flat_map(move |span| by_date.range(span).flat_map(|(_, v)| v.iter().copied()));
-        let in_visit = visit.into_iter().flatten().copied();
-        let in_all = all.into_iter().flatten().copied();
+        let in_window = match span {
+            Some((from, to)) => {
+                let date = |i: &usize| self.services.get(*i).map(|t| t.dos(self.basis));
+                let lo = partners.partition_point(|i| date(i) < Some(from));
+                let hi = partners.partition_point(|i| date(i) <= Some(to));
+                partners.get(lo..hi).unwrap_or_default()
+            }
+            None => partners,
+        };
         let services = self.services;
-        in_dates
-            .chain(in_visit)
-            .chain(in_all)
-            .filter_map(move |j| services.get(j).map(|t| (self.rank(j), j, t)))
+        in_window
+            .iter()
+            .filter_map(move |&j| services.get(j).map(|t| (self.rank(j), j, t)))
     }
 
     /// Rank of service `i` in pricing order.
@@ -186,39 +218,33 @@ fn same_tooth(tooth: ToothMatch, a: &Service<'_>, b: &Service<'_>) -> bool {
     }
 }
 
-/// An `Included` rule: the first line in pricing order (the lowest rank) with an
-/// `into` code that service `i` is included in.
+/// An `Included` rule: the first line in pricing order (the lowest rank) among
+/// the `near` partners (lines with an `into` code) that service `i` is included
+/// in.
 fn included_in<'o, 'a>(
     option: &OptionLines<'o, 'a>,
     rule: &BundlingRule,
-    codes: &CodeSet,
-    into: &CodeSet,
+    near: impl Iterator<Item = (usize, usize, &'o Service<'a>)>,
     i: usize,
     s: &Service<'_>,
 ) -> Option<&'o Service<'a>> {
-    if !codes.contains(s.line.code) {
-        return None;
-    }
-    option
-        .candidates(rule, s)
-        .filter(|&(_, j, t)| j != i && into.contains(t.line.code) && option.paired(rule, s, t))
+    near.filter(|&(_, j, t)| j != i && option.paired(rule, s, t))
         .min_by_key(|&(rank, _, _)| rank)
         .map(|(_, _, t)| t)
 }
 
-/// A `MutuallyExclusive` rule: the line service `i` loses to, if any. The code
-/// listed first wins, then the line priced first.
+/// A `MutuallyExclusive` rule: the line service `i` loses to among the `near`
+/// partners, if any. The code listed first wins, then the line priced first.
 fn preferred_over<'o, 'a>(
     option: &OptionLines<'o, 'a>,
     rule: &BundlingRule,
     codes: &CodeSet,
+    near: impl Iterator<Item = (usize, usize, &'o Service<'a>)>,
     i: usize,
     s: &Service<'_>,
 ) -> Option<&'o Service<'a>> {
     let mine = (rank_of(codes, s.line.code)?, option.rank(i));
-    option
-        .candidates(rule, s)
-        .filter(|&(_, j, t)| j != i && option.paired(rule, s, t))
+    near.filter(|&(_, j, t)| j != i && option.paired(rule, s, t))
         .filter_map(|(rank, _, t)| rank_of(codes, t.line.code).map(|r| ((r, rank), t)))
         .filter(|(theirs, _)| *theirs < mine)
         .min_by_key(|(theirs, _)| *theirs)
