@@ -32,12 +32,8 @@ pub(super) fn bundling(
         if partners.is_empty() {
             continue;
         }
-        for run in option.runs() {
-            if !run
-                .first()
-                .and_then(|&i| option.code(i))
-                .is_some_and(|c| names(rule, c))
-            {
+        for (code, run) in option.runs() {
+            if !names(rule, code) {
                 continue;
             }
             for &i in run {
@@ -88,6 +84,8 @@ struct OptionLines<'o, 'a> {
     rank: Vec<usize>,
     /// Service indexes sorted by code (runs of one code).
     by_code: Vec<usize>,
+    /// Each code of the option with its run's bounds in `by_code`.
+    runs: Vec<(CdtCode, usize, usize)>,
 }
 
 impl<'o, 'a> OptionLines<'o, 'a> {
@@ -103,34 +101,38 @@ impl<'o, 'a> OptionLines<'o, 'a> {
             }
         }
         let mut by_code: Vec<usize> = (0..services.len()).collect();
-        by_code.sort_by_key(|&i| services.get(i).map(|s| s.line.code));
+        let code = |i: usize| services.get(i).map(|s| s.line.code);
+        by_code.sort_by_key(|&i| code(i));
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for run in by_code.chunk_by(|&a, &b| code(a) == code(b)) {
+            if let Some(c) = run.first().and_then(|&i| code(i)) {
+                runs.push((c, start, start + run.len()));
+            }
+            start += run.len();
+        }
         OptionLines {
             services,
             basis,
             rank,
             by_code,
+            runs,
         }
     }
 
-    fn code(&self, i: usize) -> Option<CdtCode> {
-        self.services.get(i).map(|s| s.line.code)
-    }
-
-    /// The runs of service indexes that share a code.
-    fn runs(&self) -> impl Iterator<Item = &[usize]> {
-        self.by_code.chunk_by(|&a, &b| self.code(a) == self.code(b))
+    /// Each code of the option with the indexes of its lines.
+    fn runs(&self) -> impl Iterator<Item = (CdtCode, &[usize])> {
+        self.runs
+            .iter()
+            .map(|&(c, from, to)| (c, self.by_code.get(from..to).unwrap_or_default()))
     }
 
     /// Fills `partners` with the lines `rule` bundles others into, sorted by
     /// date of service, then pricing order.
     fn partners(&self, rule: &BundlingRule, partners: &mut Vec<usize>) {
         partners.clear();
-        for run in self.runs() {
-            if run
-                .first()
-                .and_then(|&i| self.code(i))
-                .is_some_and(|c| partners_with(rule, c))
-            {
+        for (code, run) in self.runs() {
+            if partners_with(rule, code) {
                 partners.extend_from_slice(run);
             }
         }
