@@ -3,6 +3,7 @@
 //! properties over random plans and options.
 
 mod accumulators;
+mod bundling_index;
 mod carrier_settings;
 mod cob_examples;
 mod code_groups;
