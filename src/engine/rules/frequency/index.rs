@@ -10,7 +10,7 @@ use super::same_scope;
 use crate::engine::input::{EstimateInput, Payer};
 use crate::engine::services::Service;
 use crate::model::plan::{FrequencyLimit, FrequencyScope};
-use crate::model::{Arch, Area, CdtCode, Quadrant, Tooth};
+use crate::model::{Arch, Area, CdtCode, HistoryEntry, Quadrant, Tooth};
 
 /// Buckets per limit: slot 0 (no unit: counts for every unit) and one per tooth
 /// (1-32 permanent, 33-52 primary, 53-84 and 85-104 supernumerary), quadrant
@@ -157,18 +157,22 @@ fn bucket_starts(tagged: &[(u32, Item)], buckets: usize) -> Vec<u32> {
 }
 
 impl HistoryBuckets {
-    fn new(
+    /// `history` yields each item's code and date, and `area` its area (worked out
+    /// only for the items some limit counts).
+    fn new<T>(
         limits: &[FrequencyLimit],
-        history: impl Iterator<Item = (CdtCode, Area, NaiveDate)>,
+        history: impl Iterator<Item = (CdtCode, NaiveDate, T)>,
+        area: impl Fn(T) -> Area,
     ) -> HistoryBuckets {
         let kinds: Vec<usize> = limits.iter().map(|l| scope_kind(l.scope)).collect();
         let mut codes = LimitsOfCode::new(limits);
         let mut tagged: Vec<(u32, Item)> = Vec::with_capacity(history.size_hint().0);
-        for (code, area, date) in history {
+        for (code, date, entry) in history {
             let counting = codes.of(code);
             if counting.is_empty() {
                 continue;
             }
+            let area = area(entry);
             let slots = slots_by_kind(area);
             for &k in counting {
                 let slot = kinds.get(k).and_then(|&kind| slots.get(kind));
@@ -279,17 +283,19 @@ impl LimitLines {
             .history
             .iter()
             .chain(payer.coverage.history.iter())
-            .map(|h| (h.code, h.area(), h.date));
-        LimitLines::of(limits, history)
+            .map(|h| (h.code, h.date, h));
+        LimitLines::of(limits, history, HistoryEntry::area)
     }
 
-    /// The index of `limits` over `history` (code, area, date), nothing covered yet.
-    fn of(
+    /// The index of `limits` over `history` (code, date and what `area` takes the
+    /// area from), nothing covered yet.
+    fn of<T>(
         limits: &[FrequencyLimit],
-        history: impl Iterator<Item = (CdtCode, Area, NaiveDate)>,
+        history: impl Iterator<Item = (CdtCode, NaiveDate, T)>,
+        area: impl Fn(T) -> Area,
     ) -> LimitLines {
         LimitLines {
-            history: HistoryBuckets::new(limits, history),
+            history: HistoryBuckets::new(limits, history, area),
             covered: vec![Vec::new(); limits.len()],
             prior: Vec::new(),
         }
