@@ -10,6 +10,7 @@ mod code_groups;
 mod derived_plan_terms;
 mod fee_versions;
 mod fixed_benefit;
+mod frequency_scopes;
 mod in_network_cob;
 mod limitations;
 mod missing_tooth_history;

@@ -10,7 +10,7 @@ use super::same_scope;
 use crate::engine::input::{EstimateInput, Payer};
 use crate::engine::services::Service;
 use crate::model::plan::{FrequencyLimit, FrequencyScope};
-use crate::model::{Arch, Area, CdtCode, Quadrant, Tooth};
+use crate::model::{Arch, Area, CdtCode, HistoryEntry, Quadrant, Tooth};
 
 /// Buckets per limit: slot 0 (no unit: counts for every unit) and one per tooth
 /// (1-32 permanent, 33-52 primary, 53-84 and 85-104 supernumerary), quadrant
@@ -44,27 +44,6 @@ fn slot(scope: FrequencyScope, area: Area) -> usize {
     };
     let n = usize::from(n);
     if (1..=size).contains(&n) { base + n } else { 0 }
-}
-
-/// An area's slot under each kind of scope, in `scope_kind` order, worked out once
-/// per item rather than once per item and limit.
-fn slots_by_kind(area: Area) -> [usize; 4] {
-    [
-        slot(FrequencyScope::Tooth, area),
-        slot(FrequencyScope::Quadrant, area),
-        slot(FrequencyScope::Arch, area),
-        0,
-    ]
-}
-
-/// Where `slots_by_kind` keeps the slot for `scope` (a surface scope buckets by tooth).
-fn scope_kind(scope: FrequencyScope) -> usize {
-    match scope {
-        FrequencyScope::Tooth | FrequencyScope::ToothSurface => 0,
-        FrequencyScope::Quadrant => 1,
-        FrequencyScope::Arch => 2,
-        FrequencyScope::Patient => 3,
-    }
 }
 
 fn quadrant_number(q: Quadrant) -> u8 {
@@ -138,42 +117,44 @@ struct HistoryBuckets {
     starts: Vec<u32>,
 }
 
-/// Where each of `buckets` buckets starts once `tagged` is sorted by bucket, and
-/// where the last ends.
-fn bucket_starts(tagged: &[(u32, Item)], buckets: usize) -> Vec<u32> {
-    let mut starts = vec![0u32; buckets + 1];
-    for (b, _) in tagged {
-        if let Some(n) = starts.get_mut(*b as usize) {
-            *n += 1;
-        }
-    }
+/// Bucket sizes to where each bucket starts (the last entry: where the last ends).
+fn prefix_sums(mut sizes: Vec<u32>) -> Vec<u32> {
     let mut total = 0;
-    for n in &mut starts {
+    for n in &mut sizes {
         let size = *n;
         *n = total;
         total += size;
     }
-    starts
+    sizes
 }
 
 impl HistoryBuckets {
-    fn new(
+    /// `history` yields each item's code and date, and `area` its area (worked out
+    /// only for the items some limit counts).
+    fn new<T>(
         limits: &[FrequencyLimit],
-        history: impl Iterator<Item = (CdtCode, Area, NaiveDate)>,
+        history: impl Iterator<Item = (CdtCode, NaiveDate, T)>,
+        area: impl Fn(T) -> Area,
     ) -> HistoryBuckets {
-        let kinds: Vec<usize> = limits.iter().map(|l| scope_kind(l.scope)).collect();
+        let scopes: Vec<FrequencyScope> = limits.iter().map(|l| l.scope).collect();
         let mut codes = LimitsOfCode::new(limits);
+        let mut sizes = vec![0u32; limits.len() * SLOTS + 1];
         let mut tagged: Vec<(u32, Item)> = Vec::with_capacity(history.size_hint().0);
-        for (code, area, date) in history {
+        for (code, date, entry) in history {
             let counting = codes.of(code);
             if counting.is_empty() {
                 continue;
             }
-            let slots = slots_by_kind(area);
+            let area = area(entry);
             for &k in counting {
-                let slot = kinds.get(k).and_then(|&kind| slots.get(kind));
-                let b = slot.and_then(|s| u32::try_from(k * SLOTS + s).ok());
-                tagged.extend(b.map(|b| (b, Item { area, date })));
+                let Some(&scope) = scopes.get(k) else {
+                    continue;
+                };
+                let b = k * SLOTS + slot(scope, area);
+                if let (Some(n), Ok(tag)) = (sizes.get_mut(b), u32::try_from(b)) {
+                    *n += 1;
+                    tagged.push((tag, Item { area, date }));
+                }
             }
         }
         if tagged.is_empty() {
@@ -182,7 +163,7 @@ impl HistoryBuckets {
                 starts: Vec::new(),
             };
         }
-        let starts = bucket_starts(&tagged, limits.len() * SLOTS);
+        let starts = prefix_sums(sizes);
         // Counting sort: each bucket's next free place, from its start.
         let mut next = starts.clone();
         let placeholder = Item {
@@ -279,17 +260,19 @@ impl LimitLines {
             .history
             .iter()
             .chain(payer.coverage.history.iter())
-            .map(|h| (h.code, h.area(), h.date));
-        LimitLines::of(limits, history)
+            .map(|h| (h.code, h.date, h));
+        LimitLines::of(limits, history, HistoryEntry::area)
     }
 
-    /// The index of `limits` over `history` (code, area, date), nothing covered yet.
-    fn of(
+    /// The index of `limits` over `history` (code, date and what `area` takes the
+    /// area from), nothing covered yet.
+    fn of<T>(
         limits: &[FrequencyLimit],
-        history: impl Iterator<Item = (CdtCode, Area, NaiveDate)>,
+        history: impl Iterator<Item = (CdtCode, NaiveDate, T)>,
+        area: impl Fn(T) -> Area,
     ) -> LimitLines {
         LimitLines {
-            history: HistoryBuckets::new(limits, history),
+            history: HistoryBuckets::new(limits, history, area),
             covered: vec![Vec::new(); limits.len()],
             prior: Vec::new(),
         }

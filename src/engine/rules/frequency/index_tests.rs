@@ -58,8 +58,8 @@ fn decide(
     dos: &str,
 ) -> WindowCheck {
     let limits = std::slice::from_ref(l);
-    let items = history.iter().map(|&(c, a, t)| (code(c), a, d(t)));
-    let mut lines = LimitLines::of(limits, items);
+    let items = history.iter().map(|&(c, a, t)| (code(c), d(t), a));
+    let mut lines = LimitLines::of(limits, items, |a| a);
     for &(c, a, t) in covered {
         lines.cover(limits, code(c), a, d(t));
     }
@@ -383,7 +383,8 @@ proptest! {
         let limits: Vec<FrequencyLimit> =
             specs.iter().map(|(c, n, w, s)| limit(c, *n, *w, *s)).collect();
         let item = |&(c, a, t): &(usize, Area, u64)| (code(CODES[c]), a, date_of(t));
-        let mut lines = LimitLines::of(&limits, history.iter().map(item));
+        let on_file = history.iter().map(item).map(|(c, a, t)| (c, t, a));
+        let mut lines = LimitLines::of(&limits, on_file, |a| a);
         for x in &covered {
             let (c, a, t) = item(x);
             lines.cover(&limits, c, a, t);
