@@ -206,15 +206,16 @@ pub struct RowKey {
 
 impl RowKey {
     fn of(line: &LineEstimate, repeat: usize) -> RowKey {
-        let area = match line.area.tooth() {
-            Some(t) => Area::Tooth(t).to_string(),
-            None => line.area.to_string(),
-        };
         RowKey {
-            area,
+            area: RowKey::area_of(line).to_string(),
             code: line.code,
             repeat,
         }
+    }
+
+    /// The area a row is keyed by: the tooth when the line names one.
+    fn area_of(line: &LineEstimate) -> Area {
+        line.area.tooth().map_or(line.area, Area::Tooth)
     }
 }
 
@@ -498,23 +499,22 @@ fn totals(result: &ScenarioResult, as_of: NaiveDate) -> ScenarioTotals {
 fn rows(results: &[ScenarioResult]) -> Vec<ComparisonRow> {
     let n = results.len();
     let mut rows: Vec<ComparisonRow> = Vec::new();
-    let mut row_of: HashMap<RowKey, usize> = HashMap::new();
+    // Rows found by (area, code, repeat) without writing the area out: the
+    // key's text is made once per row, not once per line and scenario.
+    let mut row_of: HashMap<(Area, CdtCode, usize), usize> = HashMap::new();
     // Per row: each scenario's patient amount, to decide `differs`.
     let mut patient: Vec<Vec<Option<Cents>>> = Vec::new();
     for (k, result) in results.iter().enumerate() {
-        let mut repeats: HashMap<(String, CdtCode), usize> = HashMap::new();
+        let mut repeats: HashMap<(Area, CdtCode), usize> = HashMap::new();
         for line in &result.estimate.lines {
-            let base = RowKey::of(line, 0);
-            let seen = repeats.entry((base.area.clone(), base.code)).or_insert(0);
-            let key = RowKey {
-                repeat: *seen,
-                ..base
-            };
+            let area = RowKey::area_of(line);
+            let seen = repeats.entry((area, line.code)).or_insert(0);
+            let repeat = *seen;
             *seen += 1;
-            let at = *row_of.entry(key.clone()).or_insert_with(|| {
+            let at = *row_of.entry((area, line.code, repeat)).or_insert_with(|| {
                 rows.push(ComparisonRow {
                     label: format!("{} {} {}", line.code, line.area, line.description),
-                    key,
+                    key: RowKey::of(line, repeat),
                     cells: vec![None; n],
                     differs: false,
                 });
