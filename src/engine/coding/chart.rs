@@ -1,11 +1,13 @@
 //! What a coding condition looks across: the option's lines with their dates of
 //! service, and the patient's history on file.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::model::coding::{Codes, Condition};
 use crate::model::plan::BenefitYear;
-use crate::model::{CdtCode, Patient, PlannedLine, TreatmentOption};
+use crate::model::{CdtCode, Patient, PlannedLine, Tooth, TreatmentOption};
 
 /// One planned line as the checks see it.
 pub struct Planned<'a> {
@@ -25,13 +27,17 @@ pub struct Planned<'a> {
 pub struct Chart<'a> {
     /// The option's lines in plan order.
     pub lines: Vec<Planned<'a>>,
-    patient: &'a Patient,
     /// Dates of the visits that look like a delivery: named so, or with no
     /// line of their own (a seat visit the crown is completed at).
     seat_visits: Vec<NaiveDate>,
     /// The benefit year "the same year" means (the first plan's; calendar
     /// without coverage).
     year: BenefitYear,
+    /// The option's lines by tooth (indexes into `lines`), and the history on
+    /// file by tooth: a condition about the tooth looks at that tooth's only,
+    /// so the checks grow with the lines, not their square.
+    tooth_lines: HashMap<Tooth, Vec<usize>>,
+    tooth_history: HashMap<Tooth, Vec<(CdtCode, NaiveDate)>>,
 }
 
 impl<'a> Chart<'a> {
@@ -59,11 +65,27 @@ impl<'a> Chart<'a> {
             .filter(|v| v.lines.is_empty() || looks_like_delivery(&v.name))
             .map(|v| v.date)
             .collect();
+        let mut tooth_lines: HashMap<Tooth, Vec<usize>> = HashMap::new();
+        for (at, l) in lines.iter().enumerate() {
+            if let Some(tooth) = l.line.tooth {
+                tooth_lines.entry(tooth).or_default().push(at);
+            }
+        }
+        let mut tooth_history: HashMap<Tooth, Vec<(CdtCode, NaiveDate)>> = HashMap::new();
+        for h in &patient.history {
+            if let Some(tooth) = h.tooth {
+                tooth_history
+                    .entry(tooth)
+                    .or_default()
+                    .push((h.code, h.date));
+            }
+        }
         Chart {
             lines,
-            patient,
             seat_visits,
             year,
+            tooth_lines,
+            tooth_history,
         }
     }
 
@@ -119,12 +141,12 @@ impl<'a> Chart<'a> {
         l: &'s Planned<'_>,
         codes: &'s Codes,
     ) -> impl Iterator<Item = &'s Planned<'a>> + 's {
-        self.lines.iter().filter(move |o| {
-            l.line.tooth.is_some()
-                && o.number != l.number
-                && o.line.tooth == l.line.tooth
-                && codes.contains(o.code)
-        })
+        let on_tooth = l.line.tooth.and_then(|t| self.tooth_lines.get(&t));
+        on_tooth
+            .into_iter()
+            .flatten()
+            .filter_map(|&at| self.lines.get(at))
+            .filter(move |o| o.number != l.number && codes.contains(o.code))
     }
 
     /// The dates of services on file on `l`'s tooth with one of `codes`.
@@ -133,13 +155,12 @@ impl<'a> Chart<'a> {
         l: &'s Planned<'_>,
         codes: &'s Codes,
     ) -> impl Iterator<Item = NaiveDate> + 's {
-        self.patient
-            .history
-            .iter()
-            .filter(move |h| {
-                l.line.tooth.is_some() && h.tooth == l.line.tooth && codes.contains(h.code)
-            })
-            .map(|h| h.date)
+        let on_tooth = l.line.tooth.and_then(|t| self.tooth_history.get(&t));
+        on_tooth
+            .into_iter()
+            .flatten()
+            .filter(move |(code, _)| codes.contains(*code))
+            .map(|&(_, date)| date)
     }
 }
 
