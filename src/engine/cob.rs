@@ -2,12 +2,12 @@
 //! benefits for later payers (dental-benefits.md §8.2), and the write-off and
 //! patient portion by subtraction.
 
+use std::borrow::Cow;
+
 use super::accumulators::Accumulators;
 use super::carrier_settings::{higher_contracted_fee, own_contract_cap};
 use super::estimate::{LineEstimate, PayerShare};
 use super::few::Few;
-use std::borrow::Cow;
-
 use super::input::{EstimateInput, Payer, PayerNames};
 use super::overrides;
 use super::pricing::{self, PlanLine};
