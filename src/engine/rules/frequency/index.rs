@@ -240,7 +240,7 @@ fn push_in_range<T>(
 /// coverage's), and, growing as lines are decided in pricing order, the earlier
 /// lines this plan covered. A line reads only its limits' buckets for its unit and
 /// the dates its window reaches.
-pub(in crate::engine::rules) struct LimitLines {
+pub(crate) struct LimitLines {
     history: HistoryBuckets,
     /// Per limit: (slot, item) of the lines decided so far that this plan covers
     /// and the limit counts, sorted by slot then date.
@@ -250,10 +250,7 @@ pub(in crate::engine::rules) struct LimitLines {
 }
 
 impl LimitLines {
-    pub(in crate::engine::rules) fn new(
-        input: &EstimateInput<'_>,
-        payer: &Payer<'_>,
-    ) -> LimitLines {
+    pub(crate) fn new(input: &EstimateInput<'_>, payer: &Payer<'_>) -> LimitLines {
         let limits = &payer.plan.frequency_limits;
         let history = input
             .patient
@@ -279,7 +276,7 @@ impl LimitLines {
     }
 
     /// Counts `s` (decided covered by this plan) toward every limit of its code.
-    pub(in crate::engine::rules) fn covered(&mut self, payer: &Payer<'_>, s: &Service<'_>) {
+    pub(crate) fn covered(&mut self, payer: &Payer<'_>, s: &Service<'_>) {
         let dos = s.dos(payer.plan.settings.date_of_service);
         self.cover(&payer.plan.frequency_limits, s.line.code, s.area, dos);
     }
@@ -297,7 +294,7 @@ impl LimitLines {
     /// Dates, in ascending order, of the services that count toward limit `k` (of
     /// `scope`) for a line on `area` and dated from `from` to `dos`: history on
     /// file and earlier lines this plan covered.
-    pub(in crate::engine::rules) fn prior(
+    pub(crate) fn prior(
         &mut self,
         k: usize,
         scope: FrequencyScope,
