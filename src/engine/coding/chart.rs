@@ -1,6 +1,7 @@
 //! What a coding condition looks across: the option's lines with their dates of
 //! service, and the patient's history on file.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -37,7 +38,10 @@ pub struct Chart<'a> {
     /// file by tooth: a condition about the tooth looks at that tooth's only,
     /// so the checks grow with the lines, not their square.
     tooth_lines: HashMap<Tooth, Vec<usize>>,
-    tooth_history: HashMap<Tooth, Vec<(CdtCode, NaiveDate)>>,
+    /// Built the first time a condition asks about the history: most checks
+    /// (and every check that denies, which every estimate runs) never do.
+    tooth_history: OnceCell<HashMap<Tooth, Vec<(CdtCode, NaiveDate)>>>,
+    patient: &'a Patient,
 }
 
 impl<'a> Chart<'a> {
@@ -71,21 +75,13 @@ impl<'a> Chart<'a> {
                 tooth_lines.entry(tooth).or_default().push(at);
             }
         }
-        let mut tooth_history: HashMap<Tooth, Vec<(CdtCode, NaiveDate)>> = HashMap::new();
-        for h in &patient.history {
-            if let Some(tooth) = h.tooth {
-                tooth_history
-                    .entry(tooth)
-                    .or_default()
-                    .push((h.code, h.date));
-            }
-        }
         Chart {
             lines,
             seat_visits,
             year,
             tooth_lines,
-            tooth_history,
+            tooth_history: OnceCell::new(),
+            patient,
         }
     }
 
@@ -155,7 +151,16 @@ impl<'a> Chart<'a> {
         l: &'s Planned<'_>,
         codes: &'s Codes,
     ) -> impl Iterator<Item = NaiveDate> + 's {
-        let on_tooth = l.line.tooth.and_then(|t| self.tooth_history.get(&t));
+        let history = self.tooth_history.get_or_init(|| {
+            let mut by_tooth: HashMap<Tooth, Vec<(CdtCode, NaiveDate)>> = HashMap::new();
+            for h in &self.patient.history {
+                if let Some(tooth) = h.tooth {
+                    by_tooth.entry(tooth).or_default().push((h.code, h.date));
+                }
+            }
+            by_tooth
+        });
+        let on_tooth = l.line.tooth.and_then(|t| history.get(&t));
         on_tooth
             .into_iter()
             .flatten()
