@@ -359,17 +359,13 @@ impl PerOption {
     ) -> Result<Estimate, EstimateError> {
         let input = EstimateInput::for_option(library, plan, option, coverage, as_of)?;
         let key = (option.id, CodingDenials::year(&input));
-        let at = match self.denials.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                self.denials.push((key, CodingDenials::new(&input)));
-                self.denials.len() - 1
-            }
-        };
-        Ok(match self.denials.get(at) {
-            Some((_, denials)) => super::estimate_with(&input, denials),
-            None => super::estimate(&input),
-        })
+        if let Some((_, denials)) = self.denials.iter().find(|(k, _)| *k == key) {
+            return Ok(super::estimate_with(&input, denials));
+        }
+        let denials = CodingDenials::new(&input);
+        let estimate = super::estimate_with(&input, &denials);
+        self.denials.push((key, denials));
+        Ok(estimate)
     }
 
     /// The option's coding notes ("the same year" is the patient's first plan's).
