@@ -104,3 +104,66 @@ fn bu11_denial_has_a_staff_sentence_and_a_patient_note() {
         "{crown}"
     );
 }
+
+/// A comparison finds an option's coding denials once and shares them between
+/// its scenarios (issue 18), but "the same year" is each scenario's first plan's
+/// benefit year, so the denials are kept per benefit year. An office check
+/// denies a buildup whose crown on the tooth falls in another benefit year:
+/// buildup 2026-06-20, crown 2026-07-05 (#19). Under a July plan year they are
+/// in different years (denied: plan 0, patient the contracted 210, write-off
+/// 140); under the calendar year the same one (paid: 50% x 210 = 105, patient
+/// 105, write-off 140). Both orders of the scenarios give both answers.
+#[test]
+fn compare_keeps_coding_denials_per_benefit_year() {
+    use ferrule::engine::{PayerSetup, Scenario, compare};
+    use ferrule::model::coding::CodingCheck;
+
+    let body = |year: &str| {
+        format!(
+            r#"    network: InNetwork(contracted: "ppo-fees"),
+    benefit_year: {year},
+    coverage: {{ MajorRestorative: 50 }},"#
+        )
+    };
+    let mut case = Case::new()
+        .office(&[("D2950", "350.00"), ("D2740", "1400.00")])
+        .contracted("ppo-fees", &[("D2950", "210.00"), ("D2740", "880.00")])
+        .plan("calendar", &body("Calendar"))
+        .plan("july", &body("PlanYear(start_month: 7)"))
+        .treatment(
+            r#"    patient: (name: "Bo Year", birth_date: "1980-01-01"),
+    coverage: [(plan: "calendar", effective: "2020-01-01")],
+    options: [(name: "Crown", visits: [
+        (id: 1, name: "Buildup", date: "2026-06-20", lines: [(code: "D2950", tooth: "19")]),
+        (id: 2, name: "Crown", date: "2026-07-05", lines: [(code: "D2740", tooth: "19")]),
+    ])],"#,
+        );
+    let check: CodingCheck = ron::from_str(
+        r#"(
+            id: "OFFICE-YEAR",
+            severity: Denied,
+            line: ["D2950"],
+            when: [SameToothOtherYear(["D2740"])],
+            reason: "The buildup on {tooth} and its crown are in different benefit years.",
+            instead: "Date them in one year.",
+        )"#,
+    )
+    .unwrap();
+    case.library.coding.checks = vec![check];
+    let doc = case.treatment.clone().unwrap();
+    let option = &doc.options[0];
+    let as_of = crate::util::d("2026-03-01");
+    let denied = row("350.00", "210.00", "140.00", "0.00", &["0.00"], "210.00");
+    let paid = row("350.00", "210.00", "140.00", "0.00", &["105.00"], "105.00");
+    for order in [["calendar", "july"], ["july", "calendar"]] {
+        let scenarios: Vec<Scenario> = order
+            .iter()
+            .map(|id| Scenario::new(option, PayerSetup::plan_alone(&doc, id, as_of)))
+            .collect();
+        let comparison = compare(&case.library, &doc, &scenarios, as_of).unwrap();
+        for (id, result) in order.iter().zip(&comparison.scenarios) {
+            let expected = if *id == "july" { &denied } else { &paid };
+            assert_row(&result.estimate, 1, expected.clone());
+        }
+    }
+}
