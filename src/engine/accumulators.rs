@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::few::Few;
 use super::window::BenefitYearStart;
 use crate::model::benefit_rows::SeparateUsed;
 use crate::model::edit::BenefitYear;
@@ -137,7 +138,7 @@ pub struct Room<'a> {
     /// Individual deductible left.
     pub individual_deductible: Cents,
     /// Caps on the payment, each with its name; None = no cap.
-    pub caps: Vec<(Cow<'a, str>, Cents)>,
+    pub caps: Few<(Cow<'a, str>, Cents)>,
     /// The separate deductible the line takes instead of the general one: its
     /// name and amount per person.
     pub separate: Option<(&'a str, Cents)>,
@@ -294,7 +295,7 @@ impl<'a> Accumulators<'a> {
             };
         let own = self.plan.maximums_for(code, class);
         let outside = own.iter().any(|m| m.outside_annual);
-        let mut caps = Vec::new();
+        let mut caps = Few::new();
         let mut rollover = None;
         let m = &self.plan.maximum;
         if !outside && !m.exempt_classes.contains(&class) {

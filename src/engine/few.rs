@@ -42,6 +42,11 @@ impl<T> Few<T> {
         }
     }
 
+    /// The items, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.first.iter().chain(&self.rest)
+    }
+
     /// Keeps only the items `keep` says yes to, in order.
     pub fn retain(&mut self, keep: impl Fn(&T) -> bool) {
         let items = std::mem::take(self);
@@ -80,6 +85,7 @@ mod tests {
         few.push(1);
         few.extend([2, 3, 4]);
         few.retain(|&n| n != 4);
+        assert_eq!(few.iter().copied().collect::<Vec<_>>(), [1, 2, 3]);
         assert_eq!(few.into_iter().collect::<Vec<_>>(), [1, 2, 3]);
         assert_eq!(Few::one(7).into_iter().collect::<Vec<_>>(), [7]);
     }

@@ -96,7 +96,7 @@ pub(super) fn apply_maximums(p: &Pricing<'_>, share: Cents, room: &Room<'_>) -> 
             left: *left,
         });
     }
-    for (which, left) in &room.caps {
+    for (which, left) in room.caps.iter() {
         explained.amount.exhausted |= left.is_zero();
         let before = explained.amount.benefit;
         if before > *left {
