@@ -22,7 +22,7 @@ use super::window;
 use crate::model::plan::{BenefitYear, MissingToothDenial};
 use crate::model::{Area, LineId, Patient};
 use bundling::bundling;
-use frequency::{LimitLines, deny_buildups_with_crowns, frequency};
+use frequency::{LimitLines, deny_buildups_with_crowns, frequency, reach};
 use missing_tooth::MissingBefore;
 use outcome::deny;
 pub use outcome::{Billing, Denial, Outcome};
@@ -40,7 +40,7 @@ pub fn decide(
     let basis = plan.settings.date_of_service;
     let mut outcomes = vec![Outcome::Covered; services.len()];
     let mut bundled = bundling(payer, services, order);
-    let mut limit_lines = LimitLines::new(input, payer);
+    let mut limit_lines = LimitLines::new(input, payer, &reach(payer, services));
     for &i in order {
         let Some(s) = services.get(i) else { continue };
         let dos = s.dos(basis);

@@ -117,3 +117,69 @@ fn earlier_covered_crown_counts_on_its_tooth_only() {
     assert_eq!(eligible_again(line(&e, 2)), Some(d("2031-04-01")));
     assert_row(&e, 3, covered);
 }
+
+/// History older than any line of the option can reach is left out of the index
+/// (issue 18), without changing a decision. Crowns every 5 years per tooth;
+/// lines on 2026-04-01 (#30) and 2026-09-01 (#19), so the index keeps history from
+/// 2021-04-01 (the first line's look-back). On file: #30 crowned 2020-01-01 (left
+/// out) and 2021-04-01, #19 crowned 2021-08-31.
+/// - #30 is covered: 2021-04-01 + 5 years = 2026-04-01, the day of the line
+///   (50% x 880 = 440).
+/// - #19 is covered: 2021-08-31 + 5 years = 2026-08-31, before its line.
+/// - Near miss: #19 crowned 2021-09-02 blocks until 2026-09-02, so the line on
+///   2026-09-01 is denied (the patient owes the contracted 880).
+#[test]
+fn history_older_than_the_option_can_reach_changes_nothing() {
+    let treatment = |on_19: &str| {
+        format!(
+            r#"
+    patient: (
+        name: "Old Crowns",
+        birth_date: "1980-01-01",
+        history: [
+            (code: "D2740", date: "2020-01-01", tooth: "30"),
+            (code: "D2740", date: "2021-04-01", tooth: "30"),
+            (code: "D2740", date: "{on_19}", tooth: "19"),
+        ],
+    ),
+    coverage: [(plan: "ppo", effective: "2020-01-01")],
+    options: [(name: "Plan", visits: [
+        (id: 1, name: "First crown", date: "2026-04-01", lines: [(code: "D2740", tooth: "30")]),
+        (id: 2, name: "Second crown", date: "2026-09-01", lines: [(code: "D2740", tooth: "19")]),
+    ])],"#
+        )
+    };
+    let covered = row("1400.00", "880.00", "520.00", "0.00", &["440.00"], "440.00");
+    let denied = row("1400.00", "880.00", "520.00", "0.00", &["0.00"], "880.00");
+    let e = ppo(CROWNS_5_YEARS, &treatment("2021-08-31")).estimate(None, "2026-03-01");
+    assert_row(&e, 1, covered.clone());
+    assert_row(&e, 2, covered);
+    let e = ppo(CROWNS_5_YEARS, &treatment("2021-09-02")).estimate(None, "2026-03-01");
+    assert_row(&e, 2, denied);
+    assert_eq!(eligible_again(line(&e, 2)), Some(d("2026-09-02")));
+}
+
+/// A lifetime limit reads all history, however old: a root canal on #30 on file
+/// from 1995 still denies one planned in 2026 (the plan pays nothing), so the
+/// index keeps it.
+#[test]
+fn a_lifetime_limit_still_reads_the_oldest_history() {
+    let case = ppo(
+        r#"frequency_limits: [
+    (name: "Root canals", codes: ["D3310-D3330"], count: 1, window: Lifetime, scope: Tooth),
+],"#,
+        r#"
+    patient: (
+        name: "Rita Root",
+        birth_date: "1960-01-01",
+        history: [(code: "D3330", date: "1995-06-01", tooth: "30")],
+    ),
+    coverage: [(plan: "ppo", effective: "2020-01-01")],
+    options: [(name: "Plan", visits: [
+        (id: 1, name: "Root canal", date: "2026-04-01", lines: [(code: "D3330", tooth: "30")]),
+    ])],"#,
+    );
+    let e = case.estimate(None, "2026-03-01");
+    assert!(line(&e, 1).flags.contains(&Flag::FrequencyLimit));
+    assert_eq!(line(&e, 1).payers[0].pays.cents(), 0);
+}

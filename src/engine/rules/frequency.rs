@@ -59,6 +59,27 @@ fn same_scope(scope: FrequencyScope, a: Area, b: Area) -> bool {
     }
 }
 
+/// Per limit of `payer`'s plan, the earliest date any line of the option can
+/// read: its window's look-back from the first date of service (look-backs only
+/// move forward with the date). History older than that is never read, so it
+/// is not indexed.
+pub(super) fn reach(payer: &Payer<'_>, services: &[Service<'_>]) -> Vec<NaiveDate> {
+    let plan = payer.plan;
+    let basis = plan.settings.date_of_service;
+    let year_start = BenefitYearStart {
+        month: plan.benefit_year.start_month(),
+    };
+    let first = services.iter().map(|s| s.dos(basis)).min();
+    plan.frequency_limits
+        .iter()
+        .map(|l| {
+            first.map_or(NaiveDate::MAX, |d| {
+                window::look_back(window_of(l.window), year_start, d)
+            })
+        })
+        .collect()
+}
+
 /// Step 5 (part): frequency limits. History on file and earlier lines this plan
 /// covered both count; lines it denied do not. When several limits deny, the one
 /// with the later eligibility date is the true one.

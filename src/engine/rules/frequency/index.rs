@@ -131,10 +131,13 @@ fn prefix_sums(mut sizes: Vec<u32>) -> Vec<u32> {
 impl HistoryBuckets {
     /// `history` yields each item's code and date, and `area` its area (worked out
     /// only for the items some limit counts).
+    /// `since`: per limit, the earliest date any line of the option can read
+    /// (older items are left out; an empty list leaves nothing out).
     fn new<T>(
         limits: &[FrequencyLimit],
         history: impl Iterator<Item = (CdtCode, NaiveDate, T)>,
         area: impl Fn(T) -> Area,
+        since: &[NaiveDate],
     ) -> HistoryBuckets {
         let scopes: Vec<FrequencyScope> = limits.iter().map(|l| l.scope).collect();
         let mut codes = LimitsOfCode::new(limits);
@@ -142,12 +145,14 @@ impl HistoryBuckets {
         let mut tagged: Vec<(u32, Item)> = Vec::with_capacity(history.size_hint().0);
         for (code, date, entry) in history {
             let counting = codes.of(code);
-            if counting.is_empty() {
+            let too_old = |k: usize| since.get(k).is_some_and(|&from| date < from);
+            // Older than every window that counts it can reach: never read.
+            if counting.iter().all(|&k| too_old(k)) {
                 continue;
             }
             let area = area(entry);
             for &k in counting {
-                let Some(&scope) = scopes.get(k) else {
+                let Some(&scope) = scopes.get(k).filter(|_| !too_old(k)) else {
                     continue;
                 };
                 let b = k * SLOTS + slot(scope, area);
@@ -250,7 +255,13 @@ pub(crate) struct LimitLines {
 }
 
 impl LimitLines {
-    pub(crate) fn new(input: &EstimateInput<'_>, payer: &Payer<'_>) -> LimitLines {
+    /// `since`: per limit, the earliest date a line of the option can read
+    /// (`frequency::reach`): history older than that is not indexed.
+    pub(crate) fn new(
+        input: &EstimateInput<'_>,
+        payer: &Payer<'_>,
+        since: &[NaiveDate],
+    ) -> LimitLines {
         let limits = &payer.plan.frequency_limits;
         let history = input
             .patient
@@ -258,7 +269,7 @@ impl LimitLines {
             .iter()
             .chain(payer.coverage.history.iter())
             .map(|h| (h.code, h.date, h));
-        LimitLines::of(limits, history, HistoryEntry::area)
+        LimitLines::of(limits, history, HistoryEntry::area, since)
     }
 
     /// The index of `limits` over `history` (code, date and what `area` takes the
@@ -267,9 +278,10 @@ impl LimitLines {
         limits: &[FrequencyLimit],
         history: impl Iterator<Item = (CdtCode, NaiveDate, T)>,
         area: impl Fn(T) -> Area,
+        since: &[NaiveDate],
     ) -> LimitLines {
         LimitLines {
-            history: HistoryBuckets::new(limits, history, area),
+            history: HistoryBuckets::new(limits, history, area, since),
             covered: vec![Vec::new(); limits.len()],
             prior: Vec::new(),
         }

@@ -57,7 +57,7 @@ fn decide(
 ) -> WindowCheck {
     let limits = std::slice::from_ref(l);
     let items = history.iter().map(|&(c, a, t)| (code(c), d(t), a));
-    let mut lines = LimitLines::of(limits, items, |a| a);
+    let mut lines = LimitLines::of(limits, items, |a| a, &[]);
     for &(c, a, t) in covered {
         lines.cover(limits, code(c), a, d(t));
     }
@@ -397,8 +397,15 @@ fn index_matches_a_plain_scan() {
         let history: Vec<_> = (0..dice.below(40)).map(|_| any_item(&mut dice)).collect();
         let covered: Vec<_> = (0..dice.below(8)).map(|_| any_item(&mut dice)).collect();
         let (c, area, dos) = any_item(&mut dice);
+        // The option's first line, on or before this one: the index leaves out
+        // what no line from then on can read (`frequency::reach`).
+        let first = dos.min(any_item(&mut dice).2);
+        let since: Vec<NaiveDate> = limits
+            .iter()
+            .map(|l| window::look_back(window_of(l.window), CALENDAR, first))
+            .collect();
         let on_file = history.iter().map(|&(c, a, t)| (c, t, a));
-        let mut lines = LimitLines::of(&limits, on_file, |a| a);
+        let mut lines = LimitLines::of(&limits, on_file, |a| a, &since);
         for &(c, a, t) in &covered {
             lines.cover(&limits, c, a, t);
         }
