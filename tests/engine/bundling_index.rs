@@ -1,6 +1,6 @@
 //! Bundling rules looked up by code (issue 18): a rule pairs a line only with the
-//! lines of its partner codes inside its time window, to the exact day, and a
-//! rule whose partner codes are not in the option leaves its codes alone.
+//! lines of its partner codes, on the tooth it asks for, inside its time window
+//! to the exact day; without a partner line in the option nothing is bundled.
 //! Fixtures and fees are those of `limitations.rs` (dental-benefits.md §7).
 
 use super::limitations::{ppo, simple};
@@ -79,8 +79,9 @@ fn a_same_option_rule_reaches_partners_months_apart() {
     assert_row(&estimate(&ninety_days), 1, paid());
 }
 
-/// An option without any of the rule's partner codes: the rule is skipped and
-/// the pulpotomy is paid (the other line, an exam, is not a partner).
+/// An option without any of the rule's partner codes: with nothing to be
+/// bundled into, even a SameOption rule leaves the pulpotomy paid (the other
+/// line, an exam, is not a partner code).
 #[test]
 fn a_rule_without_partners_in_the_option_leaves_its_codes_alone() {
     let treatment = simple(

@@ -121,13 +121,16 @@ fn earlier_covered_crown_counts_on_its_tooth_only() {
 /// History older than any line of the option can reach is left out of the index
 /// (issue 18), without changing a decision. Crowns every 5 years per tooth;
 /// lines on 2026-04-01 (#30) and 2026-09-01 (#19), so the index keeps history from
-/// 2021-04-01 (the first line's look-back). On file: #30 crowned 2020-01-01 (left
-/// out) and 2021-04-01, #19 crowned 2021-08-31.
-/// - #30 is covered: 2021-04-01 + 5 years = 2026-04-01, the day of the line
+/// 2021-04-01 (the first line's look-back; the last line's would be 2021-09-01).
+/// On file: #30 crowned 2020-01-01 (left out) and 2021-06-01, #19 crowned
+/// 2021-08-31.
+/// - #30 is denied: 2021-06-01 + 5 years = 2026-06-01, after its line; that
+///   crown is older than the last line's look-back, so a cut taken from the
+///   last line would have lost it (the patient owes the contracted 880).
+/// - #19 is covered: 2021-08-31 + 5 years = 2026-08-31, before its line
 ///   (50% x 880 = 440).
-/// - #19 is covered: 2021-08-31 + 5 years = 2026-08-31, before its line.
 /// - Near miss: #19 crowned 2021-09-02 blocks until 2026-09-02, so the line on
-///   2026-09-01 is denied (the patient owes the contracted 880).
+///   2026-09-01 is denied.
 #[test]
 fn history_older_than_the_option_can_reach_changes_nothing() {
     let treatment = |on_19: &str| {
@@ -138,7 +141,7 @@ fn history_older_than_the_option_can_reach_changes_nothing() {
         birth_date: "1980-01-01",
         history: [
             (code: "D2740", date: "2020-01-01", tooth: "30"),
-            (code: "D2740", date: "2021-04-01", tooth: "30"),
+            (code: "D2740", date: "2021-06-01", tooth: "30"),
             (code: "D2740", date: "{on_19}", tooth: "19"),
         ],
     ),
@@ -152,7 +155,8 @@ fn history_older_than_the_option_can_reach_changes_nothing() {
     let covered = row("1400.00", "880.00", "520.00", "0.00", &["440.00"], "440.00");
     let denied = row("1400.00", "880.00", "520.00", "0.00", &["0.00"], "880.00");
     let e = ppo(CROWNS_5_YEARS, &treatment("2021-08-31")).estimate(None, "2026-03-01");
-    assert_row(&e, 1, covered.clone());
+    assert_row(&e, 1, denied.clone());
+    assert_eq!(eligible_again(line(&e, 1)), Some(d("2026-06-01")));
     assert_row(&e, 2, covered);
     let e = ppo(CROWNS_5_YEARS, &treatment("2021-09-02")).estimate(None, "2026-03-01");
     assert_row(&e, 2, denied);
