@@ -63,10 +63,7 @@ pub fn services<'a>(
     for visit in &option.visits {
         let visit_name: Name = visit.name.as_str().into();
         for line in &visit.lines {
-            let completed = line
-                .completed_at
-                .and_then(|id| option.visits.iter().find(|v| v.id == id))
-                .map_or(visit.date, |v| v.date.max(visit.date));
+            let completed = option.completion_date(visit, line);
             let quantity = i64::from(line.quantity.max(1));
             let (unit_fee, overridden) = match line.fee {
                 Some(fee) => (fee, true),

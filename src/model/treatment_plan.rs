@@ -294,6 +294,16 @@ pub struct TreatmentOption {
     pub visits: Vec<Visit>,
 }
 
+impl TreatmentOption {
+    /// The date `line` of `visit` is done: the date of the visit it names as its
+    /// completion (never before the visit it starts in), else its own visit's.
+    pub fn completion_date(&self, visit: &Visit, line: &PlannedLine) -> NaiveDate {
+        line.completed_at
+            .and_then(|id| self.visits.iter().find(|v| v.id == id))
+            .map_or(visit.date, |v| v.date.max(visit.date))
+    }
+}
+
 /// One appointment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

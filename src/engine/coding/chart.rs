@@ -50,10 +50,7 @@ impl<'a> Chart<'a> {
         let mut lines = Vec::new();
         for visit in &option.visits {
             for line in &visit.lines {
-                let date = line
-                    .completed_at
-                    .and_then(|id| option.visits.iter().find(|v| v.id == id))
-                    .map_or(visit.date, |v| v.date.max(visit.date));
+                let date = option.completion_date(visit, line);
                 lines.push(Planned {
                     number: lines.len() + 1,
                     line,

@@ -21,10 +21,7 @@ pub(crate) fn numbered_lines(option: &TreatmentOption) -> Vec<(usize, &PlannedLi
     let mut lines = Vec::new();
     for visit in &option.visits {
         for line in &visit.lines {
-            let date = line
-                .completed_at
-                .and_then(|id| option.visits.iter().find(|v| v.id == id))
-                .map_or(visit.date, |v| v.date.max(visit.date));
+            let date = option.completion_date(visit, line);
             lines.push((lines.len() + 1, line, date));
         }
     }
