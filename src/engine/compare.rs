@@ -340,7 +340,8 @@ pub(crate) fn price(
 
 /// What the scenarios of one option share: the coding notes, and the lines
 /// the checks deny per benefit year meant by "the same year" (the first
-/// payer's), found once rather than once per scenario.
+/// payer's), found once rather than once per scenario (taken from the notes
+/// when they were made for that year).
 #[derive(Default)]
 struct PerOption {
     notes: HashMap<OptionId, Arc<[CodingNote]>>,
@@ -362,7 +363,13 @@ impl PerOption {
         if let Some((_, denials)) = self.denials.iter().find(|(k, _)| *k == key) {
             return Ok(super::estimate_with(&input, denials));
         }
-        let denials = CodingDenials::new(&input);
+        // The option's notes already hold its denials when they were made for
+        // the same benefit year.
+        let denials = if key.1 == coding::benefit_year(library, &plan.coverage) {
+            CodingDenials::from_notes(&self.notes(library, plan, option))
+        } else {
+            CodingDenials::new(&input)
+        };
         let estimate = super::estimate_with(&input, &denials);
         self.denials.push((key, denials));
         Ok(estimate)

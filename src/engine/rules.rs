@@ -19,6 +19,7 @@ use super::input::{EstimateInput, Payer};
 use super::services::Service;
 use super::step::{Flag, Step};
 use super::window;
+use crate::model::coding::Severity;
 use crate::model::plan::{BenefitYear, MissingToothDenial};
 use crate::model::{Area, LineId, Patient};
 use bundling::bundling;
@@ -69,8 +70,22 @@ impl CodingDenials {
     /// the first payer's benefit year ([`CodingDenials::year`]).
     pub fn new(input: &EstimateInput<'_>) -> CodingDenials {
         let year = CodingDenials::year(input);
-        let notes = coding::denials(input.coding, input.option, input.patient, year);
-        CodingDenials(notes.into_iter().map(|n| (n.line, n)).collect())
+        CodingDenials::from_notes(&coding::denials(
+            input.coding,
+            input.option,
+            input.patient,
+            year,
+        ))
+    }
+
+    /// The denials among an option's coding notes (made for the same benefit
+    /// year): the first "will be denied" note of each line.
+    pub fn from_notes(notes: &[CodingNote]) -> CodingDenials {
+        let mut by_line = HashMap::new();
+        for note in notes.iter().filter(|n| n.severity == Severity::Denied) {
+            by_line.entry(note.line).or_insert_with(|| note.clone());
+        }
+        CodingDenials(by_line)
     }
 
     /// The benefit year the checks of `input` mean by "the same year": the

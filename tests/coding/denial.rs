@@ -112,7 +112,8 @@ fn bu11_denial_has_a_staff_sentence_and_a_patient_note() {
 /// buildup 2026-06-20, crown 2026-07-05 (#19). Under a July plan year they are
 /// in different years (denied: plan 0, patient the contracted 210, write-off
 /// 140); under the calendar year the same one (paid: 50% x 210 = 105, patient
-/// 105, write-off 140). Both orders of the scenarios give both answers.
+/// 105, write-off 140). Both orders of the scenarios, and either plan as the
+/// patient's own, give both answers.
 #[test]
 fn compare_keeps_coding_denials_per_benefit_year() {
     use ferrule::engine::{PayerSetup, Scenario, compare};
@@ -150,20 +151,25 @@ fn compare_keeps_coding_denials_per_benefit_year() {
     )
     .unwrap();
     case.library.coding.checks = vec![check];
-    let doc = case.treatment.clone().unwrap();
-    let option = &doc.options[0];
     let as_of = crate::util::d("2026-03-01");
     let denied = row("350.00", "210.00", "140.00", "0.00", &["0.00"], "210.00");
     let paid = row("350.00", "210.00", "140.00", "0.00", &["105.00"], "105.00");
-    for order in [["calendar", "july"], ["july", "calendar"]] {
-        let scenarios: Vec<Scenario> = order
-            .iter()
-            .map(|id| Scenario::new(option, PayerSetup::plan_alone(&doc, id, as_of)))
-            .collect();
-        let comparison = compare(&case.library, &doc, &scenarios, as_of).unwrap();
-        for (id, result) in order.iter().zip(&comparison.scenarios) {
-            let expected = if *id == "july" { &denied } else { &paid };
-            assert_row(&result.estimate, 1, expected.clone());
+    // The patient's own plan sets the year of the option's notes, so each
+    // scenario's denials come from those notes once and are found anew once.
+    for own in ["calendar", "july"] {
+        let mut doc = case.treatment.clone().unwrap();
+        doc.coverage[0].plan = own.to_string();
+        let option = &doc.options[0];
+        for order in [["calendar", "july"], ["july", "calendar"]] {
+            let scenarios: Vec<Scenario> = order
+                .iter()
+                .map(|id| Scenario::new(option, PayerSetup::plan_alone(&doc, id, as_of)))
+                .collect();
+            let comparison = compare(&case.library, &doc, &scenarios, as_of).unwrap();
+            for (id, result) in order.iter().zip(&comparison.scenarios) {
+                let expected = if *id == "july" { &denied } else { &paid };
+                assert_row(&result.estimate, 1, expected.clone());
+            }
         }
     }
 }
