@@ -80,6 +80,49 @@ fn wait_for(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
     done()
 }
 
+/// Xvfb on `display` and the real app in it, opening `plan`, with its home and
+/// state under `dir` (state in `dir/state`).
+fn app_in_xvfb(display: &str, dir: &Path, plan: &Path) -> Killed {
+    let xvfb = Command::new("Xvfb")
+        .args([display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut children = Killed(vec![xvfb]);
+    std::thread::sleep(Duration::from_secs(1));
+    let app = Command::new(env!("CARGO_BIN_EXE_ferrule"))
+        .arg("--library")
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .arg(plan)
+        .env("DISPLAY", display)
+        .env("HOME", dir.join("home"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_RUNTIME_DIR", dir)
+        .env_remove("FERRULE_LIBRARY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    children.0.push(app);
+    children
+}
+
+/// Types `name` into the patient's name field (top left of a 1280x800 window)
+/// and presses Enter.
+fn rename_patient(display: &str, name: &str) {
+    let window = xdotool(display, &["search", "--sync", "--name", "Ferrule"]);
+    let window = window.lines().next().unwrap_or_default().to_string();
+    std::thread::sleep(Duration::from_secs(1));
+    xdotool(display, &["windowfocus", "--sync", &window]);
+    xdotool(display, &["mousemove", "150", "61", "click", "1"]);
+    xdotool(display, &["key", "ctrl+a"]);
+    xdotool(display, &["type", "--delay", "50", name]);
+    xdotool(display, &["key", "Return"]);
+}
+
 #[test]
 fn an_edit_survives_sigkill_of_the_real_app_and_is_restored_on_restart() {
     if !(have("Xvfb") && have("xdotool")) {
@@ -100,40 +143,8 @@ fn an_edit_survives_sigkill_of_the_real_app_and_is_restored_on_restart() {
     let recovery_dir = state.join("ferrule/recovery");
 
     let display = format!(":{}", free_display());
-    let xvfb = Command::new("Xvfb")
-        .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut children = Killed(vec![xvfb]);
-    std::thread::sleep(Duration::from_secs(1));
-    let app = Command::new(env!("CARGO_BIN_EXE_ferrule"))
-        .arg("--library")
-        .arg(root)
-        .arg(&plan)
-        .env("DISPLAY", &display)
-        .env("HOME", dir.join("home"))
-        .env("XDG_STATE_HOME", &state)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_RUNTIME_DIR", &dir)
-        .env_remove("FERRULE_LIBRARY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    children.0.push(app);
-
-    // The patient's name field, top left of a 1280x800 window; a new name, Enter.
-    let window = xdotool(&display, &["search", "--sync", "--name", "Ferrule"]);
-    let window = window.lines().next().unwrap_or_default().to_string();
-    std::thread::sleep(Duration::from_secs(1));
-    xdotool(&display, &["windowfocus", "--sync", &window]);
-    xdotool(&display, &["mousemove", "150", "61", "click", "1"]);
-    xdotool(&display, &["key", "ctrl+a"]);
-    xdotool(&display, &["type", "--delay", "50", "Marisol Test"]);
-    xdotool(&display, &["key", "Return"]);
+    let mut children = app_in_xvfb(&display, &dir, &plan);
+    rename_patient(&display, "Marisol Test");
 
     // The recovery copy appears a few seconds after the edit, with no save.
     let kept = || {
