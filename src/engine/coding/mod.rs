@@ -97,8 +97,8 @@ fn notes_of(
     notes
 }
 
-/// The lines a check says the carrier will deny, with the rule and the reason:
-/// the first such note of each line.
+/// The notes of the checks that say the carrier will deny the line, in
+/// `check`'s order (`rules::CodingDenials` keeps the first of each line).
 pub fn denials(
     checks: &[CodingCheck],
     option: &TreatmentOption,
@@ -107,13 +107,9 @@ pub fn denials(
 ) -> Vec<CodingNote> {
     // Only the denying checks are held against the lines: this runs on every
     // estimate, and the other notes would be built to be thrown away.
-    let mut seen = std::collections::HashSet::new();
     notes_of(checks, option, patient, year, |c| {
         c.severity == Severity::Denied
     })
-    .into_iter()
-    .filter(|n| seen.insert(n.line))
-    .collect()
 }
 
 /// The note `check` puts on `l`.
